@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"lokadaya/internal/web"
+)
+
+func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	addr := fs.String("addr", env("LOKADAYA_ADDR", "127.0.0.1:8080"), "listen address (LOKADAYA_ADDR)")
+	dbURL := dbFlag(fs)
+	demoData := fs.Bool("demo", envBool("LOKADAYA_DEMO"), "load demo data into an empty database and show development helpers (LOKADAYA_DEMO)")
+	baseURL := fs.String("base-url", env("LOKADAYA_BASE_URL", ""), "public address for links in e-mails (LOKADAYA_BASE_URL); default http://ADDR")
+	trustProxy := fs.Bool("trust-proxy", envBool("LOKADAYA_TRUST_PROXY"), "trust X-Forwarded-For/-Proto from a reverse proxy (LOKADAYA_TRUST_PROXY)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	d, n, err := openMigrated(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	log.Info("database ready", "dialect", d.Dialect, "migrations_applied", n)
+	if *demoData {
+		if err := loadDemoIfEmpty(ctx, d, stdout); err != nil {
+			return err
+		}
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	if *baseURL == "" {
+		*baseURL = "http://" + displayAddr(ln.Addr().String())
+	}
+	srv, err := web.New(web.Config{BaseURL: *baseURL, Demo: *demoData, TrustProxy: *trustProxy}, d, log)
+	if err != nil {
+		return err
+	}
+	workers := startWorkers(ctx, d, log)
+	httpServer := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    1 << 20,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- httpServer.Serve(ln) }()
+	fmt.Fprintf(stdout, "Lokadaya berjalan di %s (Ctrl+C untuk berhenti)\n", *baseURL)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// Finish in-flight requests before closing the database.
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	err = httpServer.Shutdown(shutdownCtx)
+	workers.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// displayAddr turns a listen address into one a browser can open.
+func displayAddr(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if host == "127.0.0.1" || host == "::" || host == "0.0.0.0" || host == "" || host == "::1" {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}

@@ -1,0 +1,195 @@
+// Package db opens Lokadaya's storage (SQLite by default, PostgreSQL for
+// multi-instance deployments) and hides the few differences between the two.
+//
+// Queries are written once, with '?' placeholders; Rebind turns them into
+// PostgreSQL's $1, $2, … form. Everything else is kept to the SQL both accept.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+)
+
+// Dialect names the SQL flavour behind a DB.
+type Dialect string
+
+// The supported dialects.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// ErrNotFound is returned by stores when a row does not exist.
+var ErrNotFound = errors.New("not found")
+
+// DB is a connection pool together with its dialect.
+type DB struct {
+	*sql.DB
+	Dialect Dialect
+	URL     string
+}
+
+// Open connects to url: "sqlite:PATH" (or a bare path) or "postgres://…".
+func Open(ctx context.Context, url string) (*DB, error) {
+	d := &DB{URL: url}
+	var err error
+	switch {
+	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
+		d.Dialect = Postgres
+		d.DB, err = sql.Open("pgx", url)
+		if err == nil {
+			d.SetMaxOpenConns(20)
+			d.SetMaxIdleConns(10)
+			d.SetConnMaxIdleTime(5 * time.Minute)
+		}
+	default:
+		d.Dialect = SQLite
+		d.DB, err = openSQLite(strings.TrimPrefix(url, "sqlite:"))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("db: open: %w", err)
+	}
+	if err := d.PingContext(ctx); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("db: ping: %w", err)
+	}
+	return d, nil
+}
+
+// openSQLite opens path in WAL mode with foreign keys and a busy timeout.
+// Transactions start IMMEDIATE so that two writers queue on the busy timeout
+// instead of failing when a read lock is upgraded.
+func openSQLite(path string) (*sql.DB, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, err
+		}
+	}
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate&_time_format=sqlite"
+	pool, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	pool.SetMaxOpenConns(8)
+	pool.SetMaxIdleConns(8)
+	return pool, nil
+}
+
+// Rebind rewrites '?' placeholders for the dialect. Question marks inside
+// single-quoted strings are left alone.
+func (d *DB) Rebind(q string) string {
+	return rebind(d.Dialect, q)
+}
+
+func rebind(dialect Dialect, q string) string {
+	if dialect != Postgres || !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 8)
+	n, quoted := 0, false
+	for _, r := range q {
+		switch {
+		case r == '\'':
+			quoted = !quoted
+			b.WriteRune(r)
+		case r == '?' && !quoted:
+			n++
+			fmt.Fprintf(&b, "$%d", n)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Exec runs a statement written with '?' placeholders.
+func (d *DB) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return d.ExecContext(ctx, d.Rebind(q), args...)
+}
+
+// Query runs a query written with '?' placeholders.
+func (d *DB) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return d.QueryContext(ctx, d.Rebind(q), args...)
+}
+
+// QueryRow runs a single-row query written with '?' placeholders.
+func (d *DB) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return d.QueryRowContext(ctx, d.Rebind(q), args...)
+}
+
+// Tx is a transaction that rebinds like DB.
+type Tx struct {
+	*sql.Tx
+	Dialect Dialect
+}
+
+// Exec runs a statement inside the transaction.
+func (t *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.ExecContext(ctx, rebind(t.Dialect, q), args...)
+}
+
+// Query runs a query inside the transaction.
+func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.QueryContext(ctx, rebind(t.Dialect, q), args...)
+}
+
+// QueryRow runs a single-row query inside the transaction.
+func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.QueryRowContext(ctx, rebind(t.Dialect, q), args...)
+}
+
+// InTx runs fn in a transaction, committing when fn returns nil.
+func (d *DB) InTx(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := d.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("db: begin: %w", err)
+	}
+	tx := &Tx{Tx: sqlTx, Dialect: d.Dialect}
+	if err := fn(tx); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("db: commit: %w", err)
+	}
+	return nil
+}
+
+// Querier is what both DB and Tx offer, so store functions can run in either.
+type Querier interface {
+	Exec(ctx context.Context, q string, args ...any) (sql.Result, error)
+	Query(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRow(ctx context.Context, q string, args ...any) *sql.Row
+}
+
+var (
+	_ Querier = (*DB)(nil)
+	_ Querier = (*Tx)(nil)
+)
+
+// Now is the storage clock: UTC, truncated to microseconds, which is what
+// PostgreSQL keeps, so a value read back equals the value written.
+func Now() time.Time {
+	return time.Now().UTC().Truncate(time.Microsecond)
+}
+
+// IsUniqueViolation reports whether err is a unique-constraint failure on
+// either database.
+func IsUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	s := err.Error()
+	return strings.Contains(s, "UNIQUE constraint failed") || strings.Contains(s, "SQLSTATE 23505")
+}

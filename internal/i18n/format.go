@@ -1,0 +1,80 @@
+package i18n
+
+import (
+	"strconv"
+	"time"
+)
+
+// Rupiah formats an integer amount the Indonesian way: Rp1.500.000, -Rp5.000.
+func Rupiah(amount int64) string {
+	sign := ""
+	if amount < 0 {
+		sign = "-"
+		amount = -amount
+	}
+	return sign + "Rp" + groupThousands(strconv.FormatInt(amount, 10))
+}
+
+// Number formats an integer with dots between thousands: 83.762.
+func Number(n int64) string {
+	if n < 0 {
+		return "-" + groupThousands(strconv.FormatInt(-n, 10))
+	}
+	return groupThousands(strconv.FormatInt(n, 10))
+}
+
+func groupThousands(digits string) string {
+	if len(digits) <= 3 {
+		return digits
+	}
+	out := make([]byte, 0, len(digits)+len(digits)/3)
+	lead := len(digits) % 3
+	if lead == 0 {
+		lead = 3
+	}
+	out = append(out, digits[:lead]...)
+	for i := lead; i < len(digits); i += 3 {
+		out = append(out, '.')
+		out = append(out, digits[i:i+3]...)
+	}
+	return string(out)
+}
+
+// Indonesia's three time zones and their customary abbreviations.
+var (
+	WIB  = time.FixedZone("WIB", 7*3600)
+	WITA = time.FixedZone("WITA", 8*3600)
+	WIT  = time.FixedZone("WIT", 9*3600)
+)
+
+var monthsID = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+	"Agustus", "September", "Oktober", "November", "Desember"}
+
+// Date formats t as a day in zone: "24 November 2026" in both languages
+// (English readers understand the Indonesian month order; the month name is
+// translated).
+func Date(lang Lang, t time.Time, zone *time.Location) string {
+	if zone == nil {
+		zone = WIB
+	}
+	t = t.In(zone)
+	month := monthsID[t.Month()-1]
+	if lang == EN {
+		month = t.Month().String()
+	}
+	return strconv.Itoa(t.Day()) + " " + month + " " + strconv.Itoa(t.Year())
+}
+
+// DateTime formats t with its hour and zone: "24 November 2026 13.05 WIB".
+func DateTime(lang Lang, t time.Time, zone *time.Location) string {
+	if zone == nil {
+		zone = WIB
+	}
+	t = t.In(zone)
+	clock := t.Format("15.04")
+	if lang == EN {
+		clock = t.Format("15:04")
+	}
+	name, _ := t.Zone()
+	return Date(lang, t, zone) + " " + clock + " " + name
+}

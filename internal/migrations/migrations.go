@@ -1,0 +1,66 @@
+// Package migrations lists Lokadaya's schema steps in order: SQL files under
+// sql/ (NNNN_name.sql) and the Go steps that load reference data.
+package migrations
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+
+	"lokadaya/internal/db"
+	"lokadaya/internal/region/regiondata"
+)
+
+//go:embed sql/*.sql
+var sqlFiles embed.FS
+
+// goSteps are the migrations written in Go, by version.
+var goSteps = []db.Migration{
+	{Version: 2, Name: "regions_kepmendagri_2025", Func: regiondata.Load},
+}
+
+// All returns every migration in version order. It panics on a malformed
+// file name or a duplicated version: both are programming errors caught by
+// the first test run.
+func All() []db.Migration {
+	ms := append([]db.Migration(nil), goSteps...)
+	entries, err := fs.ReadDir(sqlFiles, "sql")
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range entries {
+		base := strings.TrimSuffix(e.Name(), ".sql")
+		num, name, ok := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			panic("migrations: bad file name " + e.Name())
+		}
+		body, err := sqlFiles.ReadFile("sql/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		ms = append(ms, db.Migration{Version: v, Name: name, SQL: string(body)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Version < ms[j].Version })
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Version == ms[i-1].Version {
+			panic(fmt.Sprintf("migrations: version %d used twice", ms[i].Version))
+		}
+	}
+	return ms
+}
+
+// Fingerprint identifies this set of migrations; test databases built from
+// one set are reused only by the same set.
+func Fingerprint() string {
+	h := sha256.New()
+	for _, m := range All() {
+		fmt.Fprintf(h, "%d %s\n%s\n", m.Version, m.Name, m.SQL)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}

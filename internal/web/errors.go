@@ -1,0 +1,69 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"lokadaya/internal/db"
+	"lokadaya/internal/i18n"
+)
+
+// errorPage renders the error page for status in the user's language.
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, key string) {
+	v := s.view(r, i18n.T(lang(r), "error."+key+".title"), map[string]string{"Key": key})
+	s.render(w, r, status, "error", v)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	s.errorPage(w, r, http.StatusNotFound, "404")
+}
+
+func (s *Server) forbidden(w http.ResponseWriter, r *http.Request) {
+	s.errorPage(w, r, http.StatusForbidden, "403")
+}
+
+func (s *Server) tooMany(w http.ResponseWriter, r *http.Request) {
+	s.errorPage(w, r, http.StatusTooManyRequests, "429")
+}
+
+// serverError logs err and shows a 500 page that leaks nothing of it.
+func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.Error("server error", "method", r.Method, "path", r.URL.Path, "err", err)
+	t, ok := s.templates.pages["error"]
+	v := s.view(r, i18n.T(lang(r), "error.500.title"), map[string]string{"Key": "500"})
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusInternalServerError)
+	if ok {
+		_ = t.ExecuteTemplate(w, "layout.html", v)
+	}
+}
+
+// fail answers a domain error: not found → 404, anything else → 500.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, db.ErrNotFound) {
+		s.notFound(w, r)
+		return
+	}
+	s.serverError(w, r, err)
+}
+
+func (s *Server) csrfDenied(w http.ResponseWriter, r *http.Request) {
+	v := s.view(r, i18n.T(lang(r), "error.403.title"), map[string]string{"Key": "403"})
+	v.Flash = i18n.T(lang(r), "error.csrf")
+	s.render(w, r, http.StatusForbidden, "error", v)
+}
+
+// apiError writes the API's error body: {"error":{"code","message"}}.
+func apiError(w http.ResponseWriter, status int, code, message string) {
+	writeJSON(w, status, map[string]any{"error": map[string]string{"code": code, "message": message}})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	_ = enc.Encode(v)
+}

@@ -1,0 +1,189 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"lokadaya/internal/account"
+	"lokadaya/internal/i18n"
+	"lokadaya/internal/validate"
+)
+
+//go:embed templates
+var templateFiles embed.FS
+
+// templates holds one parsed set per page: the layout, every partial and
+// the page itself, so pages can each define "content" and "title".
+type templates struct {
+	pages map[string]*template.Template
+}
+
+var templateFuncs = template.FuncMap{
+	"rupiah": i18n.Rupiah,
+	"number": func(n any) string {
+		switch v := n.(type) {
+		case int:
+			return i18n.Number(int64(v))
+		case int64:
+			return i18n.Number(v)
+		}
+		return fmt.Sprint(n)
+	},
+	"join": strings.Join,
+	"contains": func(list []string, s string) bool {
+		for _, x := range list {
+			if x == s {
+				return true
+			}
+		}
+		return false
+	},
+	"add": func(a, b int) int { return a + b },
+}
+
+func loadTemplates() (*templates, error) {
+	base, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFiles,
+		"templates/layout.html", "templates/partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("web: parse layout: %w", err)
+	}
+	pages, err := fs.Glob(templateFiles, "templates/pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	t := &templates{pages: map[string]*template.Template{}}
+	for _, p := range pages {
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := clone.ParseFS(templateFiles, p); err != nil {
+			return nil, fmt.Errorf("web: parse %s: %w", p, err)
+		}
+		t.pages[strings.TrimSuffix(path.Base(p), ".html")] = clone
+	}
+	return t, nil
+}
+
+// View is what every page template receives: the request's language and
+// user, the form being edited with its errors, and the page's own data.
+type View struct {
+	Lang   i18n.Lang
+	User   *account.User
+	Path   string
+	Query  url.Values
+	Title  string
+	Flash  string
+	Form   url.Values
+	Errors validate.Errors
+	Demo   bool
+	Data   any
+}
+
+// T translates a message key.
+func (v *View) T(key string, args ...any) string { return i18n.T(v.Lang, key, args...) }
+
+// Err is the translated error for a form field, or "".
+func (v *View) Err(field string) string {
+	if k, ok := v.Errors[field]; ok {
+		return i18n.T(v.Lang, k)
+	}
+	return ""
+}
+
+// Val is what the user typed in a form field.
+func (v *View) Val(field string) string { return v.Form.Get(field) }
+
+// Vals is every value of a multi-valued form field.
+func (v *View) Vals(field string) []string { return v.Form[field] }
+
+// Date formats a day in the given zone (WIB when nil).
+func (v *View) Date(t time.Time, zone *time.Location) string { return i18n.Date(v.Lang, t, zone) }
+
+// DateTime formats a moment with its hour and zone (WIB when nil).
+func (v *View) DateTime(t time.Time, zone *time.Location) string {
+	return i18n.DateTime(v.Lang, t, zone)
+}
+
+// OtherLang is the language the switch offers.
+func (v *View) OtherLang() string {
+	if v.Lang == i18n.EN {
+		return string(i18n.ID)
+	}
+	return string(i18n.EN)
+}
+
+// SwitchLangURL is the current page in the other language.
+func (v *View) SwitchLangURL() string {
+	q := url.Values{}
+	for k, vs := range v.Query {
+		if k != "lang" {
+			q[k] = vs
+		}
+	}
+	q.Set("lang", v.OtherLang())
+	return v.Path + "?" + q.Encode()
+}
+
+// view starts a View for r.
+func (s *Server) view(r *http.Request, title string, data any) *View {
+	return &View{Lang: lang(r), User: currentUser(r), Path: r.URL.Path, Query: r.URL.Query(),
+		Title: title, Form: url.Values{}, Errors: validate.Errors{}, Demo: s.cfg.Demo, Data: data}
+}
+
+// render writes page with status; the page is rendered to a buffer first so
+// that a template error becomes a clean 500 rather than half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, v *View) {
+	t, ok := s.templates.pages[page]
+	if !ok {
+		s.serverError(w, r, fmt.Errorf("web: no template %q", page))
+		return
+	}
+	if v.Flash == "" {
+		v.Flash = s.takeFlash(w, r)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", v); err != nil {
+		s.serverError(w, r, fmt.Errorf("web: render %s: %w", page, err))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+const flashCookie = "flash"
+
+// flash leaves a message (an i18n key) for the next page the user sees.
+func (s *Server) flash(w http.ResponseWriter, key string) {
+	http.SetCookie(w, &http.Cookie{Name: flashCookie, Value: key, Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, MaxAge: 60})
+}
+
+// takeFlash reads and clears the flash message. Only known keys are shown,
+// so a forged cookie cannot put words on the page.
+func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) string {
+	c, err := r.Cookie(flashCookie)
+	if err != nil {
+		return ""
+	}
+	http.SetCookie(w, &http.Cookie{Name: flashCookie, Value: "", Path: "/", MaxAge: -1})
+	if !i18n.Has(c.Value) {
+		return ""
+	}
+	return i18n.T(lang(r), c.Value)
+}
+
+// redirect sends the browser on after a successful POST.
+func redirect(w http.ResponseWriter, r *http.Request, to string) {
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}

@@ -1,0 +1,78 @@
+// Package web serves Lokadaya's pages and JSON API: routes, middleware,
+// handlers (one file per page or action), templates and static files.
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"lokadaya/internal/account"
+	"lokadaya/internal/db"
+	"lokadaya/internal/metrics"
+	"lokadaya/internal/ratelimit"
+)
+
+// Config is what the web layer needs to know about its deployment.
+type Config struct {
+	// BaseURL is the public address, used in e-mailed links.
+	BaseURL string
+	// Demo shows development helpers (the mail outbox, demo logins).
+	Demo bool
+	// TrustProxy believes X-Forwarded-For/-Proto from a reverse proxy.
+	TrustProxy bool
+}
+
+// Server holds the dependencies of every handler.
+type Server struct {
+	cfg       Config
+	db        *db.DB
+	log       *slog.Logger
+	metrics   *metrics.Registry
+	templates *templates
+	accounts  *account.Store
+	limits    limits
+}
+
+// limits are the rate limits on public forms.
+type limits struct {
+	login, signup, reset *ratelimit.Limiter
+}
+
+// New builds a server; it fails when a template does not parse.
+func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
+	tmpl, err := loadTemplates()
+	if err != nil {
+		return nil, err
+	}
+	return &Server{
+		cfg:       cfg,
+		db:        d,
+		log:       log,
+		metrics:   metrics.New(d.DB),
+		templates: tmpl,
+		accounts:  &account.Store{DB: d},
+		limits: limits{
+			login:  &ratelimit.Limiter{DB: d, Max: 10, Window: 15 * time.Minute},
+			signup: &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
+			reset:  &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
+		},
+	}, nil
+}
+
+// Handler returns the whole application with its middleware.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	s.routes(mux)
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(s.csrfDenied))
+	var h http.Handler = mux
+	h = s.withUser(h)
+	h = s.withLang(h)
+	h = csrf.Handler(h)
+	h = securityHeaders(h, s.cfg.TrustProxy)
+	h = gzipResponses(h)
+	h = s.observe(h)
+	h = s.recoverPanics(h)
+	return h
+}

@@ -1,0 +1,2 @@
+// Lokadaya's only script: small enhancements; every page works without it.
+"use strict";

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test: unit and storage tests on SQLite and PostgreSQL, handler
+# tests, and the headless-Chromium browser tests. It starts a local
+# PostgreSQL and installs Debian's chromium when they are missing and it may
+# (as root, e.g. in CI); otherwise those tests are skipped with a notice.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" = 0 ]; then
+  need=()
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v psql >/dev/null 2>&1 || need+=(postgresql)
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "== installing ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
+  if command -v pg_ctlcluster >/dev/null 2>&1 && ! pg_isready -h 127.0.0.1 -q 2>/dev/null; then
+    echo "== starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+    for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -q && break; sleep 1; done
+  fi
+fi
+
+if [ -z "${LOKADAYA_TEST_POSTGRES_URL:-}" ] && command -v pg_isready >/dev/null 2>&1 && pg_isready -h 127.0.0.1 -q 2>/dev/null; then
+  export LOKADAYA_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
+fi
+echo "== PostgreSQL for tests: ${LOKADAYA_TEST_POSTGRES_URL:-none (PostgreSQL tests skipped)}"
+
+echo "== go vet"
+go vet ./...
+echo "== go test -race"
+go test -race -count=1 -timeout 30m ./...
