@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer lets the test read what serve prints while it runs.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+var urlLine = regexp.MustCompile(`http://\S+`)
+
+func TestServeAnswersAndStopsGracefully(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "lokadaya.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- serve(ctx, []string{"--addr", "127.0.0.1:0", "--db", "sqlite:" + dbPath}, out, slog.New(slog.DiscardHandler))
+	}()
+	var base string
+	for i := 0; i < 200 && base == ""; i++ {
+		base = urlLine.FindString(out.String())
+		time.Sleep(50 * time.Millisecond)
+	}
+	if base == "" {
+		t.Fatalf("serve printed no address: %q", out.String())
+	}
+	res, err := http.Get(base + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("readyz = %d", res.StatusCode)
+	}
+	cancel() // what SIGTERM does through signal.NotifyContext
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve returned %v after shutdown", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+}
+
+func TestCommands(t *testing.T) {
+	dbArg := "sqlite:" + filepath.Join(t.TempDir(), "lokadaya.db")
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		out  string
+	}{
+		{"no command", nil, 2, ""},
+		{"unknown command", []string{"fly"}, 2, ""},
+		{"migrate", []string{"migrate", "--db", dbArg}, 0, "schema version"},
+		{"migrate again", []string{"migrate", "--db", dbArg}, 0, "applied 0 migration"},
+		{"admin without email", []string{"admin", "create", "--db", dbArg}, 1, ""},
+		{"admin create", []string{"admin", "create", "--db", dbArg, "--email", "Admin@Example.org"}, 0, "password:"},
+		{"admin again keeps password", []string{"admin", "create", "--db", dbArg, "--email", "admin@example.org"}, 0, "platform admin: admin@example.org"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout strings.Builder
+			code := Run(tc.args, &stdout, io.Discard)
+			if code != tc.code || !strings.Contains(stdout.String(), tc.out) {
+				t.Errorf("Run(%v) = %d, %q; want %d containing %q", tc.args, code, stdout.String(), tc.code, tc.out)
+			}
+		})
+	}
+}

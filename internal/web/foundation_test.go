@@ -1,0 +1,175 @@
+package web_test
+
+import (
+	"compress/gzip"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"lokadaya/internal/db/dbtest"
+	"lokadaya/internal/web"
+)
+
+// foundationServer starts the whole application on a fresh database.
+func foundationServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	srv, err := web.New(web.Config{BaseURL: "http://example.test"}, dbtest.Open(t), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+func TestFoundationPages(t *testing.T) {
+	ts := foundationServer(t)
+	for _, tc := range []struct {
+		name, path, cookie string
+		status             int
+		contains           string
+	}{
+		{"home in Indonesian", "/", "", 200, "Dukung layanan lokal"},
+		{"home in English by query", "/?lang=en", "", 200, "Support local services"},
+		{"home in English by cookie", "/", "lang=en", 200, "Support local services"},
+		{"404 in Indonesian", "/tidak-ada", "", 404, "Halaman tidak ditemukan"},
+		{"404 in English", "/tidak-ada?lang=en", "", 404, "Page not found"},
+		{"healthz", "/healthz", "", 200, "ok"},
+		{"readyz", "/readyz", "", 200, "ready"},
+		{"static css", "/static/style.css", "", 200, "--accent"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest("GET", ts.URL+tc.path, nil)
+			if tc.cookie != "" {
+				req.Header.Set("Cookie", tc.cookie)
+			}
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if res.StatusCode != tc.status || !strings.Contains(string(body), tc.contains) {
+				t.Errorf("GET %s = %d, want %d containing %q", tc.path, res.StatusCode, tc.status, tc.contains)
+			}
+		})
+	}
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	ts := foundationServer(t)
+	res, err := http.Get(ts.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	for header, want := range map[string]string{
+		"X-Content-Type-Options": "nosniff",
+		"X-Frame-Options":        "DENY",
+		"Referrer-Policy":        "strict-origin-when-cross-origin",
+	} {
+		if got := res.Header.Get(header); got != want {
+			t.Errorf("%s = %q, want %q", header, got, want)
+		}
+	}
+	csp := res.Header.Get("Content-Security-Policy")
+	for _, want := range []string{"frame-ancestors 'none'", "script-src 'self'", "default-src 'self'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %q", csp, want)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("CSP allows inline code: %q", csp)
+	}
+	if res.Header.Get("Strict-Transport-Security") != "" {
+		t.Error("HSTS sent over plain HTTP")
+	}
+}
+
+func TestCrossOriginPostRefused(t *testing.T) {
+	ts := foundationServer(t)
+	req, _ := http.NewRequest("POST", ts.URL+"/keluar", strings.NewReader(""))
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden || !strings.Contains(string(body), "tidak berasal dari situs ini") {
+		t.Errorf("cross-site POST = %d, want 403 with a translated message", res.StatusCode)
+	}
+}
+
+func TestMetricsCountRequests(t *testing.T) {
+	ts := foundationServer(t)
+	for range 3 {
+		res, err := http.Get(ts.URL + "/healthz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+	}
+	res, err := http.Get(ts.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	for _, want := range []string{
+		`lokadaya_http_requests_total{method="GET",route="GET /healthz",status="200"} 3`,
+		`lokadaya_db_open_connections`,
+	} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
+}
+
+// firstViewBudget is the most a page's first view may weigh, compressed,
+// with its stylesheet and script (user images aside): light enough for a
+// slow 3G phone.
+const firstViewBudget = 50 * 1024
+
+func TestFirstViewWeight(t *testing.T) {
+	ts := foundationServer(t)
+	pages := []string{"/", "/tidak-ada"}
+	assets := []string{"/static/style.css", "/static/app.js"}
+	assetBytes := 0
+	for _, a := range assets {
+		assetBytes += gzippedSize(t, ts.URL+a)
+	}
+	for _, p := range pages {
+		total := gzippedSize(t, ts.URL+p) + assetBytes
+		if total > firstViewBudget {
+			t.Errorf("first view of %s weighs %d bytes compressed, budget %d", p, total, firstViewBudget)
+		}
+	}
+}
+
+func gzippedSize(t *testing.T, url string) int {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	res, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	if res.Header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("%s not compressed", url)
+		return len(raw)
+	}
+	zr, err := gzip.NewReader(strings.NewReader(string(raw)))
+	if err != nil {
+		t.Fatalf("%s: bad gzip: %v", url, err)
+	}
+	if _, err := io.ReadAll(zr); err != nil {
+		t.Fatalf("%s: bad gzip: %v", url, err)
+	}
+	return len(raw)
+}
