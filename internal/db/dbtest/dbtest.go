@@ -39,7 +39,7 @@ func Each(t *testing.T, fn func(t *testing.T, d *db.DB)) {
 // Open returns a fresh database of the kind LOKADAYA_TEST_DB asks for
 // ("postgres"), SQLite otherwise. Handler tests use it to stay fast while CI
 // runs them once more against PostgreSQL.
-func Open(t *testing.T) *db.DB {
+func Open(t testing.TB) *db.DB {
 	t.Helper()
 	if os.Getenv("LOKADAYA_TEST_DB") == "postgres" && os.Getenv(PostgresEnv) != "" {
 		return Postgres(t)
@@ -54,7 +54,7 @@ var sqliteTemplate struct {
 }
 
 // SQLite returns a migrated SQLite database in a temporary file.
-func SQLite(t *testing.T) *db.DB {
+func SQLite(t testing.TB) *db.DB {
 	t.Helper()
 	sqliteTemplate.once.Do(func() {
 		dir, err := os.MkdirTemp("", "lokadaya-tmpl-")
@@ -120,7 +120,7 @@ var pgTemplate struct {
 
 // Postgres returns a migrated database on the configured server, dropped
 // when the test ends. It skips the test when no server is configured.
-func Postgres(t *testing.T) *db.DB {
+func Postgres(t testing.TB) *db.DB {
 	t.Helper()
 	server := os.Getenv(PostgresEnv)
 	if server == "" {
