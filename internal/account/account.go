@@ -27,6 +27,8 @@ type User struct {
 	IsAdmin         bool
 	Locale          string
 	CreatedAt       time.Time
+	// PrivacyConsentAt is when the person accepted the privacy notice.
+	PrivacyConsentAt *time.Time
 }
 
 // Verified reports whether the user confirmed their e-mail address.
@@ -47,13 +49,13 @@ func NormalizeEmail(email string) string {
 	return strings.ToLower(strings.TrimSpace(email))
 }
 
-const userColumns = `id, email, name, phone, password_hash, email_verified_at, is_admin, locale, created_at`
+const userColumns = `id, email, name, phone, password_hash, email_verified_at, is_admin, locale, created_at, privacy_consent_at`
 
 func scanUser(row interface{ Scan(...any) error }) (*User, error) {
 	var u User
-	var verified sql.NullTime
+	var verified, consent sql.NullTime
 	if err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Phone, &u.PasswordHash, &verified,
-		&u.IsAdmin, &u.Locale, &u.CreatedAt); err != nil {
+		&u.IsAdmin, &u.Locale, &u.CreatedAt, &consent); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, db.ErrNotFound
 		}
@@ -62,6 +64,10 @@ func scanUser(row interface{ Scan(...any) error }) (*User, error) {
 	if verified.Valid {
 		t := verified.Time.UTC()
 		u.EmailVerifiedAt = &t
+	}
+	if consent.Valid {
+		t := consent.Time.UTC()
+		u.PrivacyConsentAt = &t
 	}
 	u.CreatedAt = u.CreatedAt.UTC()
 	return &u, nil

@@ -44,7 +44,7 @@ func TestServeAnswersAndStopsGracefully(t *testing.T) {
 		done <- serve(ctx, []string{"--addr", "127.0.0.1:0", "--db", "sqlite:" + dbPath}, out, slog.New(slog.DiscardHandler))
 	}()
 	var base string
-	for i := 0; i < 200 && base == ""; i++ {
+	for i := 0; i < 1200 && base == ""; i++ { // up to a minute: migrating a fresh database is slow under -race
 		base = urlLine.FindString(out.String())
 		time.Sleep(50 * time.Millisecond)
 	}

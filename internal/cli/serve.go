@@ -21,6 +21,7 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	demoData := fs.Bool("demo", envBool("LOKADAYA_DEMO"), "load demo data into an empty database and show development helpers (LOKADAYA_DEMO)")
 	baseURL := fs.String("base-url", env("LOKADAYA_BASE_URL", ""), "public address for links in e-mails (LOKADAYA_BASE_URL); default http://ADDR")
 	trustProxy := fs.Bool("trust-proxy", envBool("LOKADAYA_TRUST_PROXY"), "trust X-Forwarded-For/-Proto from a reverse proxy (LOKADAYA_TRUST_PROXY)")
+	uploadsDir := fs.String("uploads-dir", env("LOKADAYA_UPLOADS_DIR", "data/uploads"), "directory for uploaded logos and files (LOKADAYA_UPLOADS_DIR)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -42,11 +43,15 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	if *baseURL == "" {
 		*baseURL = "http://" + displayAddr(ln.Addr().String())
 	}
-	srv, err := web.New(web.Config{BaseURL: *baseURL, Demo: *demoData, TrustProxy: *trustProxy}, d, log)
+	srv, err := web.New(web.Config{BaseURL: *baseURL, Demo: *demoData, TrustProxy: *trustProxy,
+		UploadsDir: *uploadsDir}, d, log)
 	if err != nil {
 		return err
 	}
-	workers := startWorkers(ctx, d, log)
+	workers, err := startWorkers(ctx, d, log)
+	if err != nil {
+		return err
+	}
 	httpServer := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,

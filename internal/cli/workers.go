@@ -3,16 +3,45 @@ package cli
 import (
 	"context"
 	"log/slog"
+	"os"
 	"sync"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/jobs"
+	"lokadaya/internal/mail"
 )
 
-// startWorkers runs the background workers until ctx ends.
-func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger) *sync.WaitGroup {
+// mailSender builds the mail sender from LOKADAYA_SMTP_URL and
+// LOKADAYA_MAIL_FROM. Without an SMTP URL mail is only logged and kept in
+// the jobs table, where the dev outbox (/dev/outbox with --demo) shows it.
+func mailSender(log *slog.Logger) (mail.Sender, error) {
+	from, err := mail.ParseFrom(os.Getenv("LOKADAYA_MAIL_FROM"))
+	if err != nil {
+		return nil, err
+	}
+	raw := os.Getenv("LOKADAYA_SMTP_URL")
+	if raw == "" {
+		log.Warn("LOKADAYA_SMTP_URL not set: e-mail is logged and kept, not sent")
+		return &mail.LogSender{Log: log}, nil
+	}
+	cfg, err := mail.ParseURL(raw)
+	if err != nil {
+		return nil, err
+	}
+	log.Info("mail via SMTP", "host", cfg.Host, "port", cfg.Port, "implicit_tls", cfg.ImplicitTLS, "from", from)
+	return &mail.SMTPSender{Config: cfg, From: from}, nil
+}
+
+// startWorkers runs the background workers until ctx ends. Every instance
+// runs them; the queue makes sure a job is handled by one of them only.
+func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger) (*sync.WaitGroup, error) {
 	var wg sync.WaitGroup
-	_ = ctx
-	_ = d
-	_ = log
-	return &wg
+	sender, err := mailSender(log)
+	if err != nil {
+		return nil, err
+	}
+	w := &jobs.Worker{DB: d, Log: log}
+	w.Handle(mail.JobKind, mail.Handler(sender))
+	wg.Go(func() { _ = w.Run(ctx) })
+	return &wg, nil
 }

@@ -30,6 +30,13 @@ func chromiumPath(t *testing.T) string {
 // returns a tab context that ends with the test.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
+	// The profile is removed by hand: Chromium's helpers may still be
+	// writing to it for a moment after the browser is told to quit, which
+	// makes t.TempDir's strict clean-up fail.
+	profile, err := os.MkdirTemp("", "lokadaya-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath(t)),
 		chromedp.Headless,
@@ -37,7 +44,7 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
@@ -52,6 +59,12 @@ func newBrowser(t *testing.T) context.Context {
 		cancelTimeout()
 		cancelTab()
 		cancelAlloc()
+		for range 20 {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
 	})
 	if err := chromedp.Run(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)

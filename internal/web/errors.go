@@ -67,3 +67,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc.SetEscapeHTML(true)
 	_ = enc.Encode(v)
 }
+
+// apiNotFound answers API paths that do not exist, in the API's own shape.
+func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) {
+	apiError(w, http.StatusNotFound, "not_found", i18n.T(lang(r), "error.404.title"))
+}

@@ -37,6 +37,7 @@ func TestFoundationPages(t *testing.T) {
 		{"home in English by cookie", "/", "lang=en", 200, "Support local services"},
 		{"404 in Indonesian", "/tidak-ada", "", 404, "Halaman tidak ditemukan"},
 		{"404 in English", "/tidak-ada?lang=en", "", 404, "Page not found"},
+		{"unknown API path answers JSON", "/api/v1/nothing", "", 404, `{"error":{"code":"not_found"`},
 		{"healthz", "/healthz", "", 200, "ok"},
 		{"readyz", "/readyz", "", 200, "ready"},
 		{"static css", "/static/style.css", "", 200, "--accent"},

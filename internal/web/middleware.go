@@ -46,7 +46,7 @@ func lang(r *http.Request) i18n.Lang {
 }
 
 // withLang picks the language: ?lang= (remembered in a cookie), then the
-// cookie, then Indonesian.
+// cookie, then the logged-in user's preference, then Indonesian.
 func (s *Server) withLang(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		l := i18n.ID
@@ -56,6 +56,8 @@ func (s *Server) withLang(next http.Handler) http.Handler {
 				MaxAge: 365 * 24 * 3600, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(r, s.cfg.TrustProxy)})
 		} else if c, err := r.Cookie(langCookie); err == nil {
 			l = i18n.Parse(c.Value)
+		} else if u := currentUser(r); u != nil {
+			l = i18n.Parse(u.Locale)
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxLang, l)))
 	})

@@ -14,6 +14,7 @@ import (
 
 	"lokadaya/internal/account"
 	"lokadaya/internal/i18n"
+	"lokadaya/internal/region"
 	"lokadaya/internal/validate"
 )
 
@@ -47,6 +48,9 @@ var templateFuncs = template.FuncMap{
 		return false
 	},
 	"add": func(a, b int) int { return a + b },
+	// zone is the time zone (WIB, WITA or WIT) of a region code, so dates
+	// about an organisation read in its own local time.
+	"zone": region.Zone,
 }
 
 func loadTemplates() (*templates, error) {

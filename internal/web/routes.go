@@ -15,5 +15,73 @@ func (s *Server) routes(mux *http.ServeMux) {
 
 	// Public pages.
 	handle("GET /{$}", s.home)
+
+	// Regions (wilayah): public pages and the reference-data API.
+	handle("GET /wilayah", s.regionSearch)
+	handle("GET /wilayah/{code}", s.regionPage)
+	handle("GET /tentang-data", s.aboutData)
+	handle("GET /api/v1/regions", s.apiRegions)
+	handle("GET /api/v1/regions/{code}", s.apiRegion)
+
+	// Organisations (OMS): directory, profiles, members, invitations.
+	handle("GET /organisasi", s.orgList)
+	handle("GET /organisasi/baru", s.orgNew)
+	handle("POST /organisasi/baru", s.orgCreate)
+	handle("GET /organisasi/{slug}", s.orgShow)
+	handle("GET /organisasi/{slug}/ubah", s.orgEdit)
+	handle("POST /organisasi/{slug}/ubah", s.orgUpdate)
+	handle("GET /organisasi/{slug}/anggota", s.orgMembers)
+	handle("POST /organisasi/{slug}/anggota/{userID}/peran", s.orgMemberRole)
+	handle("POST /organisasi/{slug}/anggota/{userID}/hapus", s.orgMemberRemove)
+	handle("POST /organisasi/{slug}/undangan", s.orgInvite)
+	handle("GET /organisasi/{slug}/alih-kepemilikan", s.orgTransferForm)
+	handle("POST /organisasi/{slug}/alih-kepemilikan", s.orgTransfer)
+	handle("GET /undangan/{token}", s.invitationShow)
+	handle("POST /undangan/{token}", s.invitationAccept)
+	handle("GET /dasbor", s.dashboard)
+	handle("GET /media/{key...}", s.media)
+	handle("GET /api/v1/organizations", s.apiOrganizations)
+	handle("GET /api/v1/organizations/{slug}", s.apiOrganization)
+
+	// Hubs (simpul) and verification: public pages, coordinators' review.
+	handle("GET /simpul", s.hubList)
+	handle("GET /simpul/saya", s.hubMine)
+	handle("GET /simpul/{slug}", s.hubShow)
+	handle("GET /simpul/{slug}/tinjau", s.hubQueue)
+	handle("GET /simpul/{slug}/tinjau/{orgSlug}", s.hubReview)
+	handle("POST /simpul/{slug}/tinjau/{orgSlug}", s.hubDecide)
+
+	// Platform admin.
+	handle("GET /admin", s.adminHome)
+	handle("GET /admin/organisasi", s.adminOrgs)
+	handle("POST /admin/organisasi/{slug}/tangguhkan", s.adminSuspend)
+	handle("POST /admin/organisasi/{slug}/pulihkan", s.adminUnsuspend)
+	handle("GET /admin/simpul/baru", s.adminHubNew)
+	handle("POST /admin/simpul/baru", s.adminHubCreate)
+	handle("GET /admin/simpul/{slug}/ubah", s.adminHubEdit)
+	handle("POST /admin/simpul/{slug}/ubah", s.adminHubUpdate)
+	handle("GET /admin/audit", s.adminAudit)
+
+	// Accounts: sign-up, login, password reset, the person's own data.
+	handle("GET /daftar", s.signupForm)
+	handle("POST /daftar", s.signup)
+	handle("GET /verifikasi/{token}", s.verifyEmail)
+	handle("GET /masuk", s.loginForm)
+	handle("POST /masuk", s.login)
+	handle("POST /keluar", s.logout)
+	handle("GET /lupa-sandi", s.forgotForm)
+	handle("POST /lupa-sandi", s.forgot)
+	handle("GET /atur-sandi/{token}", s.resetForm)
+	handle("POST /atur-sandi/{token}", s.reset)
+	handle("GET /akun", s.accountPage)
+	handle("POST /akun", s.accountUpdate)
+	handle("POST /akun/verifikasi-ulang", s.resendVerification)
+	handle("GET /akun/ekspor", s.accountExport)
+	handle("GET /akun/hapus", s.accountDeleteForm)
+	handle("POST /akun/hapus", s.accountDelete)
+	handle("GET /privasi", s.privacy)
+	handle("GET /dev/outbox", s.devOutbox)
+
+	handle("/api/", s.apiNotFound)
 	handle("/", s.notFound)
 }

@@ -8,9 +8,13 @@ import (
 	"time"
 
 	"lokadaya/internal/account"
+	"lokadaya/internal/blob"
 	"lokadaya/internal/db"
+	"lokadaya/internal/hub"
 	"lokadaya/internal/metrics"
+	"lokadaya/internal/org"
 	"lokadaya/internal/ratelimit"
+	"lokadaya/internal/region"
 )
 
 // Config is what the web layer needs to know about its deployment.
@@ -21,6 +25,8 @@ type Config struct {
 	Demo bool
 	// TrustProxy believes X-Forwarded-For/-Proto from a reverse proxy.
 	TrustProxy bool
+	// UploadsDir is the directory for uploaded files (default "data/uploads").
+	UploadsDir string
 }
 
 // Server holds the dependencies of every handler.
@@ -31,6 +37,10 @@ type Server struct {
 	metrics   *metrics.Registry
 	templates *templates
 	accounts  *account.Store
+	orgs      *org.Store
+	blobs     blob.Store
+	hubs      *hub.Store
+	regions   *region.Store
 	limits    limits
 }
 
@@ -45,6 +55,9 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.UploadsDir == "" {
+		cfg.UploadsDir = "data/uploads"
+	}
 	return &Server{
 		cfg:       cfg,
 		db:        d,
@@ -52,6 +65,10 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 		metrics:   metrics.New(d.DB),
 		templates: tmpl,
 		accounts:  &account.Store{DB: d},
+		orgs:      &org.Store{DB: d},
+		blobs:     blob.NewDir(cfg.UploadsDir),
+		hubs:      &hub.Store{DB: d},
+		regions:   &region.Store{DB: d},
 		limits: limits{
 			login:  &ratelimit.Limiter{DB: d, Max: 10, Window: 15 * time.Minute},
 			signup: &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
@@ -67,8 +84,10 @@ func (s *Server) Handler() http.Handler {
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(s.csrfDenied))
 	var h http.Handler = mux
-	h = s.withUser(h)
+	// withLang runs inside withUser so that a logged-in user's language
+	// preference is known when the language is chosen.
 	h = s.withLang(h)
+	h = s.withUser(h)
 	h = csrf.Handler(h)
 	h = securityHeaders(h, s.cfg.TrustProxy)
 	h = gzipResponses(h)

@@ -1,2 +1,57 @@
 // Lokadaya's only script: small enhancements; every page works without it.
 "use strict";
+
+// ---------------------------------------------------------------------------
+// Regions: the cascading region picker (templates/partials/region_picker.html).
+// Without this the user presses "Tampilkan pilihan berikutnya" and the server
+// fills the next select; with it, choosing a level fetches the next level's
+// options from /api/v1/regions?parent=CODE at once.
+(function () {
+  function setOptions(select, items) {
+    var first = select.options[0];
+    select.textContent = "";
+    if (first) select.appendChild(first);
+    items.forEach(function (r) {
+      var o = document.createElement("option");
+      o.value = r.code;
+      o.textContent = r.name;
+      select.appendChild(o);
+    });
+    select.value = "";
+  }
+
+  function wire(picker) {
+    var selects = Array.prototype.slice.call(picker.querySelectorAll("select[data-region-depth]"));
+    var refresh = picker.querySelector("[data-region-refresh]");
+    if (refresh) refresh.hidden = true;
+    selects.forEach(function (select, i) {
+      select.addEventListener("change", function () {
+        // Clear and hide every level below the one that changed.
+        for (var j = i + 1; j < selects.length; j++) {
+          setOptions(selects[j], []);
+          selects[j].parentNode.hidden = true;
+        }
+        var next = selects[i + 1];
+        if (!next || !select.value) return;
+        var code = select.value;
+        fetch("/api/v1/regions?parent=" + encodeURIComponent(code), { headers: { Accept: "application/json" } })
+          .then(function (res) { if (!res.ok) throw new Error(res.status); return res.json(); })
+          .then(function (body) {
+            if (select.value !== code) return; // the user moved on meanwhile
+            setOptions(next, body.items || []);
+            next.parentNode.hidden = next.options.length <= 1;
+          })
+          .catch(function () {
+            // Offline or failing: fall back to the server round trip.
+            if (refresh) refresh.hidden = false;
+          });
+      });
+    });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-region-picker]"), wire);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,94 @@
+package org
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// ListOptions filter and page the organisation directory.
+type ListOptions struct {
+	// Region limits the list to organisations in that region or anywhere under it.
+	Region string
+	// Query matches part of the name, case-insensitively.
+	Query string
+	// VerifiedOnly keeps only organisations carrying the verified badge.
+	VerifiedOnly bool
+	// PublicOnly hides rejected and suspended organisations.
+	PublicOnly bool
+	// Status keeps only organisations in that status ("" for any).
+	Status Status
+	// After is the cursor: the id of the last organisation of the previous
+	// page (newest come first, so the next page has smaller ids).
+	After int64
+	// Limit is the page size (default 20, at most 100).
+	Limit int
+}
+
+// List returns one page of organisations, newest first, and the cursor of
+// the next page (0 when this is the last).
+func (s *Store) List(ctx context.Context, opt ListOptions) ([]Organization, int64, error) {
+	if opt.Limit <= 0 {
+		opt.Limit = 20
+	}
+	opt.Limit = min(opt.Limit, 100)
+	var where []string
+	var args []any
+	if opt.Region != "" {
+		where = append(where, `(region_code = ? OR region_code LIKE ? ESCAPE '\')`)
+		args = append(args, opt.Region, likeEscape(opt.Region)+".%")
+	}
+	if q := strings.TrimSpace(opt.Query); q != "" {
+		where = append(where, `LOWER(name) LIKE ? ESCAPE '\'`)
+		args = append(args, "%"+likeEscape(strings.ToLower(q))+"%")
+	}
+	if opt.VerifiedOnly {
+		where = append(where, `status = ?`)
+		args = append(args, StatusVerified)
+	}
+	if opt.PublicOnly {
+		where = append(where, `status NOT IN (?, ?)`)
+		args = append(args, StatusRejected, StatusSuspended)
+	}
+	if opt.Status != "" {
+		where = append(where, `status = ?`)
+		args = append(args, opt.Status)
+	}
+	if opt.After > 0 {
+		where = append(where, `id < ?`)
+		args = append(args, opt.After)
+	}
+	q := `SELECT ` + orgColumns + ` FROM organizations`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	q += fmt.Sprintf(` ORDER BY id DESC LIMIT %d`, opt.Limit+1)
+	rows, err := s.DB.Query(ctx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("org: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Organization
+	for rows.Next() {
+		o, err := scanOrg(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, *o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("org: list: %w", err)
+	}
+	var next int64
+	if len(out) > opt.Limit {
+		out = out[:opt.Limit]
+		next = out[len(out)-1].ID
+	}
+	return out, next, nil
+}
+
+// likeEscape protects LIKE's wildcards in user input; queries declare '\'
+// as the escape character.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

@@ -1,0 +1,81 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"lokadaya/internal/audit"
+	"lokadaya/internal/i18n"
+)
+
+// auditPage is one page of the audit log with its filters.
+type auditPage struct {
+	Entries []audit.Entry
+	Actions []string
+	Filter  audit.Filter
+	// NextURL and FirstURL page through the log keeping the filters.
+	NextURL, FirstURL string
+}
+
+// auditFilter reads the audit page's query: action, target type and id,
+// and the "sebelum" cursor. Malformed values are ignored.
+func auditFilter(q url.Values) audit.Filter {
+	clean := func(s string, n int) string {
+		s = strings.TrimSpace(s)
+		if len(s) > n {
+			return ""
+		}
+		return s
+	}
+	f := audit.Filter{Action: clean(q.Get("action"), 100), TargetType: clean(q.Get("target_type"), 100),
+		TargetID: clean(q.Get("target_id"), 100), Limit: 50}
+	if before, err := strconv.ParseInt(q.Get("sebelum"), 10, 64); err == nil && before > 0 {
+		f.Before = before
+	}
+	return f
+}
+
+// auditURL is the audit page for f, starting before the given id.
+func auditURL(f audit.Filter, before int64) string {
+	q := url.Values{}
+	for k, v := range map[string]string{"action": f.Action, "target_type": f.TargetType, "target_id": f.TargetID} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	if before > 0 {
+		q.Set("sebelum", strconv.FormatInt(before, 10))
+	}
+	if len(q) == 0 {
+		return "/admin/audit"
+	}
+	return "/admin/audit?" + q.Encode()
+}
+
+// adminAudit shows the audit log, newest first: GET /admin/audit.
+func (s *Server) adminAudit(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.requireAdmin(w, r); !ok {
+		return
+	}
+	f := auditFilter(r.URL.Query())
+	page, err := audit.List(r.Context(), s.db, f)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	actions, err := audit.Actions(r.Context(), s.db)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := auditPage{Entries: page.Entries, Actions: actions, Filter: f}
+	if page.Next > 0 {
+		p.NextURL = auditURL(f, page.Next)
+	}
+	if f.Before > 0 {
+		p.FirstURL = auditURL(f, 0)
+	}
+	s.render(w, r, http.StatusOK, "admin_audit", s.view(r, i18n.T(lang(r), "admin.audit.title"), p))
+}

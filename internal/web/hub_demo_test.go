@@ -1,0 +1,77 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"lokadaya/internal/account"
+	"lokadaya/internal/db/dbtest"
+	"lokadaya/internal/demo"
+	"lokadaya/internal/web"
+)
+
+// The hub and admin pages render the demo world for the people who use them.
+func TestHubPagesOnDemoData(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.Open(t)
+	if _, err := demo.Load(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	accounts := &account.Store{DB: d}
+	session := func(email string) string {
+		u, err := accounts.ByEmail(ctx, email)
+		if err != nil {
+			t.Fatal(err)
+		}
+		token, err := accounts.CreateSession(ctx, u.ID, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return "lokadaya_session=" + token
+	}
+	srv, err := web.New(web.Config{BaseURL: "http://example.test", Demo: true}, d, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	admin, timur := session("admin@lokadaya.test"), session("koordinator.timur@lokadaya.test")
+	for _, tc := range []struct {
+		path, cookie string
+		contains     []string
+	}{
+		{"/simpul", "", []string{"Simpul Sumatera", "Simpul Jawa–Bali", "Simpul Indonesia Timur", "OMS terverifikasi"}},
+		{"/simpul/simpul-indonesia-timur?lang=en", "", []string{"Yohanes Nggebu", "Koperasi Perempuan Kapas Timor", "Verified", "Papua"}},
+		{"/simpul/simpul-indonesia-timur/tinjau", timur, []string{"Perkumpulan Air Bersih Sentani", "Serikat Nelayan Tradisional Teluk Banggai"}},
+		{"/simpul/simpul-indonesia-timur/tinjau/nelayan-teluk-banggai", timur, []string{"Lengkapi susunan pengurus", "Perlu perbaikan", "Yohanes Nggebu"}},
+		{"/admin", admin, []string{"Menunggu verifikasi", "Simpul Jawa–Bali"}},
+		{"/admin/organisasi?status=pending", admin, []string{"Komunitas Patroli Api Pulang Pisau", "tangguhkan"}},
+		{"/admin/audit", admin, []string{"org.verified", "hub.created"}},
+		{"/admin/simpul/simpul-sumatera/ubah", admin, []string{"koordinator.sumatera@lokadaya.test", "Kepulauan Riau"}},
+	} {
+		req, _ := http.NewRequest("GET", ts.URL+tc.path, nil)
+		if tc.cookie != "" {
+			req.Header.Set("Cookie", tc.cookie)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 {
+			t.Errorf("GET %s = %d", tc.path, res.StatusCode)
+			continue
+		}
+		for _, want := range tc.contains {
+			if !strings.Contains(string(body), want) {
+				t.Errorf("GET %s lacks %q", tc.path, want)
+			}
+		}
+	}
+}

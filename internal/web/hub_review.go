@@ -1,0 +1,149 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+
+	"lokadaya/internal/hub"
+	"lokadaya/internal/i18n"
+	"lokadaya/internal/org"
+	"lokadaya/internal/validate"
+)
+
+// reviewPage is what a reviewer sees of one organisation.
+type reviewPage struct {
+	Hub       *hub.Hub
+	Org       orgRow
+	History   []hub.Review
+	Decisions []hub.Decision
+}
+
+// hubReviewTarget loads the hub, checks the reviewer and loads the
+// organisation, which must lie in the hub's regions (404 otherwise).
+func (s *Server) hubReviewTarget(w http.ResponseWriter, r *http.Request) (*reviewPage, hub.Actor, bool) {
+	u, h, ok := s.hubReviewer(w, r)
+	if !ok {
+		return nil, hub.Actor{}, false
+	}
+	o, err := s.hubs.OrgBySlug(r.Context(), r.PathValue("orgSlug"))
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, hub.Actor{}, false
+	}
+	covered, err := s.hubs.Covers(r.Context(), h.ID, o.RegionCode)
+	if err != nil {
+		s.serverError(w, r, err)
+		return nil, hub.Actor{}, false
+	}
+	if !covered {
+		s.notFound(w, r)
+		return nil, hub.Actor{}, false
+	}
+	p, err := s.reviewPage(r, h, o)
+	if err != nil {
+		s.serverError(w, r, err)
+		return nil, hub.Actor{}, false
+	}
+	return p, actorOf(u), true
+}
+
+func (s *Server) reviewPage(r *http.Request, h *hub.Hub, o *org.Organization) (*reviewPage, error) {
+	rows, err := s.orgRows(r, []*org.Organization{o})
+	if err != nil {
+		return nil, err
+	}
+	history, err := s.hubs.History(r.Context(), o.ID)
+	if err != nil {
+		return nil, err
+	}
+	p := &reviewPage{Hub: h, Org: rows[0], History: history}
+	for _, d := range hub.ReviewDecisions {
+		if hub.Allowed(d, o.Status) {
+			p.Decisions = append(p.Decisions, d)
+		}
+	}
+	return p, nil
+}
+
+// hubReview shows an organisation to review: GET /simpul/{slug}/tinjau/{orgSlug}.
+func (s *Server) hubReview(w http.ResponseWriter, r *http.Request) {
+	p, _, ok := s.hubReviewTarget(w, r)
+	if !ok {
+		return
+	}
+	v := s.view(r, i18n.T(lang(r), "hub.review.title", p.Org.Name), p)
+	v.Form.Set("status", string(p.Org.Status))
+	s.render(w, r, http.StatusOK, "hub_review", v)
+}
+
+// hubDecide records a decision: POST /simpul/{slug}/tinjau/{orgSlug}.
+func (s *Server) hubDecide(w http.ResponseWriter, r *http.Request) {
+	p, actor, ok := s.hubReviewTarget(w, r)
+	if !ok {
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "bad form", http.StatusBadRequest)
+		return
+	}
+	form := r.PostForm
+	d := hub.Decision(form.Get("decision"))
+	errs := validate.Errors{}
+	if !validDecision(d) {
+		errs.Add("decision", "hub.decision_required")
+	}
+	if len(errs) == 0 {
+		_, err := s.hubs.DecideExpecting(r.Context(), actor, p.Org.ID, org.Status(form.Get("status")), d, form.Get("reason"))
+		switch {
+		case err == nil:
+			s.flash(w, "hub.review.saved")
+			redirect(w, r, "/simpul/"+p.Hub.Slug+"/tinjau")
+			return
+		case errors.As(err, &errs):
+		case errors.Is(err, hub.ErrConflict):
+			s.reviewAgain(w, r, p, http.StatusConflict, "hub.review.conflict", form)
+			return
+		case errors.Is(err, hub.ErrNotAllowed):
+			s.reviewAgain(w, r, p, http.StatusUnprocessableEntity, "hub.review.not_allowed", form)
+			return
+		case errors.Is(err, hub.ErrForbidden):
+			s.forbidden(w, r)
+			return
+		default:
+			s.fail(w, r, err)
+			return
+		}
+	}
+	v := s.view(r, i18n.T(lang(r), "hub.review.title", p.Org.Name), p)
+	v.Form, v.Errors = form, errs
+	s.render(w, r, http.StatusUnprocessableEntity, "hub_review", v)
+}
+
+// reviewAgain re-reads the organisation after its status moved under the
+// reviewer and shows it with a notice, keeping the typed reason.
+func (s *Server) reviewAgain(w http.ResponseWriter, r *http.Request, p *reviewPage, status int, notice string, form url.Values) {
+	o, err := s.hubs.OrgBySlug(r.Context(), p.Org.Slug)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	fresh, err := s.reviewPage(r, p.Hub, o)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	v := s.view(r, i18n.T(lang(r), "hub.review.title", o.Name), fresh)
+	v.Flash = i18n.T(lang(r), notice)
+	v.Form = url.Values{"reason": {form.Get("reason")}, "status": {string(o.Status)}}
+	s.render(w, r, status, "hub_review", v)
+}
+
+func validDecision(d hub.Decision) bool {
+	for _, x := range hub.ReviewDecisions {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}

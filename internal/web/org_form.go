@@ -1,0 +1,59 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+
+	"lokadaya/internal/i18n"
+	"lokadaya/internal/org"
+	"lokadaya/internal/region"
+	"lokadaya/internal/validate"
+)
+
+// orgFormData is what the create and edit pages need besides the form.
+type orgFormData struct {
+	Picker     *RegionPicker
+	LegalForms []string
+	Issues     []string
+	Access     *orgAccess // nil when creating
+}
+
+// renderOrgForm shows page ("org_new" or "org_edit") with what the user
+// typed and, when errs is not empty, why it cannot be saved.
+func (s *Server) renderOrgForm(w http.ResponseWriter, r *http.Request, status int, page string,
+	form url.Values, errs validate.Errors, access *orgAccess) {
+	picker, err := s.regionPicker(r.Context(), lang(r), form, true)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if k, ok := errs["region"]; ok {
+		picker.Error = i18n.T(lang(r), k)
+	}
+	title := i18n.T(lang(r), "org.new.title")
+	if access != nil {
+		title = i18n.T(lang(r), "org.edit.title", access.Org.Name)
+	}
+	v := s.view(r, title, &orgFormData{Picker: picker, LegalForms: org.LegalForms,
+		Issues: org.FocusIssues, Access: access})
+	v.Form = form
+	if errs != nil {
+		v.Errors = errs
+	}
+	s.render(w, r, status, page, v)
+}
+
+// orgInput reads the profile from a submitted form.
+func orgInput(form url.Values) org.Input {
+	return org.InputFrom(form, region.FromForm(form))
+}
+
+// asFormErrors tells invalid input (shown to the user) from other failures.
+func asFormErrors(err error) (validate.Errors, bool) {
+	var ve validate.Errors
+	if errors.As(err, &ve) {
+		return ve, true
+	}
+	return nil, false
+}

@@ -1,0 +1,39 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"lokadaya/internal/db"
+	"lokadaya/internal/org"
+	"lokadaya/internal/region"
+)
+
+// orgProfile is the data of the public profile page.
+type orgProfile struct {
+	Access *orgAccess
+	Org    *org.Organization
+	// Regions is the chain from the province down to the desa/kelurahan.
+	Regions []region.Region
+	NPWP    string
+}
+
+// orgShow is an organisation's public profile. Rejected and suspended
+// organisations are shown only to their members and platform admins.
+func (s *Server) orgShow(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.loadOrg(w, r)
+	if !ok {
+		return
+	}
+	chain, err := s.regions.Ancestors(r.Context(), a.Org.RegionCode)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		s.serverError(w, r, err)
+		return
+	}
+	p := &orgProfile{Access: a, Org: a.Org, Regions: chain}
+	if a.Insider() {
+		// A 16-digit NPWP may be a person's NIK: only insiders see it.
+		p.NPWP = org.FormatNPWP(a.Org.NPWP)
+	}
+	s.render(w, r, http.StatusOK, "org_show", s.view(r, a.Org.Name, p))
+}
