@@ -82,6 +82,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /privasi", s.privacy)
 	handle("GET /dev/outbox", s.devOutbox)
 
+	handle("GET /api/v1/openapi.json", s.apiOpenAPI)
 	handle("/api/", s.apiNotFound)
 	handle("/", s.notFound)
 }
