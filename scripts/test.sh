@@ -31,3 +31,8 @@ echo "== go vet"
 go vet ./...
 echo "== go test -race"
 go test -race -count=1 -timeout 30m ./...
+
+if [ -n "${LOKADAYA_TEST_POSTGRES_URL:-}" ]; then
+  echo "== handler and browser tests again, on PostgreSQL"
+  LOKADAYA_TEST_DB=postgres go test -count=1 -timeout 30m ./internal/web/
+fi
