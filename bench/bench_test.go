@@ -5,18 +5,24 @@
 package bench
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 
 	"lokadaya/internal/db/dbtest"
+	"lokadaya/internal/demo"
 	"lokadaya/internal/web"
 )
 
 func benchServer(b *testing.B) http.Handler {
 	b.Helper()
-	srv, err := web.New(web.Config{BaseURL: "http://bench.test"}, dbtest.Open(b), slog.New(slog.DiscardHandler))
+	d := dbtest.Open(b)
+	if _, err := demo.Load(context.Background(), d); err != nil {
+		b.Fatal(err)
+	}
+	srv, err := web.New(web.Config{BaseURL: "http://bench.test"}, d, slog.New(slog.DiscardHandler))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -38,3 +44,15 @@ func benchGet(b *testing.B, h http.Handler, path string) {
 }
 
 func BenchmarkHomePage(b *testing.B) { benchGet(b, benchServer(b), "/") }
+
+func BenchmarkOrganisationDirectory(b *testing.B) { benchGet(b, benchServer(b), "/organisasi") }
+
+func BenchmarkOrganisationsInProvinceAPI(b *testing.B) {
+	benchGet(b, benchServer(b), "/api/v1/organizations?region=35")
+}
+
+func BenchmarkRegionChildrenAPI(b *testing.B) {
+	benchGet(b, benchServer(b), "/api/v1/regions?parent=32.73.01")
+}
+
+func BenchmarkRegionSearch(b *testing.B) { benchGet(b, benchServer(b), "/wilayah?q=sukamaju") }

@@ -90,6 +90,20 @@ func TestSecurityHeaders(t *testing.T) {
 	}
 }
 
+func TestHSTSBehindTLSProxy(t *testing.T) {
+	srv, err := web.New(web.Config{TrustProxy: true}, dbtest.Open(t), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest("GET", "/", nil)
+	req.Header.Set("X-Forwarded-Proto", "https")
+	rec := httptest.NewRecorder()
+	srv.Handler().ServeHTTP(rec, req)
+	if !strings.HasPrefix(rec.Header().Get("Strict-Transport-Security"), "max-age=") {
+		t.Errorf("no HSTS behind a TLS proxy: %v", rec.Header())
+	}
+}
+
 func TestCrossOriginPostRefused(t *testing.T) {
 	ts := foundationServer(t)
 	req, _ := http.NewRequest("POST", ts.URL+"/keluar", strings.NewReader(""))
@@ -137,7 +151,8 @@ const firstViewBudget = 50 * 1024
 
 func TestFirstViewWeight(t *testing.T) {
 	ts := foundationServer(t)
-	pages := []string{"/", "/tidak-ada"}
+	pages := []string{"/", "/tidak-ada", "/organisasi", "/simpul", "/wilayah?q=bandung", "/tentang-data",
+		"/masuk", "/daftar", "/organisasi/baru", "/privasi"}
 	assets := []string{"/static/style.css", "/static/app.js"}
 	assetBytes := 0
 	for _, a := range assets {
