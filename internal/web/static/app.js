@@ -23,7 +23,9 @@
   function wire(picker) {
     var selects = Array.prototype.slice.call(picker.querySelectorAll("select[data-region-depth]"));
     var refresh = picker.querySelector("[data-region-refresh]");
-    if (refresh) refresh.hidden = true;
+    // While hidden it is no submit button, so Enter in a text field submits
+    // the form's own button (Save), not this one.
+    if (refresh) { refresh.hidden = true; refresh.type = "button"; }
     selects.forEach(function (select, i) {
       select.addEventListener("change", function () {
         // Clear and hide every level below the one that changed.
@@ -43,7 +45,7 @@
           })
           .catch(function () {
             // Offline or failing: fall back to the server round trip.
-            if (refresh) refresh.hidden = false;
+            if (refresh) { refresh.type = "submit"; refresh.hidden = false; }
           });
       });
     });
