@@ -124,6 +124,9 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 			return nil, fmt.Errorf("demo: %s: %w", o.Slug, err)
 		}
 	}
+	if err := walkCycles(ctx, d, users); err != nil {
+		return nil, err
+	}
 	return Accounts(), nil
 }
 

@@ -11,7 +11,9 @@ package framework
 import (
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 	"sync"
@@ -106,6 +108,9 @@ func (f *Framework) CanGoBack(from, to int) bool {
 	return false
 }
 
+// ErrUnknownEdition is returned by Edition for a version no data file has.
+var ErrUnknownEdition = errors.New("framework: unknown edition")
+
 var (
 	loadOnce sync.Once
 	editions map[string]*Framework
@@ -114,37 +119,44 @@ var (
 )
 
 func load() {
-	editions = map[string]*Framework{}
-	names, err := files.ReadDir("data")
+	editions, current, loadErr = parse(files)
+}
+
+// parse reads every data/*.json edition of fsys, checks each and returns
+// them by version with the newest version's name.
+func parse(fsys fs.FS) (map[string]*Framework, string, error) {
+	names, err := fs.ReadDir(fsys, "data")
 	if err != nil {
-		loadErr = err
-		return
+		return nil, "", err
 	}
+	out := map[string]*Framework{}
 	var versions []string
 	for _, n := range names {
-		b, err := files.ReadFile("data/" + n.Name())
+		if n.IsDir() || !strings.HasSuffix(n.Name(), ".json") {
+			continue
+		}
+		b, err := fs.ReadFile(fsys, "data/"+n.Name())
 		if err != nil {
-			loadErr = err
-			return
+			return nil, "", err
 		}
 		var f Framework
 		if err := json.Unmarshal(b, &f); err != nil {
-			loadErr = fmt.Errorf("framework: %s: %w", n.Name(), err)
-			return
+			return nil, "", fmt.Errorf("framework: %s: %w", n.Name(), err)
 		}
 		if f.Version != strings.TrimSuffix(n.Name(), ".json") {
-			loadErr = fmt.Errorf("framework: %s declares version %q", n.Name(), f.Version)
-			return
+			return nil, "", fmt.Errorf("framework: %s declares version %q", n.Name(), f.Version)
 		}
-		editions[f.Version] = &f
+		if err := f.Check(); err != nil {
+			return nil, "", fmt.Errorf("framework: %s: %w", n.Name(), err)
+		}
+		out[f.Version] = &f
 		versions = append(versions, f.Version)
 	}
-	sort.Strings(versions)
 	if len(versions) == 0 {
-		loadErr = fmt.Errorf("framework: no edition embedded")
-		return
+		return nil, "", fmt.Errorf("framework: no edition embedded")
 	}
-	current = versions[len(versions)-1]
+	sort.Slice(versions, func(i, j int) bool { return versionLess(versions[i], versions[j]) })
+	return out, versions[len(versions)-1], nil
 }
 
 // Current returns the newest edition. It panics if the embedded data is
@@ -165,7 +177,18 @@ func Edition(version string) (*Framework, error) {
 	}
 	f, ok := editions[version]
 	if !ok {
-		return nil, fmt.Errorf("framework: unknown edition %q", version)
+		return nil, fmt.Errorf("framework: edition %q: %w", version, ErrUnknownEdition)
 	}
 	return f, nil
+}
+
+// Versions lists every embedded edition, oldest first.
+func Versions() []string {
+	loadOnce.Do(load)
+	out := make([]string, 0, len(editions))
+	for v := range editions {
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return versionLess(out[i], out[j]) })
+	return out
 }

@@ -1,5 +1,7 @@
 package web
 
+import "strconv"
+
 // ToolLink is a link from a stage page of the cycle workspace to that
 // stage's working tool (funding table, asset inventory, initiative, review).
 type ToolLink struct {
@@ -10,6 +12,21 @@ type ToolLink struct {
 // stageTools lists the working tools of stage `stage` in cycle number
 // `cycle` of the organisation with slug `slug`.
 func stageTools(slug string, cycle, stage int) []ToolLink {
-	_, _, _ = slug, cycle, stage
+	base := toolStageURL(slug, cycle, stage)
+	switch stage {
+	case 1:
+		return []ToolLink{{"tools.link.funding", base + "/pendanaan"}}
+	case 2:
+		return []ToolLink{{"tools.link.assets", base + "/aset"}}
+	case 3:
+		return []ToolLink{{"tools.link.initiatives", base + "/inisiatif"}, {"tools.link.assets", toolStageURL(slug, cycle, 2) + "/aset"}}
+	case 4, 5, 6, 7:
+		return []ToolLink{{"tools.link.review." + strconv.Itoa(stage), base + "/tinjauan"}}
+	}
 	return nil
+}
+
+// toolStageURL is the address of a stage of a cycle; the tools live below it.
+func toolStageURL(slug string, cycle, stage int) string {
+	return "/organisasi/" + slug + "/siklus/" + strconv.Itoa(cycle) + "/tahap/" + strconv.Itoa(stage)
 }

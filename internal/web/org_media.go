@@ -9,11 +9,25 @@ import (
 	"lokadaya/internal/blob"
 )
 
-// media serves an uploaded file. Keys are never reused (a new logo gets a
+// publicMedia are the key prefixes of uploads meant for everyone: logos.
+// Everything else (cycle attachments, receipts) is served only by routes
+// that check who is asking.
+var publicMedia = []string{"logos/", "initiatives/"}
+
+func isPublicMedia(key string) bool {
+	for _, p := range publicMedia {
+		if strings.HasPrefix(key, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// media serves a public upload. Keys are never reused (a new logo gets a
 // new key), so browsers may keep a file for a year.
 func (s *Server) media(w http.ResponseWriter, r *http.Request) {
 	key := r.PathValue("key")
-	if !blob.ValidKey(key) {
+	if !blob.ValidKey(key) || !isPublicMedia(key) {
 		s.notFound(w, r)
 		return
 	}

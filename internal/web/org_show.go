@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/initiative"
 	"lokadaya/internal/org"
 	"lokadaya/internal/region"
 )
@@ -16,6 +17,11 @@ type orgProfile struct {
 	// Regions is the chain from the province down to the desa/kelurahan.
 	Regions []region.Region
 	NPWP    string
+	// Initiatives are the organisation's published initiatives.
+	Initiatives []*initiative.Initiative
+	// CycleReader: the caller may open the development-cycle workspace
+	// (members, platform admins, coordinators of the region's hub).
+	CycleReader bool
 }
 
 // orgShow is an organisation's public profile. Rejected and suspended
@@ -34,6 +40,17 @@ func (s *Server) orgShow(w http.ResponseWriter, r *http.Request) {
 	if a.Insider() {
 		// A 16-digit NPWP may be a person's NIK: only insiders see it.
 		p.NPWP = org.FormatNPWP(a.Org.NPWP)
+		p.CycleReader = true
+	} else if a.User != nil {
+		if p.CycleReader, err = s.hubs.IsCoordinatorFor(r.Context(), a.User.ID, a.Org.RegionCode); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	if p.Initiatives, _, err = s.initiativeStore().List(r.Context(),
+		initiative.ListOptions{OrgID: a.Org.ID, PublishedOnly: true}); err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "org_show", s.view(r, a.Org.Name, p))
 }

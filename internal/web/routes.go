@@ -16,6 +16,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	// Public pages.
 	handle("GET /{$}", s.home)
 
+	// The development cycle framework: public explanation and its API.
+	handle("GET /siklus", s.frameworkPage)
+	handle("GET /api/v1/framework", s.apiFramework)
+
 	// Regions (wilayah): public pages and the reference-data API.
 	handle("GET /wilayah", s.regionSearch)
 	handle("GET /wilayah/{code}", s.regionPage)
@@ -50,6 +54,46 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /simpul/{slug}/tinjau", s.hubQueue)
 	handle("GET /simpul/{slug}/tinjau/{orgSlug}", s.hubReview)
 	handle("POST /simpul/{slug}/tinjau/{orgSlug}", s.hubDecide)
+
+	// Development cycle workspace: cycles, stages, answers, moves.
+	handle("GET /organisasi/{slug}/siklus", s.cycleList)
+	handle("POST /organisasi/{slug}/siklus/mulai", s.cycleStart)
+	handle("GET /organisasi/{slug}/siklus/bandingkan", s.cycleCompare)
+	handle("GET /organisasi/{slug}/siklus/{n}", s.cycleOverview)
+	handle("GET /organisasi/{slug}/siklus/{n}/cetak", s.cyclePrint)
+	handle("POST /organisasi/{slug}/siklus/{n}/lanjut", s.cycleAdvance)
+	handle("POST /organisasi/{slug}/siklus/{n}/kembali", s.cycleBack)
+	handle("POST /organisasi/{slug}/siklus/{n}/siklus-berikutnya", s.cycleNext)
+	handle("GET /organisasi/{slug}/siklus/{n}/tahap/{stage}", s.cycleStage)
+	handle("POST /organisasi/{slug}/siklus/{n}/tahap/{stage}/jawaban/{key}", s.cycleAnswerSave)
+	handle("GET /organisasi/{slug}/siklus/{n}/tahap/{stage}/jawaban/{key}/riwayat", s.cycleAnswerHistory)
+	handle("POST /organisasi/{slug}/siklus/{n}/tahap/{stage}/lampiran", s.cycleAttachmentUpload)
+	handle("GET /organisasi/{slug}/siklus/{n}/tahap/{stage}/lampiran/{id}", s.cycleAttachment)
+	handle("POST /organisasi/{slug}/siklus/{n}/tahap/{stage}/komentar", s.cycleComment)
+
+	// The stages' working tools and the initiatives (stage 3), public
+	// initiative pages and their API.
+	handle("GET /organisasi/{slug}/siklus/{n}/tahap/1/pendanaan", s.toolFunding)
+	handle("POST /organisasi/{slug}/siklus/{n}/tahap/1/pendanaan", s.toolFundingSave)
+	handle("GET /organisasi/{slug}/siklus/{n}/tahap/2/aset", s.toolAssets)
+	handle("GET /organisasi/{slug}/siklus/{n}/tahap/2/aset/baru", s.toolAssetNew)
+	handle("POST /organisasi/{slug}/siklus/{n}/tahap/2/aset/baru", s.toolAssetCreate)
+	handle("GET /organisasi/{slug}/siklus/{n}/tahap/2/aset/{id}/ubah", s.toolAssetEdit)
+	handle("POST /organisasi/{slug}/siklus/{n}/tahap/2/aset/{id}/ubah", s.toolAssetUpdate)
+	handle("POST /organisasi/{slug}/siklus/{n}/tahap/2/aset/{id}/hapus", s.toolAssetDelete)
+	handle("GET /organisasi/{slug}/siklus/{n}/tahap/3/inisiatif", s.initiativeList)
+	handle("GET /organisasi/{slug}/siklus/{n}/tahap/3/inisiatif/baru", s.initiativeNew)
+	handle("POST /organisasi/{slug}/siklus/{n}/tahap/3/inisiatif/baru", s.initiativeCreate)
+	handle("GET /organisasi/{slug}/siklus/{n}/tahap/3/inisiatif/{islug}/ubah", s.initiativeEdit)
+	handle("POST /organisasi/{slug}/siklus/{n}/tahap/3/inisiatif/{islug}/ubah", s.initiativeUpdate)
+	handle("POST /organisasi/{slug}/siklus/{n}/tahap/3/inisiatif/{islug}/terbitkan", s.initiativePublish)
+	handle("POST /organisasi/{slug}/siklus/{n}/tahap/3/inisiatif/{islug}/tarik", s.initiativeUnpublish)
+	handle("GET /organisasi/{slug}/siklus/{n}/tahap/{stage}/tinjauan", s.toolReview)
+	handle("POST /organisasi/{slug}/siklus/{n}/tahap/{stage}/tinjauan", s.toolReviewSave)
+	handle("GET /inisiatif", s.initiativeIndex)
+	handle("GET /inisiatif/{slug}", s.initiativeShow)
+	handle("GET /api/v1/initiatives", s.apiInitiatives)
+	handle("GET /api/v1/initiatives/{slug}", s.apiInitiative)
 
 	// Platform admin.
 	handle("GET /admin", s.adminHome)

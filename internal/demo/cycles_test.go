@@ -1,0 +1,45 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+
+	"lokadaya/internal/db"
+	"lokadaya/internal/db/dbtest"
+	"lokadaya/internal/demo"
+)
+
+// TestDemoCycles checks the demo shows the development cycle at work:
+// organisations at different stages, one in its second cycle, one that went
+// back from stage 5, and published initiatives.
+func TestDemoCycles(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		if _, err := demo.Load(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			name, query string
+			min         int
+		}{
+			{"distinct current stages of open cycles", `SELECT COUNT(DISTINCT current_stage) FROM cycles WHERE status = 'open'`, 5},
+			{"organisations in a second cycle", `SELECT COUNT(*) FROM cycles WHERE number = 2`, 1},
+			{"closed first cycles", `SELECT COUNT(*) FROM cycles WHERE number = 1 AND status = 'closed'`, 1},
+			{"moves back from stage 5 with a reason", `SELECT COUNT(*) FROM stage_moves WHERE kind = 'back' AND from_stage = 5 AND reason <> ''`, 1},
+			{"published initiatives", `SELECT COUNT(*) FROM initiatives WHERE status = 'published'`, 3},
+			{"draft initiatives", `SELECT COUNT(*) FROM initiatives WHERE status = 'draft'`, 1},
+			{"assets", `SELECT COUNT(*) FROM cycle_assets`, 5},
+			{"funding rows", `SELECT COUNT(*) FROM cycle_funding`, 12},
+			{"reviews", `SELECT COUNT(*) FROM stage_reviews`, 4},
+			{"answers carried into cycle 2", `SELECT COUNT(*) FROM answer_versions v JOIN cycles c ON c.id = v.cycle_id WHERE c.number = 2 AND v.carried_over`, 10},
+		} {
+			var n int
+			if err := d.QueryRow(ctx, tc.query).Scan(&n); err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+			if n < tc.min {
+				t.Errorf("%s: %d, want at least %d", tc.name, n, tc.min)
+			}
+		}
+	})
+}

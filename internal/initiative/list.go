@@ -1,0 +1,88 @@
+package initiative
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// ListOptions narrows a list of initiatives.
+type ListOptions struct {
+	OrgID         int64  // 0: every organisation
+	PublishedOnly bool   // only published initiatives of public organisations
+	Region        string // served in that region or anywhere under it
+	Category      string
+	After         int64 // cursor: ids below this one (newest first)
+	Limit         int   // 0: no limit
+}
+
+// List returns initiatives newest first, and the cursor of the next page
+// (0 when there is none).
+func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Initiative, int64, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	if opt.OrgID != 0 {
+		where = append(where, "i.org_id = ?")
+		args = append(args, opt.OrgID)
+	}
+	if opt.PublishedOnly {
+		// Rejected and suspended organisations are hidden with their initiatives.
+		where = append(where, "i.status = 'published'", "o.status NOT IN ('rejected', 'suspended')")
+	}
+	if opt.Region != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM initiative_regions r WHERE r.initiative_id = i.id
+			AND (r.region_code = ? OR r.region_code LIKE ? ESCAPE '\' OR ? LIKE r.region_code || '.%'))`)
+		args = append(args, opt.Region, likeEscape(opt.Region)+".%", opt.Region)
+	}
+	if opt.Category != "" {
+		where = append(where, "i.category = ?")
+		args = append(args, opt.Category)
+	}
+	if opt.After > 0 {
+		where = append(where, "i.id < ?")
+		args = append(args, opt.After)
+	}
+	q := `SELECT ` + prefixed("i.", columns) + ` FROM initiatives i JOIN organizations o ON o.id = i.org_id
+		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY i.id DESC`
+	if opt.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", opt.Limit+1)
+	}
+	rows, err := s.DB.Query(ctx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("initiative: list: %w", err)
+	}
+	defer rows.Close()
+	var out []*Initiative
+	for rows.Next() {
+		i, err := scan(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("initiative: list: %w", err)
+		}
+		out = append(out, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("initiative: list: %w", err)
+	}
+	var next int64
+	if opt.Limit > 0 && len(out) > opt.Limit {
+		out = out[:opt.Limit]
+		next = out[len(out)-1].ID
+	}
+	if err := loadLinks(ctx, s.DB, out); err != nil {
+		return nil, 0, err
+	}
+	return out, next, nil
+}
+
+// prefixed qualifies every column of a column list with p.
+func prefixed(p, cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, c := range parts {
+		parts[i] = p + strings.TrimSpace(c)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// likeEscape protects LIKE's wildcards; queries declare '\' as the escape.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

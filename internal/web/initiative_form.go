@@ -1,0 +1,263 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"lokadaya/internal/cycletool"
+	"lokadaya/internal/framework"
+	"lokadaya/internal/i18n"
+	"lokadaya/internal/imaging"
+	"lokadaya/internal/initiative"
+	"lokadaya/internal/region"
+	"lokadaya/internal/validate"
+)
+
+// initiativeFormPage is the new/edit form of an initiative, with the
+// "triangle" beside it: the stage 1 answers and the stage 2 assets.
+type initiativeFormPage struct {
+	*toolCtx
+	Initiative *initiative.Initiative // nil when creating
+	Categories []string
+	Assets     []cycletool.Asset
+	// OtherAssets are linked assets of another cycle, kept as they are.
+	OtherAssets []int64
+	Answers     []toolAnswer
+	Regions     []region.Region // the regions currently served, with names
+}
+
+// toolAnswer is the latest answer to a stage 1 guiding question.
+type toolAnswer struct {
+	Key      string
+	Question framework.Text
+	Body     string
+}
+
+// TextFields are the long fields after the problem, in form order.
+func (p *initiativeFormPage) TextFields() []string {
+	return []string{"framework", "advantages", "stakeholder_scheme", "communication_sheet", "expected_results", "cost_recovery"}
+}
+
+// Checked reports whether asset id is ticked in the form.
+func (p *initiativeFormPage) Checked(form url.Values, id int64) bool {
+	want := strconv.FormatInt(id, 10)
+	for _, v := range form["assets"] {
+		if v == want {
+			return true
+		}
+	}
+	return false
+}
+
+// initiativeNew shows an empty initiative form.
+func (s *Server) initiativeNew(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.loadTool(w, r, 3)
+	if !ok || !s.toolWrite(w, r, c) {
+		return
+	}
+	s.renderInitiativeForm(w, r, http.StatusOK, c, nil, url.Values{}, nil)
+}
+
+// initiativeCreate stores a new draft initiative.
+func (s *Server) initiativeCreate(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.loadTool(w, r, 3)
+	if !ok || !s.toolWrite(w, r, c) {
+		return
+	}
+	form, logo, errs, ok := s.initiativeFormInput(w, r, c, nil)
+	if !ok {
+		return
+	}
+	in := initiative.FromForm(form)
+	if len(errs) == 0 {
+		i, err := s.initiativeStore().Create(r.Context(), toolActor(c), c.Access.Org.ID, c.Cycle.ID, in)
+		var ve validate.Errors
+		if errors.As(err, &ve) {
+			errs = ve
+		} else if err != nil {
+			s.serverError(w, r, err)
+			return
+		} else {
+			s.finishInitiativeSave(w, r, c, i, logo)
+			return
+		}
+	}
+	s.renderInitiativeForm(w, r, http.StatusUnprocessableEntity, c, nil, form, errs)
+}
+
+// initiativeEdit shows an initiative's form.
+func (s *Server) initiativeEdit(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.loadTool(w, r, 3)
+	if !ok || !s.toolWrite(w, r, c) {
+		return
+	}
+	i, ok := s.loadOrgInitiative(w, r, c)
+	if !ok {
+		return
+	}
+	s.renderInitiativeForm(w, r, http.StatusOK, c, i, i.Form(), nil)
+}
+
+// initiativeUpdate saves an initiative.
+func (s *Server) initiativeUpdate(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.loadTool(w, r, 3)
+	if !ok || !s.toolWrite(w, r, c) {
+		return
+	}
+	cur, ok := s.loadOrgInitiative(w, r, c)
+	if !ok {
+		return
+	}
+	form, logo, errs, ok := s.initiativeFormInput(w, r, c, cur)
+	if !ok {
+		return
+	}
+	if len(errs) == 0 {
+		i, err := s.initiativeStore().Update(r.Context(), toolActor(c), cur.ID, initiative.FromForm(form))
+		var ve validate.Errors
+		if errors.As(err, &ve) {
+			errs = ve
+		} else if err != nil {
+			s.fail(w, r, err)
+			return
+		} else {
+			if form.Get("remove_logo") == "1" && logo == nil {
+				if err := s.storeInitiativeLogo(r.Context(), i, nil); err != nil {
+					s.serverError(w, r, err)
+					return
+				}
+			}
+			s.finishInitiativeSave(w, r, c, i, logo)
+			return
+		}
+	}
+	s.renderInitiativeForm(w, r, http.StatusUnprocessableEntity, c, cur, form, errs)
+}
+
+// initiativeFormInput parses the (multipart) form and the logo; ok is
+// false when an answer was already written.
+func (s *Server) initiativeFormInput(w http.ResponseWriter, r *http.Request, c *toolCtx, cur *initiative.Initiative) (url.Values, *imaging.Result, validate.Errors, bool) {
+	r.Body = http.MaxBytesReader(w, r.Body, imaging.MaxUploadBytes+512<<10)
+	if err := r.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		status, key := http.StatusBadRequest, "form.invalid"
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			status, key = http.StatusRequestEntityTooLarge, "org.image.too_large"
+		}
+		form := url.Values{}
+		if cur != nil {
+			form = cur.Form()
+		}
+		s.renderInitiativeForm(w, r, status, c, cur, form, validate.Errors{"logo": key})
+		return nil, nil, nil, false
+	}
+	form := r.PostForm
+	errs := validate.Errors{}
+	logo, key := readLogo(r)
+	if key != "" {
+		errs.Add("logo", key)
+	}
+	in := initiative.FromForm(form)
+	for f, k := range in.Check() {
+		errs.Add(f, k)
+	}
+	return form, logo, errs, true
+}
+
+// finishInitiativeSave stores the new logo, if any, and goes back to the list.
+func (s *Server) finishInitiativeSave(w http.ResponseWriter, r *http.Request, c *toolCtx, i *initiative.Initiative, logo *imaging.Result) {
+	if logo != nil {
+		if err := s.storeInitiativeLogo(r.Context(), i, logo); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	s.flash(w, "initiative.flash.saved")
+	redirect(w, r, initiativesURL(c))
+}
+
+// storeInitiativeLogo puts a logo (nil removes it) under a fresh key, so
+// cached copies of the old one never show, and deletes the old file.
+func (s *Server) storeInitiativeLogo(ctx context.Context, i *initiative.Initiative, logo *imaging.Result) error {
+	key := ""
+	if logo != nil {
+		var rnd [8]byte
+		_, _ = rand.Read(rnd[:])
+		key = "initiatives/" + strconv.FormatInt(i.ID, 10) + "-" + hex.EncodeToString(rnd[:]) + logo.Ext
+		if err := s.blobs.Put(ctx, key, logo.ContentType, bytes.NewReader(logo.Data)); err != nil {
+			return fmt.Errorf("web: store initiative logo: %w", err)
+		}
+	}
+	if err := s.initiativeStore().SetLogo(ctx, i.ID, key); err != nil {
+		return err
+	}
+	if i.LogoKey != "" {
+		if err := s.blobs.Delete(ctx, i.LogoKey); err != nil {
+			s.log.Warn("old initiative logo not deleted", "key", i.LogoKey, "err", err)
+		}
+	}
+	return nil
+}
+
+// loadOrgInitiative loads the initiative named by {islug}; it must be the
+// organisation's (404 otherwise).
+func (s *Server) loadOrgInitiative(w http.ResponseWriter, r *http.Request, c *toolCtx) (*initiative.Initiative, bool) {
+	i, err := s.initiativeStore().BySlug(r.Context(), r.PathValue("islug"))
+	if err == nil && i.OrgID != c.Access.Org.ID {
+		err = errNotOrgs
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	return i, true
+}
+
+func (s *Server) renderInitiativeForm(w http.ResponseWriter, r *http.Request, status int, c *toolCtx, i *initiative.Initiative, form url.Values, errs validate.Errors) {
+	ctx := r.Context()
+	p := &initiativeFormPage{toolCtx: c, Initiative: i, Categories: initiative.Categories()}
+	var err error
+	if p.Assets, err = s.toolStore().Assets(ctx, c.Cycle.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if i != nil {
+		here := map[int64]bool{}
+		for _, a := range p.Assets {
+			here[a.ID] = true
+		}
+		for _, id := range i.AssetIDs {
+			if !here[id] {
+				p.OtherAssets = append(p.OtherAssets, id)
+			}
+		}
+	}
+	if p.Answers, err = s.stageOneAnswers(ctx, c.Cycle.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	probe := initiative.FromForm(form)
+	_ = probe.Check()
+	for _, code := range probe.Regions {
+		if reg, err := s.regions.Get(ctx, code); err == nil {
+			p.Regions = append(p.Regions, reg)
+		}
+	}
+	title := "initiative.new.title"
+	if i != nil {
+		title = "initiative.edit.title"
+	}
+	v := s.view(r, i18n.T(lang(r), title), p)
+	v.Form = form
+	if errs != nil {
+		v.Errors = errs
+	}
+	s.render(w, r, status, "initiative_form", v)
+}

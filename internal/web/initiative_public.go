@@ -1,0 +1,127 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"lokadaya/internal/db"
+	"lokadaya/internal/i18n"
+	"lokadaya/internal/initiative"
+	"lokadaya/internal/org"
+	"lokadaya/internal/region"
+)
+
+// initiativeIndexPage lists published initiatives.
+type initiativeIndexPage struct {
+	Items      []initiativeCard
+	Categories []string
+	Region     *region.Region // the ?wilayah filter, when valid
+	Category   string
+	Next       int64
+}
+
+// initiativeCard is an initiative with its organisation.
+type initiativeCard struct {
+	*initiative.Initiative
+	Org *org.Organization
+}
+
+// initiativeShowPage is an initiative's public page.
+type initiativeShowPage struct {
+	initiativeCard
+	Regions []region.Region
+	// Draft is true when an insider looks at an unpublished initiative.
+	Draft   bool
+	EditURL string
+}
+
+// initiativeIndex lists published initiatives: ?wilayah=CODE (served
+// there or anywhere under it), ?kategori=KEY, ?setelah=cursor.
+func (s *Server) initiativeIndex(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	p := &initiativeIndexPage{Categories: initiative.Categories()}
+	opt := initiative.ListOptions{PublishedOnly: true, Limit: 30}
+	if code, ok := region.ParseCode(q.Get("wilayah")); ok {
+		if reg, err := s.regions.Get(r.Context(), code); err == nil {
+			p.Region, opt.Region = &reg, code
+		}
+	}
+	if k := q.Get("kategori"); initiative.ValidCategory(k) {
+		p.Category, opt.Category = k, k
+	}
+	opt.After = parseCursor(q.Get("setelah"))
+	list, next, err := s.initiativeStore().List(r.Context(), opt)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p.Next = next
+	for _, i := range list {
+		o, err := s.orgs.ByID(r.Context(), i.OrgID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		p.Items = append(p.Items, initiativeCard{Initiative: i, Org: o})
+	}
+	s.render(w, r, http.StatusOK, "initiative_index", s.view(r, i18n.T(lang(r), "initiative.index.title"), p))
+}
+
+// initiativeShow is an initiative's public page; a draft (or the
+// initiative of a hidden organisation) is 404 except to those who may
+// read the organisation's cycle.
+func (s *Server) initiativeShow(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	i, err := s.initiativeStore().BySlug(ctx, r.PathValue("slug"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	o, err := s.orgs.ByID(ctx, i.OrgID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := &initiativeShowPage{initiativeCard: initiativeCard{Initiative: i, Org: o}}
+	if !i.Published() || orgHidden(o) {
+		ok, err := s.mayReadCycle(r, o)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if !ok {
+			s.notFound(w, r)
+			return
+		}
+		p.Draft = !i.Published()
+	}
+	for _, code := range i.Regions {
+		reg, err := s.regions.Get(ctx, code)
+		if err != nil && !errors.Is(err, db.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
+		}
+		if err == nil {
+			p.Regions = append(p.Regions, reg)
+		}
+	}
+	s.render(w, r, http.StatusOK, "initiative_show", s.view(r, i.Name, p))
+}
+
+// mayReadCycle reports whether the caller may read the organisation's
+// cycle workspace (members, coordinators of its hub, platform admins).
+func (s *Server) mayReadCycle(r *http.Request, o *org.Organization) (bool, error) {
+	u := currentUser(r)
+	if u == nil {
+		return false, nil
+	}
+	if u.IsAdmin {
+		return true, nil
+	}
+	if _, err := s.orgs.RoleOf(r.Context(), o.ID, u.ID); err == nil {
+		return true, nil
+	} else if !errors.Is(err, db.ErrNotFound) {
+		return false, err
+	}
+	return s.hubs.IsCoordinatorFor(r.Context(), u.ID, o.RegionCode)
+}
