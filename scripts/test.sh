@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test: unit and storage tests on SQLite and PostgreSQL, handler
 # tests, and the headless-Chromium browser tests. It starts a local
-# PostgreSQL and installs Debian's chromium when they are missing and it may
-# (as root, e.g. in CI); otherwise those tests are skipped with a notice.
+# PostgreSQL and installs Debian's chromium and poppler-utils (pdftotext) when
+# they are missing and it may (as root, e.g. in CI); otherwise those tests are
+# skipped with a notice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "$(id -u)" = 0 ]; then
   need=()
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils) # checks the PDFs internal/pdf writes
   command -v psql >/dev/null 2>&1 || need+=(postgresql)
   if [ ${#need[@]} -gt 0 ]; then
     echo "== installing ${need[*]}"

@@ -33,22 +33,33 @@ type cyclePrintPage struct {
 
 // cyclePrint is the whole cycle on one page for the organisation's
 // meetings; the print stylesheet hides the site's chrome, so the browser's
-// "Save as PDF" makes a clean document.
+// "Save as PDF" makes a clean document (cetak.pdf is the server's own PDF).
 func (s *Server) cyclePrint(w http.ResponseWriter, r *http.Request) {
 	a, c, ok := s.loadCycle(w, r)
 	if !ok {
 		return
 	}
-	store := s.cycleStore()
-	latest, err := store.Latest(r.Context(), c.ID)
+	p, err := s.cyclePrintData(r, a, c)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	title := i18n.T(lang(r), "cycle.overview.title", c.Number, a.Org.Name)
+	s.render(w, r, http.StatusOK, "cycle_print", s.view(r, title, p))
+}
+
+// cyclePrintData loads what the printable cycle shows, in the caller's
+// language: every stage's questions with their latest answers, and the
+// moves. The printable page and its PDF share it.
+func (s *Server) cyclePrintData(r *http.Request, a *cycleAccess, c *cycle.Cycle) (*cyclePrintPage, error) {
+	store := s.cycleStore()
+	latest, err := store.Latest(r.Context(), c.ID)
+	if err != nil {
+		return nil, err
+	}
 	moves, err := store.Timeline(r.Context(), c.ID)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return nil, err
 	}
 	l, fw := lang(r), c.Framework()
 	p := &cyclePrintPage{Access: a, Cycle: c, Moves: moves, Titles: stageTitles(fw, l)}
@@ -63,6 +74,5 @@ func (s *Server) cyclePrint(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Stages = append(p.Stages, ps)
 	}
-	title := i18n.T(l, "cycle.overview.title", c.Number, a.Org.Name)
-	s.render(w, r, http.StatusOK, "cycle_print", s.view(r, title, p))
+	return p, nil
 }

@@ -61,6 +61,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /organisasi/{slug}/siklus/bandingkan", s.cycleCompare)
 	handle("GET /organisasi/{slug}/siklus/{n}", s.cycleOverview)
 	handle("GET /organisasi/{slug}/siklus/{n}/cetak", s.cyclePrint)
+	handle("GET /organisasi/{slug}/siklus/{n}/cetak.pdf", s.cyclePrintPDF)
 	handle("POST /organisasi/{slug}/siklus/{n}/lanjut", s.cycleAdvance)
 	handle("POST /organisasi/{slug}/siklus/{n}/kembali", s.cycleBack)
 	handle("POST /organisasi/{slug}/siklus/{n}/siklus-berikutnya", s.cycleNext)
