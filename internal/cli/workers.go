@@ -5,7 +5,9 @@ import (
 	"log/slog"
 	"os"
 	"sync"
+	"time"
 
+	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
 	"lokadaya/internal/jobs"
 	"lokadaya/internal/mail"
@@ -43,5 +45,8 @@ func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger) (*sync.WaitGr
 	w := &jobs.Worker{DB: d, Log: log}
 	w.Handle(mail.JobKind, mail.Handler(sender))
 	wg.Go(func() { _ = w.Run(ctx) })
+	// Campaigns read as ended at their deadline already; this stores it.
+	campaigns := &campaign.Store{DB: d}
+	wg.Go(func() { campaigns.RunEndDue(ctx, time.Minute, log) })
 	return &wg, nil
 }

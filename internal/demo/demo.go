@@ -127,6 +127,9 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := walkCycles(ctx, d, users); err != nil {
 		return nil, err
 	}
+	if err := createCampaigns(ctx, d, users); err != nil {
+		return nil, err
+	}
 	return Accounts(), nil
 }
 

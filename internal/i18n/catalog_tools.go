@@ -111,7 +111,6 @@ func init() {
 		"tools.review.summary.7":              {"Tinjauan dampak & pengaruh", "Impact & influence review"},
 		"tools.review.campaigns":              {"Kampanye inisiatif", "The initiative's campaigns"},
 		"tools.review.no_campaigns":           {"Belum ada kampanye.", "No campaigns yet."},
-		"tools.review.campaigns_later":        {"Kampanye penggalangan daya akan tersedia bersama fitur Galang Daya.", "Resource mobilisation campaigns come with the Galang Daya feature."},
 		"tools.review.first":                  {"Tulis tinjauan", "Write the review"},
 		"tools.review.new_version":            {"Perbarui tinjauan (versi baru)", "Update the review (new version)"},
 		"tools.review.scheme":                 {"Skema pertukaran yang berhasil", "Exchange scheme that works"},

@@ -9,10 +9,11 @@ import (
 	"lokadaya/internal/blob"
 )
 
-// publicMedia are the key prefixes of uploads meant for everyone: logos.
+// publicMedia are the key prefixes of uploads meant for everyone: logos
+// and campaign covers.
 // Everything else (cycle attachments, receipts) is served only by routes
 // that check who is asking.
-var publicMedia = []string{"logos/", "initiatives/"}
+var publicMedia = []string{"logos/", "initiatives/", "campaigns/"}
 
 func isPublicMedia(key string) bool {
 	for _, p := range publicMedia {

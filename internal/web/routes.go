@@ -96,6 +96,29 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /api/v1/initiatives", s.apiInitiatives)
 	handle("GET /api/v1/initiatives/{slug}", s.apiInitiative)
 
+	// Galang Daya: campaigns of published initiatives, managed by the
+	// organisation's writers; public pages and their API.
+	handle("GET /organisasi/{slug}/galang-daya", s.campaignManage)
+	handle("GET /organisasi/{slug}/galang-daya/baru", s.campaignNew)
+	handle("POST /organisasi/{slug}/galang-daya/baru", s.campaignCreate)
+	handle("GET /organisasi/{slug}/galang-daya/{cslug}/ubah", s.campaignEdit)
+	handle("POST /organisasi/{slug}/galang-daya/{cslug}/ubah", s.campaignUpdate)
+	handle("POST /organisasi/{slug}/galang-daya/{cslug}/terbitkan", s.campaignPublish)
+	handle("POST /organisasi/{slug}/galang-daya/{cslug}/batalkan", s.campaignCancel)
+	handle("POST /organisasi/{slug}/galang-daya/{cslug}/kabar", s.campaignPostUpdate)
+	handle("GET /organisasi/{slug}/galang-daya/{cslug}/efektivitas", s.campaignEffect)
+	handle("GET /galang-daya", s.campaignIndex)
+	handle("GET /galang-daya/{cslug}", s.campaignShow)
+	handle("GET /api/v1/campaigns", s.apiCampaigns)
+	handle("GET /api/v1/campaigns/{slug}", s.apiCampaign)
+
+	// Payment settings: where an organisation receives money.
+	handle("GET /organisasi/{slug}/pembayaran", s.paymentSettings)
+	handle("POST /organisasi/{slug}/pembayaran/rekening", s.paymentAccountAdd)
+	handle("POST /organisasi/{slug}/pembayaran/rekening/{id}/nonaktifkan", s.paymentAccountDeactivate)
+	handle("POST /organisasi/{slug}/pembayaran/qris", s.paymentQRISSave)
+	handle("POST /organisasi/{slug}/pembayaran/qris/konfirmasi", s.paymentQRISConfirm)
+
 	// Platform admin.
 	handle("GET /admin", s.adminHome)
 	handle("GET /admin/organisasi", s.adminOrgs)

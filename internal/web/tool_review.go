@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"lokadaya/internal/campaign"
 	"lokadaya/internal/cycletool"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/initiative"
@@ -21,6 +22,8 @@ type toolReviewPage struct {
 	Allocations []string
 	// Initiatives of the cycle, whose campaigns stage 4 tests.
 	Initiatives []*initiative.Initiative
+	// Campaigns of each initiative, by initiative id.
+	Campaigns map[int64][]*campaign.Campaign
 }
 
 // toolReviewStage reads {stage}: only stages 4 to 7 have a review.
@@ -61,6 +64,10 @@ func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, status int
 			if i.CycleID != nil && *i.CycleID == c.Cycle.ID {
 				p.Initiatives = append(p.Initiatives, i)
 			}
+		}
+		if p.Campaigns, err = s.initiativeCampaigns(ctx, p.Initiatives); err != nil {
+			s.serverError(w, r, err)
+			return
 		}
 	}
 	if form == nil {

@@ -1,0 +1,150 @@
+package campaign
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// ListOptions narrows a list of campaigns.
+type ListOptions struct {
+	OrgID        int64 // 0: every organisation
+	InitiativeID int64 // 0: every initiative
+	// PublicOnly keeps active and ended campaigns of organisations the
+	// public sees (not rejected or suspended).
+	PublicOnly bool
+	Status     string // as seen now; "" for any
+	// Region keeps campaigns whose initiative serves that region or
+	// anywhere under it, or whose organisation sits under it.
+	Region string
+	Kind   string // has a need of this kind
+	After  int64  // cursor: ids below this one (newest first)
+	Limit  int    // 0: no limit
+}
+
+// List returns campaigns newest first, with their needs, and the cursor
+// of the next page (0 when there is none).
+func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Campaign, int64, error) {
+	now := s.now()
+	where, args := []string{"1 = 1"}, []any{}
+	add := func(cond string, a ...any) { where, args = append(where, cond), append(args, a...) }
+	if opt.OrgID != 0 {
+		add("c.org_id = ?", opt.OrgID)
+	}
+	if opt.InitiativeID != 0 {
+		add("c.initiative_id = ?", opt.InitiativeID)
+	}
+	if opt.PublicOnly {
+		add("c.status IN ('active', 'ended') AND o.status NOT IN ('rejected', 'suspended')")
+	}
+	switch opt.Status {
+	case "":
+	case StatusActive:
+		add("c.status = 'active' AND (c.ends_at IS NULL OR c.ends_at > ?)", now)
+	case StatusEnded:
+		add("(c.status = 'ended' OR (c.status = 'active' AND c.ends_at <= ?))", now)
+	default:
+		add("c.status = ?", opt.Status)
+	}
+	if opt.Region != "" {
+		sub := likeEscape(opt.Region) + ".%"
+		add(`(o.region_code = ? OR o.region_code LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM initiative_regions r
+			WHERE r.initiative_id = c.initiative_id AND (r.region_code = ? OR r.region_code LIKE ? ESCAPE '\'
+			OR ? LIKE r.region_code || '.%')))`, opt.Region, sub, opt.Region, sub, opt.Region)
+	}
+	if opt.Kind != "" {
+		add("EXISTS (SELECT 1 FROM campaign_needs n WHERE n.campaign_id = c.id AND n.kind = ?)", opt.Kind)
+	}
+	if opt.After > 0 {
+		add("c.id < ?", opt.After)
+	}
+	q := `SELECT ` + prefixed("c.", columns) + ` FROM campaigns c JOIN organizations o ON o.id = c.org_id
+		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY c.id DESC`
+	if opt.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", opt.Limit+1)
+	}
+	out, err := s.query(ctx, q, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	var next int64
+	if opt.Limit > 0 && len(out) > opt.Limit {
+		out = out[:opt.Limit]
+		next = out[len(out)-1].ID
+	}
+	for _, c := range out {
+		if c.Needs, err = needs(ctx, s.DB, c.ID); err != nil {
+			return nil, 0, err
+		}
+	}
+	return out, next, nil
+}
+
+func (s *Store) query(ctx context.Context, q string, args ...any) ([]*Campaign, error) {
+	now := s.now()
+	rows, err := s.DB.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("campaign: list: %w", err)
+	}
+	defer rows.Close()
+	var out []*Campaign
+	for rows.Next() {
+		c, err := scan(rows, now)
+		if err != nil {
+			return nil, fmt.Errorf("campaign: list: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("campaign: list: %w", err)
+	}
+	return out, nil
+}
+
+// SchemeCount is how many campaigns of an organisation test a scheme.
+type SchemeCount struct {
+	Scheme string
+	Count  int
+}
+
+// CountBySchemes counts the organisation's campaigns that went public
+// (active or ended), by exchange scheme, in scheme order.
+func (s *Store) CountBySchemes(ctx context.Context, orgID int64) ([]SchemeCount, error) {
+	rows, err := s.DB.Query(ctx, `SELECT scheme, COUNT(*) FROM campaigns WHERE org_id = ? AND status IN ('active', 'ended')
+		GROUP BY scheme`, orgID)
+	if err != nil {
+		return nil, fmt.Errorf("campaign: schemes: %w", err)
+	}
+	defer rows.Close()
+	got := map[string]int{}
+	for rows.Next() {
+		var sc string
+		var n int
+		if err := rows.Scan(&sc, &n); err != nil {
+			return nil, fmt.Errorf("campaign: schemes: %w", err)
+		}
+		got[sc] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("campaign: schemes: %w", err)
+	}
+	out := make([]SchemeCount, 0, len(Schemes()))
+	for _, sc := range Schemes() {
+		out = append(out, SchemeCount{sc, got[sc]})
+	}
+	return out, nil
+}
+
+// prefixed qualifies every column of a column list with p.
+func prefixed(p, cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, c := range parts {
+		parts[i] = p + strings.TrimSpace(c)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// likeEscape protects LIKE's wildcards; queries declare '\' as the escape.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

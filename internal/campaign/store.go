@@ -1,0 +1,250 @@
+package campaign
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"lokadaya/internal/audit"
+	"lokadaya/internal/db"
+	"lokadaya/internal/org"
+	"lokadaya/internal/validate"
+)
+
+// Store keeps campaigns, their needs, updates and visits.
+type Store struct {
+	DB *db.DB
+	// Now is the clock; db.Now when nil. Tests move it past deadlines.
+	Now func() time.Time
+}
+
+func (s *Store) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return db.Now()
+}
+
+const columns = `id, initiative_id, org_id, slug, title, story, cover_key, starts_at, ends_at, status, scheme,
+	pub_permit_number, pub_permit_issuer, pub_permit_from, pub_permit_until, created_by, created_at, updated_at, published_at`
+
+func scan(sc interface{ Scan(...any) error }, now time.Time) (*Campaign, error) {
+	c := &Campaign{}
+	var starts, ends, from, until, published sql.NullTime
+	if err := sc.Scan(&c.ID, &c.InitiativeID, &c.OrgID, &c.Slug, &c.Title, &c.Story, &c.CoverKey, &starts, &ends,
+		&c.Status, &c.Scheme, &c.Permit.Number, &c.Permit.Issuer, &from, &until, &c.CreatedBy, &c.CreatedAt,
+		&c.UpdatedAt, &published); err != nil {
+		return nil, err
+	}
+	c.StartsAt, c.EndsAt, c.PublishedAt = timePtr(starts), timePtr(ends), timePtr(published)
+	c.Permit.From, c.Permit.Until = timePtr(from), timePtr(until)
+	c.CreatedAt, c.UpdatedAt = c.CreatedAt.UTC(), c.UpdatedAt.UTC()
+	c.Status = effective(c.Status, c.EndsAt, now)
+	return c, nil
+}
+
+func timePtr(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	u := t.Time.UTC()
+	return &u
+}
+
+// Create stores a new draft campaign for a published initiative of the
+// organisation; another organisation's or a draft initiative is reported
+// as a validate.Errors on "initiative".
+func (s *Store) Create(ctx context.Context, actor Actor, orgID, initiativeID int64, in Input) (*Campaign, error) {
+	var out *Campaign
+	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+		var status string
+		err := tx.QueryRow(ctx, `SELECT status FROM initiatives WHERE id = ? AND org_id = ?`, initiativeID, orgID).Scan(&status)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && status != "published") {
+			return validate.Errors{"initiative": "campaign.err.initiative"}
+		}
+		if err != nil {
+			return fmt.Errorf("campaign: create: %w", err)
+		}
+		slug, err := freeSlug(ctx, tx, org.Slugify(in.Title))
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		var id int64
+		if err := tx.QueryRow(ctx, `INSERT INTO campaigns (initiative_id, org_id, slug, title, story, starts_at, ends_at,
+			scheme, pub_permit_number, pub_permit_issuer, pub_permit_from, pub_permit_until, created_by, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, initiativeID, orgID, slug, in.Title, in.Story,
+			in.StartsAt, in.EndsAt, in.Scheme, in.Permit.Number, in.Permit.Issuer, in.Permit.From, in.Permit.Until,
+			actorID(actor), now, now).Scan(&id); err != nil {
+			return fmt.Errorf("campaign: create: %w", err)
+		}
+		if err := record(ctx, tx, actor, "campaign.create", id, slug); err != nil {
+			return err
+		}
+		out, err = s.get(ctx, tx, `id = ?`, id)
+		return err
+	})
+	return out, err
+}
+
+// Update changes a draft or active campaign; the slug stays. An active
+// campaign must stay publishable.
+func (s *Store) Update(ctx context.Context, actor Actor, id int64, in Input) (*Campaign, error) {
+	var out *Campaign
+	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+		cur, err := s.get(ctx, tx, `id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if !cur.Editable() {
+			return validate.Errors{"status": "campaign.err.closed"}
+		}
+		if _, err := tx.Exec(ctx, `UPDATE campaigns SET title = ?, story = ?, starts_at = ?, ends_at = ?, scheme = ?,
+			pub_permit_number = ?, pub_permit_issuer = ?, pub_permit_from = ?, pub_permit_until = ?, updated_at = ?
+			WHERE id = ?`, in.Title, in.Story, in.StartsAt, in.EndsAt, in.Scheme, in.Permit.Number, in.Permit.Issuer,
+			in.Permit.From, in.Permit.Until, s.now(), id); err != nil {
+			return fmt.Errorf("campaign: update: %w", err)
+		}
+		if err := record(ctx, tx, actor, "campaign.update", id, cur.Slug); err != nil {
+			return err
+		}
+		if out, err = s.get(ctx, tx, `id = ?`, id); err != nil {
+			return err
+		}
+		if out.Status == StatusActive {
+			if errs := out.PublishErrors(s.now()); len(errs) > 0 {
+				return errs
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// SetCover records the blob key of the cover photo ("" removes it).
+func (s *Store) SetCover(ctx context.Context, id int64, key string) error {
+	if _, err := s.DB.Exec(ctx, `UPDATE campaigns SET cover_key = ?, updated_at = ? WHERE id = ?`, key, s.now(), id); err != nil {
+		return fmt.Errorf("campaign: set cover: %w", err)
+	}
+	return nil
+}
+
+// Publish makes a draft active; validate.Errors lists what is missing.
+func (s *Store) Publish(ctx context.Context, actor Actor, id int64) error {
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		c, err := s.get(ctx, tx, `id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if c.Status != StatusDraft {
+			return validate.Errors{"status": "campaign.err.not_draft"}
+		}
+		now := s.now()
+		if errs := c.PublishErrors(now); len(errs) > 0 {
+			return errs
+		}
+		// The status condition makes a concurrent second publish a no-op.
+		if _, err := tx.Exec(ctx, `UPDATE campaigns SET status = 'active', published_at = ?, updated_at = ?
+			WHERE id = ? AND status = 'draft'`, now, now, id); err != nil {
+			return fmt.Errorf("campaign: publish: %w", err)
+		}
+		return record(ctx, tx, actor, "campaign.publish", id, c.Slug)
+	})
+}
+
+// Cancel stops a draft or active campaign for good.
+func (s *Store) Cancel(ctx context.Context, actor Actor, id int64) error {
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		c, err := s.get(ctx, tx, `id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if !c.Editable() {
+			return validate.Errors{"status": "campaign.err.closed"}
+		}
+		if _, err := tx.Exec(ctx, `UPDATE campaigns SET status = 'cancelled', updated_at = ? WHERE id = ?`, s.now(), id); err != nil {
+			return fmt.Errorf("campaign: cancel: %w", err)
+		}
+		return record(ctx, tx, actor, "campaign.cancel", id, c.Slug)
+	})
+}
+
+// EndDue stores "ended" on active campaigns whose deadline has passed and
+// returns how many it changed. Reads already report them as ended; this
+// keeps the stored status and the status index honest.
+func (s *Store) EndDue(ctx context.Context) (int64, error) {
+	now := s.now()
+	res, err := s.DB.Exec(ctx, `UPDATE campaigns SET status = 'ended', updated_at = ?
+		WHERE status = 'active' AND ends_at IS NOT NULL AND ends_at <= ?`, now, now)
+	if err != nil {
+		return 0, fmt.Errorf("campaign: end due: %w", err)
+	}
+	return res.RowsAffected()
+}
+
+// BySlug returns a campaign with its needs; db.ErrNotFound when none.
+func (s *Store) BySlug(ctx context.Context, slug string) (*Campaign, error) {
+	return s.get(ctx, s.DB, `slug = ?`, slug)
+}
+
+// ByID returns a campaign with its needs.
+func (s *Store) ByID(ctx context.Context, id int64) (*Campaign, error) {
+	return s.get(ctx, s.DB, `id = ?`, id)
+}
+
+func (s *Store) get(ctx context.Context, q db.Querier, where string, arg any) (*Campaign, error) {
+	c, err := scan(q.QueryRow(ctx, `SELECT `+columns+` FROM campaigns WHERE `+where, arg), s.now())
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, db.ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("campaign: get: %w", err)
+	}
+	if c.Needs, err = needs(ctx, q, c.ID); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// freeSlug returns base, or base-N with the smallest N ≥ 2 not yet taken.
+func freeSlug(ctx context.Context, q db.Querier, base string) (string, error) {
+	if base == "" {
+		base = "kampanye"
+	}
+	rows, err := q.Query(ctx, `SELECT slug FROM campaigns WHERE slug = ? OR slug LIKE ?`, base, base+"-%")
+	if err != nil {
+		return "", fmt.Errorf("campaign: slugs: %w", err)
+	}
+	defer rows.Close()
+	taken := map[string]bool{}
+	for rows.Next() {
+		var sl string
+		if err := rows.Scan(&sl); err != nil {
+			return "", fmt.Errorf("campaign: slugs: %w", err)
+		}
+		taken[sl] = true
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("campaign: slugs: %w", err)
+	}
+	c := base
+	for n := 2; taken[c]; n++ {
+		c = base + "-" + strconv.Itoa(n)
+	}
+	return c, nil
+}
+
+func actorID(a Actor) any {
+	if a.ID == 0 {
+		return nil
+	}
+	return a.ID
+}
+
+func record(ctx context.Context, q db.Querier, a Actor, action string, id int64, slug string) error {
+	return audit.Record(ctx, q, audit.Entry{ActorID: a.ID, ActorName: a.Name, Action: action,
+		TargetType: "campaign", TargetID: strconv.FormatInt(id, 10), Detail: slug})
+}

@@ -1,0 +1,174 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"lokadaya/internal/campaign"
+	"lokadaya/internal/db"
+	"lokadaya/internal/i18n"
+	"lokadaya/internal/initiative"
+	"lokadaya/internal/org"
+	"lokadaya/internal/region"
+)
+
+// campaignCard is a campaign with its organisation and initiative.
+type campaignCard struct {
+	*campaign.Campaign
+	Org        *org.Organization
+	Initiative *initiative.Initiative
+}
+
+// campaignIndexPage lists active campaigns.
+type campaignIndexPage struct {
+	Items  []campaignCard
+	Kinds  []string
+	Region *region.Region // the ?wilayah filter, when valid
+	Kind   string
+	Next   int64
+}
+
+// campaignShowPage is a campaign's public page.
+type campaignShowPage struct {
+	campaignCard
+	Needs     []needProgress
+	Money     campaign.Money
+	Updates   []campaign.Update
+	Zone      *time.Location
+	Now       time.Time
+	URL       string // absolute address, for sharing
+	MediaBase string // the site's absolute address, for the cover in link previews
+	Insider   bool   // a member or platform admin: sees drafts, gets the edit link
+	CanWrite  bool
+	EditURL   string
+}
+
+// WhatsAppURL shares the campaign's title and address on WhatsApp.
+func (p *campaignShowPage) WhatsAppURL() string {
+	return "https://wa.me/?text=" + url.QueryEscape(p.Title+" "+p.URL)
+}
+
+// Summary is the story's start, for link previews.
+func (p *campaignShowPage) Summary() string {
+	s := strings.Join(strings.Fields(p.Story), " ")
+	if utf8.RuneCountInString(s) <= 200 {
+		return s
+	}
+	return string([]rune(s)[:199]) + "…"
+}
+
+// DaysLeft and HoursLeft say how long the campaign still runs.
+func (p *campaignShowPage) DaysLeft() int  { return int(p.TimeLeft(p.Now).Hours() / 24) }
+func (p *campaignShowPage) HoursLeft() int { return int(p.TimeLeft(p.Now).Hours()) }
+
+// campaignIndex lists active campaigns: ?wilayah=CODE (the initiative
+// serves it or the organisation sits under it), ?jenis=KIND of support,
+// ?setelah=cursor.
+func (s *Server) campaignIndex(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	p := &campaignIndexPage{Kinds: campaign.Kinds}
+	opt := campaign.ListOptions{PublicOnly: true, Status: campaign.StatusActive, Limit: 30}
+	if code, ok := region.ParseCode(q.Get("wilayah")); ok {
+		if reg, err := s.regions.Get(r.Context(), code); err == nil {
+			p.Region, opt.Region = &reg, code
+		}
+	}
+	if k := q.Get("jenis"); campaign.ValidKind(k) {
+		p.Kind, opt.Kind = k, k
+	}
+	opt.After = parseCursor(q.Get("setelah"))
+	list, next, err := s.campaignStore().List(r.Context(), opt)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p.Next = next
+	for _, c := range list {
+		card, err := s.campaignCard(r.Context(), c)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		p.Items = append(p.Items, card)
+	}
+	s.render(w, r, http.StatusOK, "campaign_index", s.view(r, i18n.T(lang(r), "campaign.index.title"), p))
+}
+
+func (s *Server) campaignCard(ctx context.Context, c *campaign.Campaign) (campaignCard, error) {
+	o, err := s.orgs.ByID(ctx, c.OrgID)
+	if err != nil {
+		return campaignCard{}, err
+	}
+	i, err := s.initiativeStore().ByID(ctx, c.InitiativeID)
+	if err != nil {
+		return campaignCard{}, err
+	}
+	return campaignCard{Campaign: c, Org: o, Initiative: i}, nil
+}
+
+// campaignShow is a campaign's public page. Drafts, cancelled campaigns
+// and those of hidden organisations are 404 except to insiders.
+func (s *Server) campaignShow(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	c, err := s.campaignStore().BySlug(ctx, r.PathValue("cslug"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	card, err := s.campaignCard(ctx, c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := s.campaignAccess(r, card.Org)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	public := c.Public() && !orgHidden(card.Org)
+	if !public && !a.Insider() {
+		s.notFound(w, r)
+		return
+	}
+	p := &campaignShowPage{campaignCard: card, Zone: region.Zone(card.Org.RegionCode), Now: db.Now(),
+		URL:       strings.TrimRight(s.cfg.BaseURL, "/") + campaignPublicURL(c),
+		MediaBase: strings.TrimRight(s.cfg.BaseURL, "/"), Insider: a.Insider(),
+		CanWrite: campaignWrite(a), EditURL: campaignManageURL(a, c)}
+	if p.Needs, err = s.progress(ctx, c); err == nil {
+		if p.Money, err = s.campaignStore().MoneyProgress(ctx, c); err == nil {
+			p.Updates, err = s.campaignStore().Updates(ctx, c.ID)
+		}
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if public && !a.Insider() {
+		// A lost count is not worth failing the page for.
+		if err := s.campaignStore().Visit(ctx, c.ID); err != nil {
+			s.log.Warn("campaign visit not counted", "campaign", c.ID, "err", err)
+		}
+	}
+	s.render(w, r, http.StatusOK, "campaign_show", s.view(r, c.Title, p))
+}
+
+// campaignAccess is the caller's rights in an organisation, without
+// answering anything itself.
+func (s *Server) campaignAccess(r *http.Request, o *org.Organization) (*orgAccess, error) {
+	a := &orgAccess{Org: o, User: currentUser(r)}
+	if a.User == nil {
+		return a, nil
+	}
+	a.Admin = a.User.IsAdmin
+	role, err := s.orgs.RoleOf(r.Context(), o.ID, a.User.ID)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		return nil, err
+	}
+	a.Role = role
+	return a, nil
+}
