@@ -1,12 +1,8 @@
 package web
 
 import (
-	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -217,50 +213,9 @@ func (s *Server) renderCampaignEdit(w http.ResponseWriter, r *http.Request, stat
 	s.render(w, r, status, "campaign_edit", v)
 }
 
-// readImage reads and processes an optional uploaded picture in field;
-// the string is an i18n key when the picture is refused.
-func readImage(r *http.Request, field string, box int) (*imaging.Result, string) {
-	f, _, err := r.FormFile(field)
-	if errors.Is(err, http.ErrMissingFile) || errors.Is(err, http.ErrNotMultipart) {
-		return nil, ""
-	}
-	if err != nil {
-		return nil, "form.invalid"
-	}
-	defer f.Close()
-	res, err := imaging.Process(f, box)
-	switch {
-	case err == nil:
-		return res, ""
-	case errors.Is(err, imaging.ErrTooLarge):
-		return nil, "org.image.too_large"
-	case errors.Is(err, imaging.ErrUnsupported):
-		return nil, "org.image.unsupported"
-	case errors.Is(err, imaging.ErrDimensions):
-		return nil, "org.image.dimensions"
-	}
-	return nil, "org.image.corrupt"
-}
-
-// replaceCover stores a new cover (nil removes it) under a fresh key, so
-// cached copies of the old one never show, and deletes the old file.
+// replaceCover stores a new campaign cover (nil removes it).
 func (s *Server) replaceCover(ctx context.Context, c *campaign.Campaign, img *imaging.Result) error {
-	key := ""
-	if img != nil {
-		var rnd [8]byte
-		_, _ = rand.Read(rnd[:])
-		key = "campaigns/" + strconv.FormatInt(c.ID, 10) + "-" + hex.EncodeToString(rnd[:]) + img.Ext
-		if err := s.blobs.Put(ctx, key, img.ContentType, bytes.NewReader(img.Data)); err != nil {
-			return fmt.Errorf("web: store campaign cover: %w", err)
-		}
-	}
-	if err := s.campaignStore().SetCover(ctx, c.ID, key); err != nil {
-		return err
-	}
-	if c.CoverKey != "" {
-		if err := s.blobs.Delete(ctx, c.CoverKey); err != nil {
-			s.log.Warn("old campaign cover not deleted", "key", c.CoverKey, "err", err)
-		}
-	}
-	return nil
+	return s.replaceImage(ctx, "campaigns", c.ID, c.CoverKey, img, func(key string) error {
+		return s.campaignStore().SetCover(ctx, c.ID, key)
+	})
 }

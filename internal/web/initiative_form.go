@@ -1,12 +1,8 @@
 package web
 
 import (
-	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -183,29 +179,6 @@ func (s *Server) finishInitiativeSave(w http.ResponseWriter, r *http.Request, c 
 	redirect(w, r, initiativesURL(c))
 }
 
-// storeInitiativeLogo puts a logo (nil removes it) under a fresh key, so
-// cached copies of the old one never show, and deletes the old file.
-func (s *Server) storeInitiativeLogo(ctx context.Context, i *initiative.Initiative, logo *imaging.Result) error {
-	key := ""
-	if logo != nil {
-		var rnd [8]byte
-		_, _ = rand.Read(rnd[:])
-		key = "initiatives/" + strconv.FormatInt(i.ID, 10) + "-" + hex.EncodeToString(rnd[:]) + logo.Ext
-		if err := s.blobs.Put(ctx, key, logo.ContentType, bytes.NewReader(logo.Data)); err != nil {
-			return fmt.Errorf("web: store initiative logo: %w", err)
-		}
-	}
-	if err := s.initiativeStore().SetLogo(ctx, i.ID, key); err != nil {
-		return err
-	}
-	if i.LogoKey != "" {
-		if err := s.blobs.Delete(ctx, i.LogoKey); err != nil {
-			s.log.Warn("old initiative logo not deleted", "key", i.LogoKey, "err", err)
-		}
-	}
-	return nil
-}
-
 // loadOrgInitiative loads the initiative named by {islug}; it must be the
 // organisation's (404 otherwise).
 func (s *Server) loadOrgInitiative(w http.ResponseWriter, r *http.Request, c *toolCtx) (*initiative.Initiative, bool) {
@@ -260,4 +233,11 @@ func (s *Server) renderInitiativeForm(w http.ResponseWriter, r *http.Request, st
 		v.Errors = errs
 	}
 	s.render(w, r, status, "initiative_form", v)
+}
+
+// storeInitiativeLogo stores an initiative's new logo (nil removes it).
+func (s *Server) storeInitiativeLogo(ctx context.Context, i *initiative.Initiative, logo *imaging.Result) error {
+	return s.replaceImage(ctx, "initiatives", i.ID, i.LogoKey, logo, func(key string) error {
+		return s.initiativeStore().SetLogo(ctx, i.ID, key)
+	})
 }

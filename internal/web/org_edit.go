@@ -1,13 +1,8 @@
 package web
 
 import (
-	"bytes"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
-	"fmt"
 	"net/http"
-	"strconv"
 
 	"lokadaya/internal/imaging"
 	"lokadaya/internal/region"
@@ -81,52 +76,9 @@ func (s *Server) orgUpdate(w http.ResponseWriter, r *http.Request) {
 	redirect(w, r, orgURL(o))
 }
 
-// readLogo processes the uploaded logo, if any. It returns the i18n key of
-// the reason when the picture is refused.
-func readLogo(r *http.Request) (*imaging.Result, string) {
-	f, _, err := r.FormFile("logo")
-	if errors.Is(err, http.ErrMissingFile) || errors.Is(err, http.ErrNotMultipart) {
-		return nil, ""
-	}
-	if err != nil {
-		return nil, "form.invalid"
-	}
-	defer f.Close()
-	res, err := imaging.Process(f, logoBox)
-	switch {
-	case err == nil:
-		return res, ""
-	case errors.Is(err, imaging.ErrTooLarge):
-		return nil, "org.image.too_large"
-	case errors.Is(err, imaging.ErrUnsupported):
-		return nil, "org.image.unsupported"
-	case errors.Is(err, imaging.ErrDimensions):
-		return nil, "org.image.dimensions"
-	default:
-		return nil, "org.image.corrupt"
-	}
-}
-
-// replaceLogo stores the new logo (nil removes it) under a fresh key, so
-// browsers holding the old one in their long-lived cache never see it
-// again, then deletes the old file.
+// replaceLogo stores an organisation's new logo (nil removes it).
 func (s *Server) replaceLogo(r *http.Request, orgID int64, oldKey string, logo *imaging.Result) error {
-	key := ""
-	if logo != nil {
-		var rnd [8]byte
-		_, _ = rand.Read(rnd[:])
-		key = "logos/" + strconv.FormatInt(orgID, 10) + "-" + hex.EncodeToString(rnd[:]) + logo.Ext
-		if err := s.blobs.Put(r.Context(), key, logo.ContentType, bytes.NewReader(logo.Data)); err != nil {
-			return fmt.Errorf("web: store logo: %w", err)
-		}
-	}
-	if err := s.orgs.SetLogo(r.Context(), orgID, key); err != nil {
-		return err
-	}
-	if oldKey != "" {
-		if err := s.blobs.Delete(r.Context(), oldKey); err != nil {
-			s.log.Warn("old logo not deleted", "key", oldKey, "err", err)
-		}
-	}
-	return nil
+	return s.replaceImage(r.Context(), "logos", orgID, oldKey, logo, func(key string) error {
+		return s.orgs.SetLogo(r.Context(), orgID, key)
+	})
 }
