@@ -68,7 +68,11 @@ func (s *Store) Create(ctx context.Context, actor Actor, orgID, initiativeID int
 		if err != nil {
 			return fmt.Errorf("campaign: create: %w", err)
 		}
-		slug, err := freeSlug(ctx, tx, org.Slugify(in.Title))
+		base := org.Slugify(in.Title)
+		if base == "" {
+			base = "kampanye"
+		}
+		slug, err := db.FreeSlug(ctx, tx, "campaigns", base)
 		if err != nil {
 			return err
 		}
@@ -205,34 +209,6 @@ func (s *Store) get(ctx context.Context, q db.Querier, where string, arg any) (*
 	}
 	if c.Needs, err = needs(ctx, q, c.ID); err != nil {
 		return nil, err
-	}
-	return c, nil
-}
-
-// freeSlug returns base, or base-N with the smallest N ≥ 2 not yet taken.
-func freeSlug(ctx context.Context, q db.Querier, base string) (string, error) {
-	if base == "" {
-		base = "kampanye"
-	}
-	rows, err := q.Query(ctx, `SELECT slug FROM campaigns WHERE slug = ? OR slug LIKE ?`, base, base+"-%")
-	if err != nil {
-		return "", fmt.Errorf("campaign: slugs: %w", err)
-	}
-	defer rows.Close()
-	taken := map[string]bool{}
-	for rows.Next() {
-		var sl string
-		if err := rows.Scan(&sl); err != nil {
-			return "", fmt.Errorf("campaign: slugs: %w", err)
-		}
-		taken[sl] = true
-	}
-	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("campaign: slugs: %w", err)
-	}
-	c := base
-	for n := 2; taken[c]; n++ {
-		c = base + "-" + strconv.Itoa(n)
 	}
 	return c, nil
 }

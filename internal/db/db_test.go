@@ -121,3 +121,20 @@ func TestRegionCounts(t *testing.T) {
 		}
 	})
 }
+
+func TestFreeSlug(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		for _, slug := range []string{"hub", "hub-2", "hub-3", "hub-x", "lain"} {
+			if _, err := d.Exec(ctx, `INSERT INTO hubs (slug, name, created_at) VALUES (?, ?, ?)`, slug, slug, db.Now()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for base, want := range map[string]string{"hub": "hub-4", "lain": "lain-2", "baru": "baru", "hu": "hu"} {
+			got, err := db.FreeSlug(ctx, d, "hubs", base)
+			if err != nil || got != want {
+				t.Errorf("FreeSlug(%q) = %q, %v; want %q", base, got, err, want)
+			}
+		}
+	})
+}

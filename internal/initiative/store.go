@@ -63,7 +63,7 @@ func (s *Store) Create(ctx context.Context, actor Actor, orgID, cycleID int64, i
 		if err := checkLinks(ctx, tx, orgID, in); err != nil {
 			return err
 		}
-		slug, err := freeSlug(ctx, tx, org.Slugify(in.Name))
+		slug, err := db.FreeSlug(ctx, tx, "initiatives", org.Slugify(in.Name))
 		if err != nil {
 			return err
 		}
@@ -294,31 +294,6 @@ func loadLinks(ctx context.Context, q db.Querier, list []*Initiative) error {
 		byID[id].AssetIDs = append(byID[id].AssetIDs, asset)
 	}
 	return arows.Err()
-}
-
-// freeSlug returns base, or base-N with the smallest N ≥ 2 not yet taken.
-func freeSlug(ctx context.Context, q db.Querier, base string) (string, error) {
-	rows, err := q.Query(ctx, `SELECT slug FROM initiatives WHERE slug = ? OR slug LIKE ?`, base, base+"-%")
-	if err != nil {
-		return "", fmt.Errorf("initiative: slugs: %w", err)
-	}
-	defer rows.Close()
-	taken := map[string]bool{}
-	for rows.Next() {
-		var sl string
-		if err := rows.Scan(&sl); err != nil {
-			return "", fmt.Errorf("initiative: slugs: %w", err)
-		}
-		taken[sl] = true
-	}
-	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("initiative: slugs: %w", err)
-	}
-	c := base
-	for n := 2; taken[c]; n++ {
-		c = base + "-" + strconv.Itoa(n)
-	}
-	return c, nil
 }
 
 func record(ctx context.Context, q db.Querier, a Actor, action string, id int64, slug string) error {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/validate"
@@ -97,7 +96,7 @@ func (s *Store) Create(ctx context.Context, creatorID int64, in Input) (*Organiz
 	}
 	for attempt := 0; attempt < 5; attempt++ {
 		if !chosen {
-			if o.Slug, err = s.freeSlug(ctx, base); err != nil {
+			if o.Slug, err = db.FreeSlug(ctx, s.DB, "organizations", base); err != nil {
 				return nil, err
 			}
 		}
@@ -130,34 +129,6 @@ func insertOrg(ctx context.Context, tx *db.Tx, o *Organization, creatorID int64)
 		return err
 	}
 	return addMember(ctx, tx, o.ID, creatorID, RoleOwner)
-}
-
-// freeSlug returns base, or base-N with the smallest N ≥ 2 not yet taken.
-func (s *Store) freeSlug(ctx context.Context, base string) (string, error) {
-	rows, err := s.DB.Query(ctx, `SELECT slug FROM organizations WHERE slug = ? OR slug LIKE ?`, base, base+"-%")
-	if err != nil {
-		return "", fmt.Errorf("org: slugs: %w", err)
-	}
-	defer rows.Close()
-	taken := map[string]bool{}
-	for rows.Next() {
-		var sl string
-		if err := rows.Scan(&sl); err != nil {
-			return "", fmt.Errorf("org: slugs: %w", err)
-		}
-		taken[sl] = true
-	}
-	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("org: slugs: %w", err)
-	}
-	if !taken[base] {
-		return base, nil
-	}
-	for n := 2; ; n++ {
-		if c := base + "-" + strconv.Itoa(n); !taken[c] {
-			return c, nil
-		}
-	}
 }
 
 // Update saves an edited profile. An organisation that was asked for
