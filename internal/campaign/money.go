@@ -1,6 +1,10 @@
 package campaign
 
-import "context"
+import (
+	"context"
+
+	"lokadaya/internal/donation"
+)
 
 // Money is the money side of a campaign, in rupiah.
 type Money struct {
@@ -10,25 +14,29 @@ type Money struct {
 	Donors    int64 // distinct donors with a confirmed donation
 }
 
-// MoneyProgress is the campaign's money so far. Donations do not exist
-// yet: until the donations round fills this in from its own tables,
-// confirmed, pending and donors are 0, honestly.
+// MoneyProgress is the campaign's money so far: confirmed donations,
+// each counted once, and pending ones shown apart.
 func (s *Store) MoneyProgress(ctx context.Context, c *Campaign) (Money, error) {
-	_ = ctx
-	return Money{Target: c.MoneyTarget()}, nil
+	m, err := donation.CampaignMoney(ctx, s.DB, c.ID)
+	if err != nil {
+		return Money{}, err
+	}
+	return Money{Target: c.MoneyTarget(), Confirmed: m.Confirmed, Pending: m.Pending, Donors: m.Donors}, nil
 }
 
-// Fulfilled is how much of a need is filled (rupiah, items received,
-// slots taken, signatures). Support flows come with the donations round;
-// until then it is 0 for every need.
+// Fulfilled is how much of a need is filled: confirmed rupiah for dana.
+// Goods, volunteers and signatures come with their own flows; until then
+// they are 0.
 func (s *Store) Fulfilled(ctx context.Context, n *Need) (int64, error) {
-	_, _ = ctx, n
+	if n.Kind == KindDana {
+		return donation.NeedConfirmed(ctx, s.DB, n.ID)
+	}
 	return 0, nil
 }
 
-// Supporters counts the distinct people who supported a campaign in any
-// way. Support flows come with the donations round; until then it is 0.
+// Supporters counts the distinct people who supported a campaign; so far
+// the donors with a confirmed donation.
 func (s *Store) Supporters(ctx context.Context, c *Campaign) (int64, error) {
-	_, _ = ctx, c
-	return 0, nil
+	m, err := donation.CampaignMoney(ctx, s.DB, c.ID)
+	return m.Donors, err
 }

@@ -9,6 +9,7 @@ import (
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
+	"lokadaya/internal/donation"
 	"lokadaya/internal/jobs"
 	"lokadaya/internal/mail"
 )
@@ -48,5 +49,8 @@ func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger) (*sync.WaitGr
 	// Campaigns read as ended at their deadline already; this stores it.
 	campaigns := &campaign.Store{DB: d}
 	wg.Go(func() { campaigns.RunEndDue(ctx, time.Minute, log) })
+	// Pending transfers past their deadline expire and free their codes.
+	donations := &donation.Store{DB: d}
+	wg.Go(func() { donations.RunExpireDue(ctx, time.Minute, log) })
 	return &wg, nil
 }

@@ -34,6 +34,9 @@ func TestDemoCycles(t *testing.T) {
 			{"campaigns with a PUB permit", `SELECT COUNT(*) FROM campaigns WHERE pub_permit_number <> ''`, 1},
 			{"funding rows", `SELECT COUNT(*) FROM cycle_funding`, 12},
 			{"reviews", `SELECT COUNT(*) FROM stage_reviews`, 4},
+			{"confirmed donations", `SELECT COUNT(*) FROM donations WHERE status = 'confirmed'`, 8},
+			{"pending donations awaiting the treasurer", `SELECT COUNT(*) FROM donations WHERE status = 'pending'`, 4},
+			{"bank accounts", `SELECT COUNT(*) FROM org_bank_accounts WHERE active`, 3},
 			{"answers carried into cycle 2", `SELECT COUNT(*) FROM answer_versions v JOIN cycles c ON c.id = v.cycle_id WHERE c.number = 2 AND v.carried_over`, 10},
 		} {
 			var n int

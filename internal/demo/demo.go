@@ -130,6 +130,9 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := createCampaigns(ctx, d, users); err != nil {
 		return nil, err
 	}
+	if err := giveToCampaigns(ctx, d, users); err != nil {
+		return nil, err
+	}
 	return Accounts(), nil
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -116,12 +115,7 @@ func (s *Server) apiCampaigns(w http.ResponseWriter, r *http.Request) {
 		}
 		items = append(items, item)
 	}
-	var cursor *string
-	if next > 0 {
-		c := strconv.FormatInt(next, 10)
-		cursor = &c
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "next": cursor})
+	writePage(w, items, next)
 }
 
 // apiCampaign is one public campaign; drafts and cancelled ones do not

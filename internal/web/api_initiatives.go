@@ -118,12 +118,7 @@ func (s *Server) apiInitiatives(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	var cursor *string
-	if next > 0 {
-		c := strconv.FormatInt(next, 10)
-		cursor = &c
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "next": cursor})
+	writePage(w, items, next)
 }
 
 // apiInitiative is one published initiative; drafts do not exist here.

@@ -109,12 +109,7 @@ func (s *Server) apiOrganizations(w http.ResponseWriter, r *http.Request) {
 		}
 		items = append(items, item)
 	}
-	var cursor *string
-	if next > 0 {
-		c := strconv.FormatInt(next, 10)
-		cursor = &c
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "next": cursor})
+	writePage(w, items, next)
 }
 
 // apiOrganization is one public profile; hidden organisations do not exist here.

@@ -11,6 +11,7 @@ import (
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
+	"lokadaya/internal/donation"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/initiative"
 	"lokadaya/internal/org"
@@ -46,6 +47,8 @@ type campaignShowPage struct {
 	Insider   bool   // a member or platform admin: sees drafts, gets the edit link
 	CanWrite  bool
 	EditURL   string
+	Give      *giveForm            // the donation form, or why money cannot be given
+	Wall      []*donation.Donation // confirmed donations, newest first
 }
 
 // WhatsAppURL shares the campaign's title and address on WhatsApp.
@@ -143,6 +146,9 @@ func (s *Server) campaignShow(w http.ResponseWriter, r *http.Request) {
 		if p.Money, err = s.campaignStore().MoneyProgress(ctx, c); err == nil {
 			p.Updates, err = s.campaignStore().Updates(ctx, c.ID)
 		}
+	}
+	if err == nil {
+		p.Give, p.Wall, err = s.giveSection(ctx, c, card.Org)
 	}
 	if err != nil {
 		s.serverError(w, r, err)

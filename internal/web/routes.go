@@ -119,6 +119,13 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("POST /organisasi/{slug}/pembayaran/qris", s.paymentQRISSave)
 	handle("POST /organisasi/{slug}/pembayaran/qris/konfirmasi", s.paymentQRISConfirm)
 
+	// Donations by bank transfer: anyone gives, the treasurer confirms.
+	handle("POST /galang-daya/{cslug}/donasi", s.donationGive)
+	handle("GET /donasi/{token}", s.donationShow)
+	handle("GET /organisasi/{slug}/donasi", s.donationManage)
+	handle("POST /organisasi/{slug}/donasi/{id}/konfirmasi", s.donationConfirm)
+	handle("POST /organisasi/{slug}/donasi/{id}/tolak", s.donationReject)
+
 	// Platform admin.
 	handle("GET /admin", s.adminHome)
 	handle("GET /admin/organisasi", s.adminOrgs)

@@ -1,0 +1,84 @@
+package donation
+
+import (
+	"context"
+	"fmt"
+
+	"lokadaya/internal/db"
+)
+
+// Pending lists the organisation's pending donations, oldest first, for
+// the treasurer to match against the bank account.
+func (s *Store) Pending(ctx context.Context, orgID int64) ([]*Donation, error) {
+	return s.list(ctx, `SELECT `+columns+` FROM donations WHERE org_id = ? AND status = 'pending' ORDER BY id`, orgID)
+}
+
+// Recent lists the organisation's settled donations (confirmed, rejected,
+// expired), newest first.
+func (s *Store) Recent(ctx context.Context, orgID int64, limit int) ([]*Donation, error) {
+	return s.list(ctx, `SELECT `+columns+` FROM donations WHERE org_id = ? AND status <> 'pending'
+		ORDER BY id DESC LIMIT ?`, orgID, limit)
+}
+
+// Wall lists a campaign's confirmed donations, newest first, for the
+// supporters' wall.
+func (s *Store) Wall(ctx context.Context, campaignID int64, limit int) ([]*Donation, error) {
+	return s.list(ctx, `SELECT `+columns+` FROM donations WHERE campaign_id = ? AND status = 'confirmed'
+		ORDER BY confirmed_at DESC, id DESC LIMIT ?`, campaignID, limit)
+}
+
+func (s *Store) list(ctx context.Context, q string, args ...any) ([]*Donation, error) {
+	rows, err := s.DB.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("donation: list: %w", err)
+	}
+	defer rows.Close()
+	var out []*Donation
+	for rows.Next() {
+		d, err := scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("donation: list: %w", err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("donation: list: %w", err)
+	}
+	return out, nil
+}
+
+// donorKey names a donor across donations: the e-mail, else the phone,
+// else the donation itself (one donation, one donor).
+const donorKey = `CASE WHEN contact_email <> '' THEN contact_email WHEN contact_phone <> '' THEN contact_phone
+	ELSE 'd' || CAST(id AS TEXT) END`
+
+// CampaignMoney sums a campaign's donations: confirmed money (each
+// donation once), pending money not yet expired, and distinct confirmed
+// donors.
+func CampaignMoney(ctx context.Context, q db.Querier, campaignID int64) (Money, error) {
+	var m Money
+	err := q.QueryRow(ctx, `SELECT
+		COALESCE(SUM(CASE WHEN status = 'confirmed' THEN amount ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN status = 'pending' THEN amount ELSE 0 END), 0),
+		COUNT(DISTINCT CASE WHEN status = 'confirmed' THEN `+donorKey+` END)
+		FROM donations WHERE campaign_id = ?`, campaignID).Scan(&m.Confirmed, &m.Pending, &m.Donors)
+	if err != nil {
+		return Money{}, fmt.Errorf("donation: money: %w", err)
+	}
+	return m, nil
+}
+
+// NeedConfirmed is the confirmed money given to one need.
+func NeedConfirmed(ctx context.Context, q db.Querier, needID int64) (int64, error) {
+	var n int64
+	if err := q.QueryRow(ctx, `SELECT COALESCE(SUM(amount), 0) FROM donations WHERE need_id = ? AND status = 'confirmed'`,
+		needID).Scan(&n); err != nil {
+		return 0, fmt.Errorf("donation: need money: %w", err)
+	}
+	return n, nil
+}
+
+// Money sums a campaign's donations; see CampaignMoney.
+func (s *Store) Money(ctx context.Context, campaignID int64) (Money, error) {
+	return CampaignMoney(ctx, s.DB, campaignID)
+}
