@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -17,7 +18,7 @@ func TestOpenAPIDescribesRealRoutes(t *testing.T) {
 		t.Fatal(err)
 	}
 	var doc struct {
-		Paths map[string]any `json:"paths"`
+		Paths map[string]map[string]any `json:"paths"`
 	}
 	err = json.NewDecoder(res.Body).Decode(&doc)
 	res.Body.Close()
@@ -26,18 +27,21 @@ func TestOpenAPIDescribesRealRoutes(t *testing.T) {
 	}
 	param := regexp.MustCompile(`\{[^}]+\}`)
 	examples := map[string]string{"{code}": "32", "{slug}": "tidak-ada-contoh"}
-	for p := range doc.Paths {
-		path := param.ReplaceAllStringFunc(p, func(s string) string { return examples[s] })
-		res, err := http.Get(ts.URL + "/api/v1" + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var body map[string]any
-		_ = json.NewDecoder(res.Body).Decode(&body)
-		res.Body.Close()
-		if res.StatusCode == http.StatusNotFound && body["error"] != nil {
-			if e := body["error"].(map[string]any); e["message"] == "Halaman tidak ditemukan" {
-				t.Errorf("%s is described but not routed", p)
+	for p, ops := range doc.Paths {
+		for method := range ops {
+			path := param.ReplaceAllStringFunc(p, func(s string) string { return examples[s] })
+			req, _ := http.NewRequest(strings.ToUpper(method), ts.URL+"/api/v1"+path, nil)
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var body map[string]any
+			_ = json.NewDecoder(res.Body).Decode(&body)
+			res.Body.Close()
+			if res.StatusCode == http.StatusNotFound && body["error"] != nil {
+				if e := body["error"].(map[string]any); e["message"] == "Halaman tidak ditemukan" {
+					t.Errorf("%s %s is described but not routed", method, p)
+				}
 			}
 		}
 	}

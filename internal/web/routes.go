@@ -157,6 +157,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /privasi", s.privacy)
 	handle("GET /dev/outbox", s.devOutbox)
 
+	handle("POST /api/v1/campaigns/{slug}/donations", s.apiDonate)
 	handle("GET /api/v1/openapi.json", s.apiOpenAPI)
 	handle("/api/", s.apiNotFound)
 	handle("/", s.notFound)

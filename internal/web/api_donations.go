@@ -1,0 +1,159 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+
+	"lokadaya/internal/donation"
+	"lokadaya/internal/i18n"
+	"lokadaya/internal/validate"
+)
+
+// apiDonationRequest is the body of POST /api/v1/campaigns/{slug}/donations.
+type apiDonationRequest struct {
+	Amount    int64  `json:"amount"`
+	Name      string `json:"name"`
+	Anonymous bool   `json:"anonymous"`
+	Message   string `json:"message"`
+	Email     string `json:"email"`
+	Phone     string `json:"phone"`
+}
+
+// apiDonationReply tells the donor what to transfer, where and by when.
+type apiDonationReply struct {
+	ID              int64     `json:"id"`
+	Status          string    `json:"status"`
+	BaseAmount      int64     `json:"base_amount"`
+	UniqueCode      int64     `json:"unique_code"`
+	Amount          int64     `json:"amount"`
+	ExpiresAt       time.Time `json:"expires_at"`
+	InstructionsURL string    `json:"instructions_url"`
+}
+
+// idempotencyToken turns a client's Idempotency-Key into the donation's
+// one-time token, scoped to the campaign: the same key on the same
+// campaign always means the same donation.
+func idempotencyToken(campaignID int64, key string) string {
+	sum := sha256.Sum256([]byte(strconv.FormatInt(campaignID, 10) + ":" + key))
+	return "api-" + hex.EncodeToString(sum[:20])
+}
+
+// validIdempotencyKey accepts 16 to 200 printable ASCII characters (a UUID
+// is the usual choice).
+func validIdempotencyKey(k string) bool {
+	if len(k) < 16 || len(k) > 200 {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if k[i] < 0x21 || k[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// apiDonate creates a bank-transfer donation through the API. An
+// Idempotency-Key header is required: a retry with the same key returns
+// the donation made the first time (200) instead of a second one (201).
+func (s *Server) apiDonate(w http.ResponseWriter, r *http.Request) {
+	ctx, l := r.Context(), lang(r)
+	key := r.Header.Get("Idempotency-Key")
+	if !validIdempotencyKey(key) {
+		apiError(w, http.StatusBadRequest, "idempotency_key", i18n.T(l, "donation.api.key"))
+		return
+	}
+	c, err := s.campaignStore().BySlug(ctx, r.PathValue("slug"))
+	if err != nil {
+		apiError(w, http.StatusNotFound, "not_found", i18n.T(l, "campaign.api.not_found"))
+		return
+	}
+	o, err := s.orgs.ByID(ctx, c.OrgID)
+	if err != nil || !c.Public() || orgHidden(o) {
+		apiError(w, http.StatusNotFound, "not_found", i18n.T(l, "campaign.api.not_found"))
+		return
+	}
+	var req apiDonationRequest
+	dec := json.NewDecoder(io.LimitReader(r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		apiError(w, http.StatusBadRequest, "bad_request", i18n.T(l, "donation.api.body"))
+		return
+	}
+	in := donation.Input{Amount: req.Amount, AmountRaw: strconv.FormatInt(req.Amount, 10), Name: req.Name,
+		Anonymous: req.Anonymous, Message: req.Message, Email: req.Email, Phone: req.Phone,
+		Token: idempotencyToken(c.ID, key)}
+	if d, err := s.donationStore().ByToken(ctx, in.Token); err == nil {
+		s.replayDonation(w, r, d, req)
+		return
+	}
+	if !s.allowAPI(w, r, "donasi:"+clientIP(r, s.cfg.TrustProxy)) {
+		return
+	}
+	target, _, closed, err := s.giveTarget(ctx, c, o)
+	if err != nil {
+		s.apiOrgInternal(w, r, err)
+		return
+	}
+	if closed != "" {
+		apiError(w, http.StatusConflict, "closed", i18n.T(l, closed))
+		return
+	}
+	d, created, err := s.donationStore().Create(ctx, target, in)
+	var errs validate.Errors
+	switch {
+	case errors.As(err, &errs):
+		apiValidation(w, l, errs)
+	case errors.Is(err, donation.ErrNoCode):
+		apiError(w, http.StatusConflict, "no_code", i18n.T(l, "donation.err.no_code"))
+	case err != nil:
+		s.apiOrgInternal(w, r, err)
+	case !created: // a concurrent retry with the same key won the race
+		s.replayDonation(w, r, d, req)
+	default:
+		writeJSON(w, http.StatusCreated, toAPIDonation(d))
+	}
+}
+
+// replayDonation answers a retry: the same donation, unless the key is
+// being reused for a different gift.
+func (s *Server) replayDonation(w http.ResponseWriter, r *http.Request, d *donation.Donation, req apiDonationRequest) {
+	if d.BaseAmount != req.Amount || d.DonorName != req.Name || d.Anonymous != req.Anonymous {
+		apiError(w, http.StatusUnprocessableEntity, "idempotency_key_reused", i18n.T(lang(r), "donation.api.key_reused"))
+		return
+	}
+	writeJSON(w, http.StatusOK, toAPIDonation(d))
+}
+
+func toAPIDonation(d *donation.Donation) apiDonationReply {
+	return apiDonationReply{ID: d.ID, Status: d.Status, BaseAmount: d.BaseAmount, UniqueCode: d.UniqueCode,
+		Amount: d.Amount, ExpiresAt: d.ExpiresAt, InstructionsURL: donationURL(d)}
+}
+
+// allowAPI applies the public-form rate limit with a JSON answer.
+func (s *Server) allowAPI(w http.ResponseWriter, r *http.Request, key string) bool {
+	ok, err := s.giveLimit().Allow(r.Context(), key)
+	if err != nil {
+		s.apiOrgInternal(w, r, err)
+		return false
+	}
+	if !ok {
+		apiError(w, http.StatusTooManyRequests, "rate_limited", i18n.T(lang(r), "error.429.body"))
+	}
+	return ok
+}
+
+// apiValidation answers 422 with each field's translated problem.
+func apiValidation(w http.ResponseWriter, l i18n.Lang, errs validate.Errors) {
+	fields := map[string]string{}
+	for f, k := range errs {
+		fields[f] = i18n.T(l, k)
+	}
+	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": map[string]any{
+		"code": "invalid", "message": i18n.T(l, "form.errors"), "fields": fields}})
+}
