@@ -23,12 +23,13 @@ type Input struct {
 
 // Target is where a donation goes; the caller resolves it from the
 // campaign page (its first dana need and the organisation's active bank
-// account).
+// account, or its confirmed QRIS).
 type Target struct {
 	CampaignID    int64
 	NeedID        int64 // 0 when none
 	OrgID         int64
-	BankAccountID int64
+	BankAccountID int64  // unused for QRIS
+	Method        string // MethodTransfer when ""
 }
 
 // Presets are the amounts the form offers before a custom one.

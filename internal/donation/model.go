@@ -15,7 +15,7 @@ const (
 	StatusExpired   = "expired"
 )
 
-// Methods of payment. Only transfer is offered so far.
+// Methods of payment. Transfer and QRIS are offered so far.
 const (
 	MethodTransfer = "transfer"
 	MethodQRIS     = "qris"

@@ -104,7 +104,8 @@ func (s *Store) ByToken(ctx context.Context, token string) (*Donation, error) {
 	return s.get(ctx, s.DB, `form_token = ?`, token)
 }
 
-// Create stores a pending bank-transfer donation with a unique code, or
+// Create stores a pending bank-transfer donation with a unique code (a
+// QRIS donation when t.Method says so, with none), or
 // returns the donation the same form token already created (created is
 // then false). Invalid input is reported as validate.Errors.
 func (s *Store) Create(ctx context.Context, t Target, in Input) (d *Donation, created bool, err error) {
@@ -116,6 +117,9 @@ func (s *Store) Create(ctx context.Context, t Target, in Input) (d *Donation, cr
 		return d, false, nil
 	} else if !errors.Is(err, db.ErrNotFound) {
 		return nil, false, err
+	}
+	if t.Method == MethodQRIS {
+		return s.createQRIS(ctx, t, in)
 	}
 	for range codeTries {
 		d, err := s.tryCreate(ctx, t, in)

@@ -39,7 +39,11 @@ type giveForm struct {
 	Token   string // one-time token of this render
 	Presets []int64
 	Minimum int64
+	Methods []string // ways to pay offered, transfer first
 }
+
+// Choice reports whether the donor chooses among several ways to pay.
+func (g *giveForm) Choice() bool { return len(g.Methods) > 1 }
 
 // newFormToken is a fresh one-time form token.
 func newFormToken() string {
@@ -81,7 +85,7 @@ func (s *Server) giveTarget(ctx context.Context, c *campaign.Campaign, o *org.Or
 // newGiveForm is the form for c, with a fresh token unless one is given
 // (a re-render after a mistake keeps the token, which is still unused).
 func (s *Server) newGiveForm(ctx context.Context, c *campaign.Campaign, o *org.Organization, token string) (*giveForm, error) {
-	_, _, closed, err := s.giveTarget(ctx, c, o)
+	_, methods, closed, err := s.giveMethods(ctx, c, o)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +94,7 @@ func (s *Server) newGiveForm(ctx context.Context, c *campaign.Campaign, o *org.O
 	}
 	minimum, _ := s.donationStore().Limits()
 	return &giveForm{Closed: closed, Action: campaignPublicURL(c) + "/donasi", Token: token,
-		Presets: donation.Presets, Minimum: minimum}, nil
+		Presets: donation.Presets, Minimum: minimum, Methods: methods}, nil
 }
 
 // donationURL is a donation's instructions page.

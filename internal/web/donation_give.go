@@ -19,8 +19,8 @@ type giveFormPage struct {
 	Give     *giveForm
 }
 
-// donationGive takes a donation by bank transfer from anyone, no account
-// needed, and sends the donor to the transfer instructions. A repeated
+// donationGive takes a donation by bank transfer or QRIS from anyone, no
+// account needed, and sends the donor to the payment instructions. A repeated
 // submit of the same form lands on the same donation.
 func (s *Server) donationGive(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
@@ -52,13 +52,18 @@ func (s *Server) donationGive(w http.ResponseWriter, r *http.Request) {
 	if !s.allow(w, r, s.giveLimit(), "donasi:"+clientIP(r, s.cfg.TrustProxy)) {
 		return
 	}
-	target, _, closed, err := s.giveTarget(ctx, c, o)
+	target, methods, closed, err := s.giveMethods(ctx, c, o)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	if closed != "" {
 		s.renderGiveForm(w, r, http.StatusConflict, c, o, r.PostForm, validate.Errors{})
+		return
+	}
+	if !chooseMethod(&target, methods, r.PostForm.Get("method")) {
+		s.renderGiveForm(w, r, http.StatusUnprocessableEntity, c, o, r.PostForm,
+			validate.Errors{"method": "donation.err.method"})
 		return
 	}
 	d, _, err := s.donationStore().Create(ctx, target, in)

@@ -17,7 +17,11 @@ type donationPage struct {
 	Campaign *campaign.Campaign
 	Org      *org.Organization
 	Account  *payment.BankAccount // nil if the account row is gone
+	Merchant string               // the QRIS merchant name, for a QRIS donation
 }
+
+// QRISImage is the address of the donation's dynamic QRIS picture.
+func (p *donationPage) QRISImage() string { return donationURL(p.Donation) + "/qris.png" }
 
 // AmountHead and AmountTail split the amount to pay so that its last
 // three digits, where the unique code sits, can be highlighted:
@@ -59,5 +63,12 @@ func (s *Server) donationShow(w http.ResponseWriter, r *http.Request) {
 			p.Account = &accounts[i]
 		}
 	}
-	s.render(w, r, http.StatusOK, "donation_show", s.view(r, i18n.T(lang(r), "donation.show.title"), p))
+	title := "donation.show.title"
+	if d.Method == donation.MethodQRIS {
+		title = "donation.show.title_qris"
+		if q, err := s.paymentStore().QRIS(ctx, d.OrgID); err == nil {
+			p.Merchant = q.MerchantName
+		}
+	}
+	s.render(w, r, http.StatusOK, "donation_show", s.view(r, i18n.T(lang(r), title), p))
 }

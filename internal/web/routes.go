@@ -122,6 +122,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	// Donations by bank transfer: anyone gives, the treasurer confirms.
 	handle("POST /galang-daya/{cslug}/donasi", s.donationGive)
 	handle("GET /donasi/{token}", s.donationShow)
+	handle("GET /donasi/{token}/qris.png", s.donationQRISImage)
 	handle("GET /organisasi/{slug}/donasi", s.donationManage)
 	handle("POST /organisasi/{slug}/donasi/{id}/konfirmasi", s.donationConfirm)
 	handle("POST /organisasi/{slug}/donasi/{id}/tolak", s.donationReject)
