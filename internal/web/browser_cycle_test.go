@@ -12,7 +12,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"lokadaya/internal/account"
 	"lokadaya/internal/db/dbtest"
 	"lokadaya/internal/framework"
 	"lokadaya/internal/org"
@@ -30,14 +29,7 @@ func TestBrowserCycle(t *testing.T) {
 	bg := context.Background()
 
 	// The owner and the organisation, straight through the stores.
-	accounts := &account.Store{DB: d}
-	owner, err := accounts.Create(bg, "pemilik@example.org", "Sari Pemilik", "", "sandi-pemilik-panjang")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := accounts.MarkVerified(bg, owner.ID); err != nil {
-		t.Fatal(err)
-	}
+	owner := verifiedUser(t, d, "pemilik@example.org", "Sari Pemilik", "sandi-pemilik-panjang")
 	o, err := (&org.Store{DB: d}).Create(bg, owner.ID, org.Input{Name: "Taman Baca Sukarasa", Slug: "taman-baca",
 		LegalForm: "komunitas", RegionCode: orgDesa, FocusIssues: []string{"pendidikan"}})
 	if err != nil {

@@ -2,6 +2,9 @@ package web_test
 
 import (
 	"context"
+
+	"lokadaya/internal/account"
+	"lokadaya/internal/db"
 	"os"
 	"os/exec"
 	"testing"
@@ -70,4 +73,19 @@ func newBrowser(t *testing.T) context.Context {
 		t.Fatalf("start chromium: %v", err)
 	}
 	return ctx
+}
+
+// verifiedUser creates an account whose e-mail is already confirmed, for
+// the people a browser test needs before it starts.
+func verifiedUser(t *testing.T, d *db.DB, email, name, password string) *account.User {
+	t.Helper()
+	accounts := &account.Store{DB: d}
+	u, err := accounts.Create(context.Background(), email, name, "", password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := accounts.MarkVerified(context.Background(), u.ID); err != nil {
+		t.Fatal(err)
+	}
+	return u
 }

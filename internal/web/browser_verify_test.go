@@ -35,14 +35,8 @@ func TestBrowserSignupToVerifiedOrganisation(t *testing.T) {
 	bg := context.Background()
 
 	// The hub of West Java and its coordinator.
+	coord := verifiedUser(t, d, "koordinator@example.org", "Dewi Koordinator", "sandi-koordinator-1")
 	accounts := &account.Store{DB: d}
-	coord, err := accounts.Create(bg, "koordinator@example.org", "Dewi Koordinator", "", "sandi-koordinator-1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := accounts.MarkVerified(bg, coord.ID); err != nil {
-		t.Fatal(err)
-	}
 	hubs := &hub.Store{DB: d}
 	if _, err := hubs.Create(bg, hub.Actor{Name: "test"}, hub.Input{Slug: "simpul-jabar", Name: "Simpul Jawa Barat",
 		Regions: []string{"32"}, Coordinators: []string{coord.Email}}); err != nil {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
@@ -10,31 +11,26 @@ import (
 
 // campaignPublish makes a draft campaign public, or shows what it lacks.
 func (s *Server) campaignPublish(w http.ResponseWriter, r *http.Request) {
-	c, ok := s.loadCampaign(w, r, campaignWrite)
-	if !ok {
-		return
-	}
-	err := s.campaignStore().Publish(r.Context(), campaignActor(c.Access), c.Campaign.ID)
-	var ve validate.Errors
-	if errors.As(err, &ve) {
-		s.renderCampaignEdit(w, r, http.StatusUnprocessableEntity, c, nil, c.Campaign.Form(c.Zone()), ve)
-		return
-	}
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.flash(w, "campaign.flash.published")
-	redirect(w, r, campaignPublicURL(c.Campaign))
+	s.campaignChangeStatus(w, r, s.campaignStore().Publish, "campaign.flash.published",
+		func(c *campaignCtx) string { return campaignPublicURL(c.Campaign) })
 }
 
 // campaignCancel stops a campaign for good.
 func (s *Server) campaignCancel(w http.ResponseWriter, r *http.Request) {
+	s.campaignChangeStatus(w, r, s.campaignStore().Cancel, "campaign.flash.cancelled",
+		func(c *campaignCtx) string { return campaignsURL(c.Access) })
+}
+
+// campaignChangeStatus runs a status change for a writer of the campaign:
+// on refusal the edit page comes back with the reasons, on success the
+// browser goes on to next with a flash message.
+func (s *Server) campaignChangeStatus(w http.ResponseWriter, r *http.Request,
+	change func(context.Context, campaign.Actor, int64) error, flash string, next func(*campaignCtx) string) {
 	c, ok := s.loadCampaign(w, r, campaignWrite)
 	if !ok {
 		return
 	}
-	err := s.campaignStore().Cancel(r.Context(), campaignActor(c.Access), c.Campaign.ID)
+	err := change(r.Context(), campaignActor(c.Access), c.Campaign.ID)
 	var ve validate.Errors
 	if errors.As(err, &ve) {
 		s.renderCampaignEdit(w, r, http.StatusUnprocessableEntity, c, nil, c.Campaign.Form(c.Zone()), ve)
@@ -44,8 +40,8 @@ func (s *Server) campaignCancel(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.flash(w, "campaign.flash.cancelled")
-	redirect(w, r, campaignsURL(c.Access))
+	s.flash(w, flash)
+	redirect(w, r, next(c))
 }
 
 // campaignPostUpdate posts news on a campaign.
