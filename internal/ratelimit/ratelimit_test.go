@@ -37,3 +37,23 @@ func TestLimitHoldsUnderConcurrency(t *testing.T) {
 		}
 	})
 }
+
+// TestLimitCarriesAcrossWindows: attempts just before a window boundary
+// still count just after it.
+func TestLimitCarriesAcrossWindows(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		l := &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour}
+		now := time.Now().UTC()
+		if now.Sub(now.Truncate(time.Hour)) > 59*time.Minute {
+			t.Skip("the previous window barely overlaps in the last minute of the hour")
+		}
+		prev := now.Truncate(time.Hour).Add(-time.Hour)
+		if _, err := d.Exec(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, ?)`, "k", prev, 50); err != nil {
+			t.Fatal(err)
+		}
+		if ok, err := l.Allow(ctx, "k"); err != nil || ok {
+			t.Errorf("Allow after a full previous window = %v, %v; want refused", ok, err)
+		}
+	})
+}
