@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"time"
 
 	"lokadaya/internal/campaign"
@@ -78,7 +79,28 @@ func (s *Server) parseCampaignForm(w http.ResponseWriter, r *http.Request) (url.
 // needProgress is a need with how much of it is filled.
 type needProgress struct {
 	campaign.Need
-	Fulfilled int64
+	Fulfilled    int64
+	CampaignSlug string
+}
+
+// supportPaths are where the public supports each kind of need; money is
+// given in the donation section of the campaign page itself.
+var supportPaths = map[string]string{
+	campaign.KindDana:      "#donasi",
+	campaign.KindBarang:    "/barang/",
+	campaign.KindRelawan:   "/relawan/",
+	campaign.KindKeahlian:  "/tawaran/",
+	campaign.KindKemitraan: "/tawaran/",
+	campaign.KindAdvokasi:  "/petisi/",
+}
+
+// SupportURL is the page where the public supports this need.
+func (n needProgress) SupportURL() string {
+	p := supportPaths[n.Kind]
+	if p == "" || p[0] == '#' {
+		return p
+	}
+	return "/galang-daya/" + n.CampaignSlug + p + strconv.FormatInt(n.ID, 10)
 }
 
 // Percent is the share filled, 0–100.
@@ -97,7 +119,7 @@ func (s *Server) progress(ctx context.Context, c *campaign.Campaign) ([]needProg
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, needProgress{Need: n, Fulfilled: f})
+		out = append(out, needProgress{Need: n, Fulfilled: f, CampaignSlug: c.Slug})
 	}
 	return out, nil
 }
