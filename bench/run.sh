@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Prints Lokadaya's performance figures:
-#  1. Go benchmarks of the busiest pages and API calls (in-process, SQLite);
+#  1. Go benchmarks of the busiest pages and API calls (in-process, SQLite),
+#     and the donations load script (bench/donations: gateway donations over
+#     HTTP, total checked to the rupiah, speed beside plain SQLite inserts);
 #  2. the compressed first-view weight of public pages (budget: 50 KB);
 #  3. with wrk installed (apt-get install wrk), a short bounded load test of a
 #     local server on 127.0.0.1 with demo data.
@@ -9,6 +11,9 @@ cd "$(dirname "$0")/.."
 
 echo "== benchmarks"
 go test -run '^$' -bench . -benchmem -count 1 ./bench/
+
+echo "== donations load: concurrent donors over HTTP, each confirmed by a gateway notification"
+go run ./bench/donations -n 200 -workers 16
 
 echo "== first-view weight (gzip, page + CSS + JS)"
 go build -o /tmp/lokadaya-bench ./cmd/lokadaya

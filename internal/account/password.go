@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"testing"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -20,16 +21,28 @@ const (
 	argonKeyLen  = 32
 )
 
+// hashCost is the argon2id time and memory cost. Test binaries use a tiny
+// memory cost: a hash records its own parameters, so checking works the
+// same, while 64 MiB per test account would dominate the suite's time
+// under the race detector.
+func hashCost() (passes, memory uint32) {
+	if testing.Testing() {
+		return 1, 64
+	}
+	return argonTime, argonMemory
+}
+
 // HashPassword returns an encoded argon2id hash in the PHC string format.
 func HashPassword(password string) (string, error) {
 	salt := make([]byte, 16)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	key := argon2.IDKey([]byte(password), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	passes, memory := hashCost()
+	key := argon2.IDKey([]byte(password), salt, passes, memory, argonThreads, argonKeyLen)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version,
-		argonMemory, argonTime, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+		memory, passes, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
 var errBadHash = errors.New("account: malformed password hash")

@@ -159,6 +159,7 @@ type Update struct {
 	AuthorID   *int64
 	Author     string // "" once the account is gone
 	CreatedAt  time.Time
+	Recipients int // subscribers it was e-mailed to
 }
 
 // Visit is the number of public page views on one day.

@@ -4,6 +4,10 @@ import (
 	"context"
 
 	"lokadaya/internal/donation"
+	"lokadaya/internal/goods"
+	"lokadaya/internal/offer"
+	"lokadaya/internal/petition"
+	"lokadaya/internal/volunteer"
 )
 
 // Money is the money side of a campaign, in rupiah.
@@ -30,6 +34,18 @@ func (s *Store) MoneyProgress(ctx context.Context, c *Campaign) (Money, error) {
 func (s *Store) Fulfilled(ctx context.Context, n *Need) (int64, error) {
 	if n.Kind == KindDana {
 		return donation.NeedConfirmed(ctx, s.DB, n.ID)
+	}
+	if n.Kind == KindBarang {
+		return goods.NeedReceived(ctx, s.DB, n.ID) // items received
+	}
+	if n.Kind == KindKeahlian || n.Kind == KindKemitraan {
+		return offer.NeedAgreed(ctx, s.DB, n.ID) // agreed offers
+	}
+	if n.Kind == KindAdvokasi {
+		return petition.Verified(ctx, s.DB, n.ID) // verified signatures
+	}
+	if n.Kind == KindRelawan {
+		return volunteer.Accepted(ctx, s.DB, n.ID) // accepted volunteers
 	}
 	return 0, nil
 }

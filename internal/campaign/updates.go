@@ -32,24 +32,16 @@ func ParseUpdate(title, body string) (string, string, validate.Errors) {
 	return title, body, e
 }
 
-// AddUpdate posts news on a campaign. E-mailing supporters who asked for
-// news comes with the support flows.
+// AddUpdate posts news on a campaign and queues its e-mail to the
+// subscribers; see PostUpdate.
 func (s *Store) AddUpdate(ctx context.Context, campaignID, authorID int64, title, body string) (int64, error) {
-	var author any
-	if authorID != 0 {
-		author = authorID
-	}
-	var id int64
-	if err := s.DB.QueryRow(ctx, `INSERT INTO campaign_updates (campaign_id, title, body, author, created_at)
-		VALUES (?, ?, ?, ?, ?) RETURNING id`, campaignID, title, body, author, s.now()).Scan(&id); err != nil {
-		return 0, fmt.Errorf("campaign: add update: %w", err)
-	}
-	return id, nil
+	p, err := s.PostUpdate(ctx, campaignID, authorID, title, body, "")
+	return p.ID, err
 }
 
 // Updates lists a campaign's updates, newest first.
 func (s *Store) Updates(ctx context.Context, campaignID int64) ([]Update, error) {
-	rows, err := s.DB.Query(ctx, `SELECT p.id, p.title, p.body, p.author, COALESCE(u.name, ''), p.created_at
+	rows, err := s.DB.Query(ctx, `SELECT p.id, p.title, p.body, p.author, COALESCE(u.name, ''), p.created_at, p.recipients
 		FROM campaign_updates p LEFT JOIN users u ON u.id = p.author WHERE p.campaign_id = ? ORDER BY p.id DESC`, campaignID)
 	if err != nil {
 		return nil, fmt.Errorf("campaign: updates: %w", err)
@@ -58,7 +50,7 @@ func (s *Store) Updates(ctx context.Context, campaignID int64) ([]Update, error)
 	var out []Update
 	for rows.Next() {
 		u := Update{CampaignID: campaignID}
-		if err := rows.Scan(&u.ID, &u.Title, &u.Body, &u.AuthorID, &u.Author, &u.CreatedAt); err != nil {
+		if err := rows.Scan(&u.ID, &u.Title, &u.Body, &u.AuthorID, &u.Author, &u.CreatedAt, &u.Recipients); err != nil {
 			return nil, fmt.Errorf("campaign: updates: %w", err)
 		}
 		u.CreatedAt = u.CreatedAt.UTC()

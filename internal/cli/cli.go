@@ -24,6 +24,7 @@ Usage:
   lokadaya migrate [--db …]
   lokadaya demo    [--db …]
   lokadaya admin create --email EMAIL [--name NAME] [--password PW] [--db …]
+  lokadaya ledger verify [--org SLUG] [--db …]
 
 Every flag can also be set by its environment variable (see docs/configuration.md).
 `
@@ -50,6 +51,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = demoCmd(ctx, args[1:], stdout)
 	case "admin":
 		err = admin(ctx, args[1:], stdout)
+	case "ledger":
+		err = ledgerCmd(ctx, args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -22,6 +22,8 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	baseURL := fs.String("base-url", env("LOKADAYA_BASE_URL", ""), "public address for links in e-mails (LOKADAYA_BASE_URL); default http://ADDR")
 	trustProxy := fs.Bool("trust-proxy", envBool("LOKADAYA_TRUST_PROXY"), "trust X-Forwarded-For/-Proto from a reverse proxy (LOKADAYA_TRUST_PROXY)")
 	uploadsDir := fs.String("uploads-dir", env("LOKADAYA_UPLOADS_DIR", "data/uploads"), "directory for uploaded logos and files (LOKADAYA_UPLOADS_DIR)")
+	gatewayURL := fs.String("gateway-url", env("LOKADAYA_GATEWAY_URL", ""), "payment gateway (Snap API) address; empty: none, or with --demo the sandbox under /sandbox/ (LOKADAYA_GATEWAY_URL)")
+	gatewayKey := env("LOKADAYA_GATEWAY_SERVER_KEY", web.DefaultGatewayServerKey) // a secret: no flag, so it stays out of ps
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -44,11 +46,11 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 		*baseURL = "http://" + displayAddr(ln.Addr().String())
 	}
 	srv, err := web.New(web.Config{BaseURL: *baseURL, Demo: *demoData, TrustProxy: *trustProxy,
-		UploadsDir: *uploadsDir}, d, log)
+		UploadsDir: *uploadsDir, GatewayURL: *gatewayURL, GatewayServerKey: gatewayKey}, d, log)
 	if err != nil {
 		return err
 	}
-	workers, err := startWorkers(ctx, d, log)
+	workers, err := startWorkers(ctx, d, log, *baseURL)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,8 @@ import (
 	"lokadaya/internal/donation"
 	"lokadaya/internal/jobs"
 	"lokadaya/internal/mail"
+	"lokadaya/internal/petition"
+	"lokadaya/internal/web"
 )
 
 // mailSender builds the mail sender from LOKADAYA_SMTP_URL and
@@ -37,7 +39,8 @@ func mailSender(log *slog.Logger) (mail.Sender, error) {
 
 // startWorkers runs the background workers until ctx ends. Every instance
 // runs them; the queue makes sure a job is handled by one of them only.
-func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger) (*sync.WaitGroup, error) {
+// baseURL roots the links in queued e-mail.
+func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger, baseURL string) (*sync.WaitGroup, error) {
 	var wg sync.WaitGroup
 	sender, err := mailSender(log)
 	if err != nil {
@@ -45,6 +48,8 @@ func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger) (*sync.WaitGr
 	}
 	w := &jobs.Worker{DB: d, Log: log}
 	w.Handle(mail.JobKind, mail.Handler(sender))
+	// A campaign update fans out into one e-mail per subscriber.
+	w.Handle(campaign.NewsJobKind, (&campaign.Store{DB: d}).NewsHandler(web.NewsMail(baseURL)))
 	wg.Go(func() { _ = w.Run(ctx) })
 	// Campaigns read as ended at their deadline already; this stores it.
 	campaigns := &campaign.Store{DB: d}
@@ -52,5 +57,8 @@ func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger) (*sync.WaitGr
 	// Pending transfers past their deadline expire and free their codes.
 	donations := &donation.Store{DB: d}
 	wg.Go(func() { donations.RunExpireDue(ctx, time.Minute, log) })
+	// Unverified petition signatures are deleted when their link expires.
+	signatures := &petition.Store{DB: d}
+	wg.Go(func() { signatures.RunPurgeExpired(ctx, time.Hour, log) })
 	return &wg, nil
 }

@@ -133,6 +133,21 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := giveToCampaigns(ctx, d, users); err != nil {
 		return nil, err
 	}
+	if err := subscribeDonors(ctx, d); err != nil {
+		return nil, err
+	}
+	if err := offerToNeeds(ctx, d, users); err != nil {
+		return nil, err
+	}
+	if err := signPetitions(ctx, d); err != nil {
+		return nil, err
+	}
+	if err := pledgeGoods(ctx, d, users); err != nil {
+		return nil, err
+	}
+	if err := signUpVolunteers(ctx, d, users); err != nil {
+		return nil, err
+	}
 	return Accounts(), nil
 }
 

@@ -19,6 +19,8 @@ type Input struct {
 	Email     string
 	Phone     string
 	Token     string // the form's one-time token
+	News      bool   // the donor asked for the campaign's news by e-mail
+	Lang      string // "id" or "en": the language of the page used
 }
 
 // Target is where a donation goes; the caller resolves it from the
@@ -81,7 +83,7 @@ func ParseAmount(s string) (int64, error) {
 
 // FromForm reads the donation form: a preset in "amount" unless
 // "amount_custom" is filled in, "name", "anonymous", "message", "email",
-// "phone" and the one-time "token".
+// "phone", the one-time "token" and "kabar" (news by e-mail).
 func FromForm(f url.Values) Input {
 	raw := strings.TrimSpace(f.Get("amount_custom"))
 	if raw == "" {
@@ -95,6 +97,7 @@ func FromForm(f url.Values) Input {
 		Email:     strings.TrimSpace(f.Get("email")),
 		Phone:     strings.TrimSpace(f.Get("phone")),
 		Token:     strings.TrimSpace(f.Get("token")),
+		News:      f.Get("kabar") != "",
 	}
 	if n, err := ParseAmount(raw); err == nil {
 		in.Amount = n

@@ -20,11 +20,16 @@ func (s *Store) createQRIS(ctx context.Context, t Target, in Input) (*Donation, 
 	if t.NeedID != 0 {
 		d.NeedID = &t.NeedID
 	}
-	err := s.DB.QueryRow(ctx, `INSERT INTO donations (campaign_id, need_id, org_id, method, bank_account_id,
-		base_amount, unique_code, amount, donor_name, anonymous, message, contact_email, contact_phone, status,
-		form_token, created_at, expires_at) VALUES (?, ?, ?, ?, NULL, ?, 0, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id`,
-		d.CampaignID, d.NeedID, d.OrgID, d.Method, d.BaseAmount, d.Amount, d.DonorName, d.Anonymous, d.Message,
-		d.Email, d.Phone, d.FormToken, d.CreatedAt, d.ExpiresAt).Scan(&d.ID)
+	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := tx.QueryRow(ctx, `INSERT INTO donations (campaign_id, need_id, org_id, method, bank_account_id,
+			base_amount, unique_code, amount, donor_name, anonymous, message, contact_email, contact_phone, status,
+			form_token, created_at, expires_at) VALUES (?, ?, ?, ?, NULL, ?, 0, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id`,
+			d.CampaignID, d.NeedID, d.OrgID, d.Method, d.BaseAmount, d.Amount, d.DonorName, d.Anonymous, d.Message,
+			d.Email, d.Phone, d.FormToken, d.CreatedAt, d.ExpiresAt).Scan(&d.ID); err != nil {
+			return err
+		}
+		return s.created(ctx, tx, d, in)
+	})
 	if db.IsUniqueViolation(err) {
 		// The same form submitted twice at once: the other insert won.
 		if d, err := s.ByToken(ctx, in.Token); err == nil {

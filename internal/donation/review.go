@@ -26,28 +26,40 @@ const MaxReason = 300
 func (s *Store) Confirm(ctx context.Context, orgID, id int64, actor Actor) (*Donation, error) {
 	var d *Donation
 	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
-		now := s.now()
-		res, err := tx.Exec(ctx, `UPDATE donations SET status = 'confirmed', confirmed_at = ?, confirmed_by = ?
-			WHERE id = ? AND org_id = ? AND status IN ('pending', 'expired')`, now, actorID(actor), id, orgID)
-		if err := changed(ctx, tx, res, err, orgID, id); err != nil {
-			return err
-		}
-		if d, err = s.get(ctx, tx, `id = ?`, id); err != nil {
-			return err
-		}
-		if err := free(ctx, tx, id); err != nil {
-			return err
-		}
-		if err := record(ctx, tx, actor, "donation.confirm", d, strconv.FormatInt(d.Amount, 10)); err != nil {
-			return err
-		}
-		if s.OnConfirm != nil {
-			return s.OnConfirm(ctx, tx, d)
-		}
-		return nil
+		var err error
+		d, err = s.ConfirmTx(ctx, tx, orgID, id, actor)
+		return err
 	})
 	if err != nil {
 		return nil, err
+	}
+	return d, nil
+}
+
+// ConfirmTx is Confirm inside the caller's transaction (a statement
+// import confirms many donations with the lines that paid them). An
+// ErrNotPending leaves tx usable.
+func (s *Store) ConfirmTx(ctx context.Context, tx *db.Tx, orgID, id int64, actor Actor) (*Donation, error) {
+	now := s.now()
+	res, err := tx.Exec(ctx, `UPDATE donations SET status = 'confirmed', confirmed_at = ?, confirmed_by = ?
+		WHERE id = ? AND org_id = ? AND status IN ('pending', 'expired')`, now, actorID(actor), id, orgID)
+	if err := changed(ctx, tx, res, err, orgID, id); err != nil {
+		return nil, err
+	}
+	d, err := s.get(ctx, tx, `id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := free(ctx, tx, id); err != nil {
+		return nil, err
+	}
+	if err := record(ctx, tx, actor, "donation.confirm", d, strconv.FormatInt(d.Amount, 10)); err != nil {
+		return nil, err
+	}
+	if s.OnConfirm != nil {
+		if err := s.OnConfirm(ctx, tx, d); err != nil {
+			return nil, err
+		}
 	}
 	return d, nil
 }

@@ -34,6 +34,18 @@ type Store struct {
 	// OnConfirm runs inside the confirming transaction, e.g. to queue the
 	// receipt, so that it happens exactly when the confirmation commits.
 	OnConfirm func(ctx context.Context, q db.Querier, d *Donation) error
+	// OnCreate runs inside the transaction that stores a new donation,
+	// e.g. to subscribe the donor to the campaign's news, so that both
+	// land or neither.
+	OnCreate func(ctx context.Context, q db.Querier, d *Donation, in Input) error
+}
+
+// created runs the OnCreate hook, if any.
+func (s *Store) created(ctx context.Context, q db.Querier, d *Donation, in Input) error {
+	if s.OnCreate == nil {
+		return nil
+	}
+	return s.OnCreate(ctx, q, d, in)
 }
 
 func (s *Store) now() time.Time {
@@ -105,7 +117,8 @@ func (s *Store) ByToken(ctx context.Context, token string) (*Donation, error) {
 }
 
 // Create stores a pending bank-transfer donation with a unique code (a
-// QRIS donation when t.Method says so, with none), or
+// QRIS or gateway donation when t.Method says so, with none; see
+// gateway.go for what follows a gateway donation), or
 // returns the donation the same form token already created (created is
 // then false). Invalid input is reported as validate.Errors.
 func (s *Store) Create(ctx context.Context, t Target, in Input) (d *Donation, created bool, err error) {
@@ -120,6 +133,9 @@ func (s *Store) Create(ctx context.Context, t Target, in Input) (d *Donation, cr
 	}
 	if t.Method == MethodQRIS {
 		return s.createQRIS(ctx, t, in)
+	}
+	if t.Method == MethodGateway {
+		return s.createGateway(ctx, t, in)
 	}
 	for range codeTries {
 		d, err := s.tryCreate(ctx, t, in)
@@ -161,9 +177,11 @@ func (s *Store) tryCreate(ctx context.Context, t Target, in Input) (*Donation, e
 			d.DonorName, d.Anonymous, d.Message, d.Email, d.Phone, d.FormToken, d.CreatedAt, d.ExpiresAt).Scan(&d.ID); err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `INSERT INTO donation_codes (bank_account_id, amount, donation_id) VALUES (?, ?, ?)`,
-			t.BankAccountID, d.Amount, d.ID)
-		return err
+		if _, err = tx.Exec(ctx, `INSERT INTO donation_codes (bank_account_id, amount, donation_id) VALUES (?, ?, ?)`,
+			t.BankAccountID, d.Amount, d.ID); err != nil {
+			return err
+		}
+		return s.created(ctx, tx, d, in)
 	})
 	if err != nil {
 		if db.IsUniqueViolation(err) || errors.Is(err, ErrNoCode) {

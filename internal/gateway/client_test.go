@@ -181,9 +181,12 @@ func canned(t *testing.T, status int, body string, delay time.Duration) (*httpte
 	t.Helper()
 	var req http.Request
 	var got []byte
+	var mu sync.Mutex // a retried request may overlap the last one
 	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req = *r
-		got, _ = io.ReadAll(r.Body)
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		req, got = *r, b
+		mu.Unlock()
 		select {
 		case <-time.After(delay):
 		case <-r.Context().Done():

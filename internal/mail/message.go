@@ -10,11 +10,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"mime"
 	"mime/multipart"
 	"mime/quotedprintable"
 	"net/mail"
 	"net/textproto"
+	"slices"
 	"strings"
 	"time"
 )
@@ -25,6 +27,30 @@ type Message struct {
 	Subject     string       `json:"subject"`
 	Text        string       `json:"text"`
 	Attachments []Attachment `json:"attachments,omitempty"`
+	// Headers are extra header fields, e.g. List-Unsubscribe. They cannot
+	// replace the fields Build writes itself.
+	Headers map[string]string `json:"headers,omitempty"`
+}
+
+// ownHeaders are the fields Build writes; Headers may not set them.
+var ownHeaders = map[string]bool{"from": true, "to": true, "cc": true, "bcc": true, "subject": true, "date": true,
+	"message-id": true, "mime-version": true, "content-type": true, "content-transfer-encoding": true}
+
+// validHeaderName reports whether k is a plain field name (letters,
+// digits and hyphens, starting with a letter) that Build does not own.
+func validHeaderName(k string) bool {
+	if k == "" || len(k) > 76 || ownHeaders[strings.ToLower(k)] {
+		return false
+	}
+	for i, r := range k {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case i > 0 && (r == '-' || (r >= '0' && r <= '9')):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Attachment is a file sent along, e.g. an .ics calendar invitation.
@@ -51,6 +77,11 @@ func (m *Message) Validate() error {
 			return fmt.Errorf("%w: line break in an attachment header", ErrBadMessage)
 		}
 	}
+	for k, v := range m.Headers {
+		if !validHeaderName(k) || strings.IndexFunc(v, func(r rune) bool { return r < ' ' || r > '~' }) >= 0 {
+			return fmt.Errorf("%w: header %q", ErrBadMessage, k)
+		}
+	}
 	return nil
 }
 
@@ -72,6 +103,9 @@ func Build(from string, m Message, now time.Time) ([]byte, error) {
 	header("Subject", mime.QEncoding.Encode("utf-8", m.Subject))
 	header("Date", now.Format(time.RFC1123Z))
 	header("Message-ID", messageID(fromAddr.Address))
+	for _, k := range slices.Sorted(maps.Keys(m.Headers)) {
+		header(textproto.CanonicalMIMEHeaderKey(k), m.Headers[k])
+	}
 	header("MIME-Version", "1.0")
 	if len(m.Attachments) == 0 {
 		header("Content-Type", "text/plain; charset=utf-8")

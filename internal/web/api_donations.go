@@ -23,17 +23,23 @@ type apiDonationRequest struct {
 	Message   string `json:"message"`
 	Email     string `json:"email"`
 	Phone     string `json:"phone"`
+	Method    string `json:"method"` // transfer (default), qris or gateway
+	News      bool   `json:"news"`   // e-mail the donor the campaign's news
 }
 
-// apiDonationReply tells the donor what to transfer, where and by when.
+// apiDonationReply tells the donor what to pay, how and by when.
 type apiDonationReply struct {
 	ID              int64     `json:"id"`
 	Status          string    `json:"status"`
-	BaseAmount      int64     `json:"base_amount"`
-	UniqueCode      int64     `json:"unique_code"`
-	Amount          int64     `json:"amount"`
+	Method          string    `json:"method"`
+	Amount          int64     `json:"amount"`       // what the donor gives
+	UniqueCode      int64     `json:"unique_code"`  // added to a transfer
+	TotalToPay      int64     `json:"total_to_pay"` // amount + unique_code
 	ExpiresAt       time.Time `json:"expires_at"`
+	Instructions    string    `json:"instructions"`
 	InstructionsURL string    `json:"instructions_url"`
+	QRIS            string    `json:"qris,omitempty"`        // the dynamic QRIS payload, for qris
+	PaymentURL      string    `json:"payment_url,omitempty"` // the gateway's payment page, for gateway
 }
 
 // idempotencyToken turns a client's Idempotency-Key into the donation's
@@ -58,7 +64,8 @@ func validIdempotencyKey(k string) bool {
 	return true
 }
 
-// apiDonate creates a bank-transfer donation through the API. An
+// apiDonate creates a donation through the API, paid by bank transfer,
+// QRIS or the payment gateway ("method"). An
 // Idempotency-Key header is required: a retry with the same key returns
 // the donation made the first time (200) instead of a second one (201).
 func (s *Server) apiDonate(w http.ResponseWriter, r *http.Request) {
@@ -87,7 +94,7 @@ func (s *Server) apiDonate(w http.ResponseWriter, r *http.Request) {
 	}
 	in := donation.Input{Amount: req.Amount, AmountRaw: strconv.FormatInt(req.Amount, 10), Name: req.Name,
 		Anonymous: req.Anonymous, Message: req.Message, Email: req.Email, Phone: req.Phone,
-		Token: idempotencyToken(c.ID, key)}
+		Token: idempotencyToken(c.ID, key), News: req.News, Lang: string(l)}
 	if d, err := s.donationStore().ByToken(ctx, in.Token); err == nil {
 		s.replayDonation(w, r, d, req)
 		return
@@ -95,13 +102,17 @@ func (s *Server) apiDonate(w http.ResponseWriter, r *http.Request) {
 	if !s.allowAPI(w, r, "donasi:"+clientIP(r, s.cfg.TrustProxy)) {
 		return
 	}
-	target, _, closed, err := s.giveTarget(ctx, c, o)
+	target, methods, closed, err := s.giveMethods(ctx, c, o)
 	if err != nil {
 		s.apiOrgInternal(w, r, err)
 		return
 	}
 	if closed != "" {
 		apiError(w, http.StatusConflict, "closed", i18n.T(l, closed))
+		return
+	}
+	if !chooseMethod(&target, methods, req.Method) {
+		apiValidation(w, l, validate.Errors{"method": "donation.err.method"})
 		return
 	}
 	d, created, err := s.donationStore().Create(ctx, target, in)
@@ -116,23 +127,24 @@ func (s *Server) apiDonate(w http.ResponseWriter, r *http.Request) {
 	case !created: // a concurrent retry with the same key won the race
 		s.replayDonation(w, r, d, req)
 	default:
-		writeJSON(w, http.StatusCreated, toAPIDonation(d))
+		s.writeAPIDonation(w, r, http.StatusCreated, d, true)
 	}
 }
 
 // replayDonation answers a retry: the same donation, unless the key is
 // being reused for a different gift.
 func (s *Server) replayDonation(w http.ResponseWriter, r *http.Request, d *donation.Donation, req apiDonationRequest) {
-	if d.BaseAmount != req.Amount || d.DonorName != req.Name || d.Anonymous != req.Anonymous {
+	if d.BaseAmount != req.Amount || d.DonorName != req.Name || d.Anonymous != req.Anonymous ||
+		(req.Method != "" && req.Method != d.Method) {
 		apiError(w, http.StatusUnprocessableEntity, "idempotency_key_reused", i18n.T(lang(r), "donation.api.key_reused"))
 		return
 	}
-	writeJSON(w, http.StatusOK, toAPIDonation(d))
+	s.writeAPIDonation(w, r, http.StatusOK, d, false)
 }
 
 func toAPIDonation(d *donation.Donation) apiDonationReply {
-	return apiDonationReply{ID: d.ID, Status: d.Status, BaseAmount: d.BaseAmount, UniqueCode: d.UniqueCode,
-		Amount: d.Amount, ExpiresAt: d.ExpiresAt, InstructionsURL: donationURL(d)}
+	return apiDonationReply{ID: d.ID, Status: d.Status, Method: d.Method, Amount: d.BaseAmount,
+		UniqueCode: d.UniqueCode, TotalToPay: d.Amount, ExpiresAt: d.ExpiresAt, InstructionsURL: donationURL(d)}
 }
 
 // allowAPI applies the public-form rate limit with a JSON answer.

@@ -32,7 +32,8 @@ func TestAPIDonationIdempotency(t *testing.T) {
 	body := `{"amount":50000,"name":"Ani","message":"Semangat!"}`
 
 	status, first := w.apiDonate(t, key, body)
-	if status != http.StatusCreated || first["amount"].(float64) <= 50000 || first["status"] != "pending" {
+	if status != http.StatusCreated || first["amount"] != float64(50000) || first["total_to_pay"].(float64) <= 50000 ||
+		first["method"] != "transfer" || first["status"] != "pending" {
 		t.Fatalf("first call: %d %v", status, first)
 	}
 	// Retries — sequential and concurrent — return the same donation.
@@ -40,7 +41,7 @@ func TestAPIDonationIdempotency(t *testing.T) {
 	for range 5 {
 		wg.Go(func() {
 			status, again := w.apiDonate(t, key, body)
-			if status != http.StatusOK || again["id"] != first["id"] || again["amount"] != first["amount"] {
+			if status != http.StatusOK || again["id"] != first["id"] || again["total_to_pay"] != first["total_to_pay"] {
 				t.Errorf("retry: %d %v, want 200 with donation %v", status, again, first["id"])
 			}
 		})

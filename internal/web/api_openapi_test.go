@@ -26,7 +26,7 @@ func TestOpenAPIDescribesRealRoutes(t *testing.T) {
 		t.Fatalf("openapi.json: %v, %d paths", err, len(doc.Paths))
 	}
 	param := regexp.MustCompile(`\{[^}]+\}`)
-	examples := map[string]string{"{code}": "32", "{slug}": "tidak-ada-contoh"}
+	examples := map[string]string{"{code}": "32", "{slug}": "tidak-ada-contoh", "{provider}": "sandbox"}
 	for p, ops := range doc.Paths {
 		for method := range ops {
 			path := param.ReplaceAllStringFunc(p, func(s string) string { return examples[s] })

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"lokadaya/internal/campaign"
+	"lokadaya/internal/donation"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/imaging"
 	"lokadaya/internal/validate"
@@ -27,6 +28,8 @@ type campaignEditPage struct {
 	Updates []campaign.Update
 	// EditNeed is the need being edited in the need form; nil to add one.
 	EditNeed *campaign.Need
+	// UpdateToken is the update form's one-time token.
+	UpdateToken string
 }
 
 // NeedKind is the kind the need form is set to.
@@ -204,7 +207,10 @@ func (s *Server) renderCampaignEdit(w http.ResponseWriter, r *http.Request, stat
 		return
 	}
 	p := &campaignEditPage{campaignCtx: c, Schemes: campaign.Schemes(), Issuers: campaign.PermitIssuers,
-		Kinds: campaign.Kinds, Updates: ups, EditNeed: edit}
+		Kinds: campaign.Kinds, Updates: ups, EditNeed: edit, UpdateToken: form.Get("update_token")}
+	if len(p.UpdateToken) < 16 || len(p.UpdateToken) > donation.MaxToken {
+		p.UpdateToken = newFormToken()
+	}
 	v := s.view(r, i18n.T(lang(r), "campaign.edit.title"), p)
 	v.Form = form
 	if errs != nil {

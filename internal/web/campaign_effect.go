@@ -7,24 +7,15 @@ import (
 	"lokadaya/internal/i18n"
 )
 
-// campaignEffectPage shows what exists of a campaign's effectiveness for
-// the stage 4 review: visits, supporters and the organisation's campaigns
-// by exchange scheme.
+// campaignEffectPage shows a campaign's effectiveness for the stage 4
+// review: visits → supporters, money by way of payment, repeat supporters,
+// days to the money target, and the organisation's campaigns compared by
+// exchange scheme. Supporters are money donors so far.
 type campaignEffectPage struct {
 	*campaignCtx
-	Visits     []campaign.Visit
-	Total      int64
-	Supporters int64
-	Money      campaign.Money
-	Schemes    []campaign.SchemeCount
-}
-
-// Conversion is supporters per hundred visits, or -1 without visits.
-func (p *campaignEffectPage) Conversion() int64 {
-	if p.Total == 0 {
-		return -1
-	}
-	return p.Supporters * 100 / p.Total
+	Visits  []campaign.Visit
+	Effect  *campaign.Effect
+	Compare []campaign.SchemeEffect
 }
 
 // campaignEffect is the effectiveness page of a campaign.
@@ -36,11 +27,9 @@ func (s *Server) campaignEffect(w http.ResponseWriter, r *http.Request) {
 	ctx, store := r.Context(), s.campaignStore()
 	p := &campaignEffectPage{campaignCtx: c}
 	var err error
-	if p.Visits, p.Total, err = store.Visits(ctx, c.Campaign.ID); err == nil {
-		if p.Supporters, err = store.Supporters(ctx, c.Campaign); err == nil {
-			if p.Money, err = store.MoneyProgress(ctx, c.Campaign); err == nil {
-				p.Schemes, err = store.CountBySchemes(ctx, c.Access.Org.ID)
-			}
+	if p.Visits, _, err = store.Visits(ctx, c.Campaign.ID); err == nil {
+		if p.Effect, err = store.Effect(ctx, c.Campaign, c.Zone()); err == nil {
+			p.Compare, err = store.CompareSchemes(ctx, c.Access.Org.ID)
 		}
 	}
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"lokadaya/internal/campaign"
+	"lokadaya/internal/donation"
 	"lokadaya/internal/validate"
 )
 
@@ -44,7 +45,9 @@ func (s *Server) campaignChangeStatus(w http.ResponseWriter, r *http.Request,
 	redirect(w, r, next(c))
 }
 
-// campaignPostUpdate posts news on a campaign.
+// campaignPostUpdate posts news on a campaign and queues its e-mail to the
+// subscribers. The form's one-time token makes a double submit post and
+// send once.
 func (s *Server) campaignPostUpdate(w http.ResponseWriter, r *http.Request) {
 	c, ok := s.loadCampaign(w, r, campaignWrite)
 	if !ok {
@@ -59,13 +62,23 @@ func (s *Server) campaignPostUpdate(w http.ResponseWriter, r *http.Request) {
 		merged := c.Campaign.Form(c.Zone())
 		merged.Set("update_title", form.Get("update_title"))
 		merged.Set("update_body", form.Get("update_body"))
+		merged.Set("update_token", form.Get("update_token"))
 		s.renderCampaignEdit(w, r, http.StatusUnprocessableEntity, c, nil, merged, errs)
 		return
 	}
-	if _, err := s.campaignStore().AddUpdate(r.Context(), c.Campaign.ID, c.Access.User.ID, title, body); err != nil {
+	token := form.Get("update_token")
+	if len(token) < 16 || len(token) > donation.MaxToken {
+		token = "" // an old page without a token still posts
+	}
+	p, err := s.campaignStore().PostUpdate(r.Context(), c.Campaign.ID, c.Access.User.ID, title, body, token)
+	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	s.flash(w, "campaign.flash.update")
+	if p.Recipients > 0 {
+		s.flash(w, "news.flash.posted")
+	} else {
+		s.flash(w, "campaign.flash.update")
+	}
 	redirect(w, r, c.ManageURL()+"#kabar")
 }

@@ -21,9 +21,10 @@ import (
 )
 
 // donationStore is the donation store; a confirmation queues the
-// donor's receipt in the same transaction.
+// donor's receipt in the same transaction, and a new donation subscribes
+// the donor to the campaign's news when they asked.
 func (s *Server) donationStore() *donation.Store {
-	return &donation.Store{DB: s.db, OnConfirm: s.queueReceipt}
+	return &donation.Store{DB: s.db, OnConfirm: s.queueReceipt, OnCreate: subscribeDonor}
 }
 
 // giveLimit bounds donation forms per client address: enough for a

@@ -19,8 +19,9 @@ type giveFormPage struct {
 	Give     *giveForm
 }
 
-// donationGive takes a donation by bank transfer or QRIS from anyone, no
-// account needed, and sends the donor to the payment instructions. A repeated
+// donationGive takes a donation by bank transfer, QRIS or the payment
+// gateway from anyone, no account needed, and sends the donor to the
+// payment instructions (or the gateway's payment page). A repeated
 // submit of the same form lands on the same donation.
 func (s *Server) donationGive(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
@@ -43,9 +44,14 @@ func (s *Server) donationGive(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := donation.FromForm(r.PostForm)
+	in.Lang = string(lang(r))
 	// A resubmit of a form already taken goes to its donation before the
 	// rate limit counts it.
 	if d, err := s.donationStore().ByToken(ctx, in.Token); err == nil && d.CampaignID == c.ID {
+		if d.Method == donation.MethodGateway {
+			s.giveByGateway(w, r, d, false)
+			return
+		}
 		redirect(w, r, donationURL(d))
 		return
 	}
@@ -66,7 +72,7 @@ func (s *Server) donationGive(w http.ResponseWriter, r *http.Request) {
 			validate.Errors{"method": "donation.err.method"})
 		return
 	}
-	d, _, err := s.donationStore().Create(ctx, target, in)
+	d, created, err := s.donationStore().Create(ctx, target, in)
 	var errs validate.Errors
 	switch {
 	case errors.As(err, &errs):
@@ -76,6 +82,8 @@ func (s *Server) donationGive(w http.ResponseWriter, r *http.Request) {
 			validate.Errors{"amount": "donation.err.no_code"})
 	case err != nil:
 		s.serverError(w, r, err)
+	case d.Method == donation.MethodGateway:
+		s.giveByGateway(w, r, d, created)
 	default:
 		redirect(w, r, donationURL(d))
 	}

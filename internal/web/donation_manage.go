@@ -17,6 +17,7 @@ type donationManagePage struct {
 	Pending []*donation.Donation
 	Recent  []*donation.Donation
 	Titles  map[int64]string // campaign titles by id
+	Proofs  map[int64]bool   // donations with a proof of transfer attached
 }
 
 // donationsURL is the treasurer's list of an organisation's donations.
@@ -46,6 +47,9 @@ func (s *Server) renderDonationManage(w http.ResponseWriter, r *http.Request, st
 	}
 	if err == nil {
 		err = s.campaignTitles(r, p)
+	}
+	if err == nil {
+		p.Proofs, err = s.donationStore().WithProof(ctx, a.Org.ID)
 	}
 	if err != nil {
 		s.serverError(w, r, err)

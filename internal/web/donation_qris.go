@@ -32,7 +32,8 @@ func (s *Server) confirmedQRIS(ctx context.Context, orgID int64) (*qris.Payload,
 
 // giveMethods is giveTarget plus the ways to pay that c offers: transfer
 // when the organisation has an active bank account, QRIS when it has a
-// confirmed static QRIS. A campaign with no account but a QRIS is open.
+// confirmed static QRIS, the payment gateway when the platform has one.
+// A campaign with no account but a QRIS or the gateway is open.
 func (s *Server) giveMethods(ctx context.Context, c *campaign.Campaign, o *org.Organization) (donation.Target, []string, string, error) {
 	t, _, closed, err := s.giveTarget(ctx, c, o)
 	if err != nil || (closed != "" && closed != "donation.closed.no_account") {
@@ -49,6 +50,9 @@ func (s *Server) giveMethods(ctx context.Context, c *campaign.Campaign, o *org.O
 		if !errors.As(err, &qe) { // a stored code that no longer parses is just not offered
 			return t, nil, "", err
 		}
+	}
+	if s.pay != nil { // see donation_gateway.go
+		methods = append(methods, donation.MethodGateway)
 	}
 	if len(methods) == 0 {
 		return t, nil, closed, nil
@@ -70,7 +74,7 @@ func chooseMethod(t *donation.Target, methods []string, chosen string) bool {
 		return false
 	}
 	t.Method = chosen
-	if chosen == donation.MethodQRIS {
+	if chosen == donation.MethodQRIS || chosen == donation.MethodGateway {
 		t.BankAccountID = 0
 	}
 	return true

@@ -8,6 +8,7 @@ import (
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/org"
 	"lokadaya/internal/payment"
+	"lokadaya/internal/validate"
 )
 
 // donationPage is a donation's transfer instructions and status. Its
@@ -18,6 +19,8 @@ type donationPage struct {
 	Org      *org.Organization
 	Account  *payment.BankAccount // nil if the account row is gone
 	Merchant string               // the QRIS merchant name, for a QRIS donation
+	HasProof bool                 // the donor attached a proof of transfer
+	Payment  *donation.Payment    // the gateway payment, for a gateway donation
 }
 
 // QRISImage is the address of the donation's dynamic QRIS picture.
@@ -39,13 +42,20 @@ func (p *donationPage) AmountTail() string {
 
 // donationShow is the instructions page a donor lands on after giving.
 func (s *Server) donationShow(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	d, err := s.donationStore().ByToken(ctx, r.PathValue("token"))
+	d, err := s.donationStore().ByToken(r.Context(), r.PathValue("token"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	s.renderDonationShow(w, r, http.StatusOK, d, nil)
+}
+
+// renderDonationShow shows d's page, with the problems of a refused proof
+// upload when errs is not nil.
+func (s *Server) renderDonationShow(w http.ResponseWriter, r *http.Request, status int, d *donation.Donation, errs validate.Errors) {
+	ctx := r.Context()
 	p := &donationPage{Donation: d}
+	var err error
 	if p.Campaign, err = s.campaignStore().ByID(ctx, d.CampaignID); err == nil {
 		p.Org, err = s.orgs.ByID(ctx, d.OrgID)
 	}
@@ -70,5 +80,20 @@ func (s *Server) donationShow(w http.ResponseWriter, r *http.Request) {
 			p.Merchant = q.MerchantName
 		}
 	}
-	s.render(w, r, http.StatusOK, "donation_show", s.view(r, i18n.T(lang(r), title), p))
+	if d.Method == donation.MethodGateway {
+		title = "donation.show.title_gateway"
+		if p.Payment, err = s.donationStore().Payment(ctx, d.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	if p.HasProof, err = s.donationStore().HasProof(ctx, d.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	v := s.view(r, i18n.T(lang(r), title), p)
+	if errs != nil {
+		v.Errors = errs
+	}
+	s.render(w, r, status, "donation_show", v)
 }

@@ -6,6 +6,7 @@ import (
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/initiative"
+	"lokadaya/internal/ledger"
 	"lokadaya/internal/org"
 	"lokadaya/internal/region"
 )
@@ -22,6 +23,10 @@ type orgProfile struct {
 	// CycleReader: the caller may open the development-cycle workspace
 	// (members, platform admins, coordinators of the region's hub).
 	CycleReader bool
+	// LedgerEntries and LedgerHead are the open books' length and head
+	// hash; 0 and "" when it has none.
+	LedgerEntries int64
+	LedgerHead    string
 }
 
 // orgShow is an organisation's public profile. Rejected and suspended
@@ -51,6 +56,12 @@ func (s *Server) orgShow(w http.ResponseWriter, r *http.Request) {
 		initiative.ListOptions{OrgID: a.Org.ID, PublishedOnly: true}); err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	if seq, head, err := ledger.Head(r.Context(), s.db, a.Org.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	} else if seq > 0 {
+		p.LedgerEntries, p.LedgerHead = seq, head
 	}
 	s.render(w, r, http.StatusOK, "org_show", s.view(r, a.Org.Name, p))
 }

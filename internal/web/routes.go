@@ -46,6 +46,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /media/{key...}", s.media)
 	handle("GET /api/v1/organizations", s.apiOrganizations)
 	handle("GET /api/v1/organizations/{slug}", s.apiOrganization)
+	handle("GET /api/v1/organizations/{slug}/ledger", s.apiLedger)
+	handle("GET /api/v1/organizations/{slug}/ledger/verify", s.apiLedgerVerify)
 
 	// Hubs (simpul) and verification: public pages, coordinators' review.
 	handle("GET /simpul", s.hubList)
@@ -109,6 +111,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /organisasi/{slug}/galang-daya/{cslug}/efektivitas", s.campaignEffect)
 	handle("GET /galang-daya", s.campaignIndex)
 	handle("GET /galang-daya/{cslug}", s.campaignShow)
+	handle("GET /kabar/berhenti/{token}", s.newsStop)
+	handle("POST /kabar/berhenti/{token}", s.newsStopConfirm)
 	handle("GET /api/v1/campaigns", s.apiCampaigns)
 	handle("GET /api/v1/campaigns/{slug}", s.apiCampaign)
 
@@ -126,6 +130,55 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /organisasi/{slug}/donasi", s.donationManage)
 	handle("POST /organisasi/{slug}/donasi/{id}/konfirmasi", s.donationConfirm)
 	handle("POST /organisasi/{slug}/donasi/{id}/tolak", s.donationReject)
+	handle("POST /donasi/{token}/bukti", s.donationProofUpload)
+	handle("GET /organisasi/{slug}/donasi/bukti/{id}", s.donationProof)
+	handle("GET /organisasi/{slug}/donasi/impor", s.donationImport)
+	handle("POST /organisasi/{slug}/donasi/impor", s.donationImportUpload)
+	handle("GET /organisasi/{slug}/donasi/impor/contoh/{bank}", s.donationImportSample)
+	handle("GET /organisasi/{slug}/donasi/impor/{id}", s.donationImportShow)
+	handle("POST /organisasi/{slug}/donasi/impor/{id}/konfirmasi", s.donationImportConfirm)
+	// The payment gateway's notifications; in demo mode, its sandbox.
+	handle("POST /api/v1/payments/{provider}/notify", s.paymentNotify)
+	handle("/sandbox/", s.sandboxPages)
+
+	// Offers of expertise and partnership: anyone offers, a private link
+	// keeps the thread, the organisation answers and decides.
+	handle("GET /galang-daya/{cslug}/tawaran/{need}", s.offerForm)
+	handle("POST /galang-daya/{cslug}/tawaran/{need}", s.offerCreate)
+	handle("GET /tawaran/{token}", s.offerShow)
+	handle("POST /tawaran/{token}", s.offerReply)
+	handle("GET /organisasi/{slug}/galang-daya/{cslug}/tawaran", s.offerManage)
+	handle("GET /organisasi/{slug}/tawaran/{id}", s.offerOrgShow)
+	handle("POST /organisasi/{slug}/tawaran/{id}/balas", s.offerOrgReply)
+	handle("POST /organisasi/{slug}/tawaran/{id}/status", s.offerStatus)
+
+	// Goods pledges: anyone pledges, a private link shows the status, the
+	// organisation records what arrives.
+	handle("GET /galang-daya/{cslug}/barang/{need}", s.goodsPledgeForm)
+	handle("POST /galang-daya/{cslug}/barang/{need}", s.goodsPledge)
+	handle("GET /janji-barang/{token}", s.goodsShow)
+	handle("GET /organisasi/{slug}/galang-daya/{cslug}/barang", s.goodsManage)
+	handle("POST /organisasi/{slug}/galang-daya/{cslug}/barang/{id}/terima", s.goodsReceive)
+	handle("POST /organisasi/{slug}/galang-daya/{cslug}/barang/{id}/batal", s.goodsCancel)
+
+	// Advocacy petitions: anyone signs, a link e-mailed to them verifies
+	// the signature; the organisation counts and exports verified ones.
+	handle("GET /galang-daya/{cslug}/petisi/{need}", s.petitionShow)
+	handle("POST /galang-daya/{cslug}/petisi/{need}", s.petitionSign)
+	handle("GET /petisi/verifikasi/{token}", s.petitionVerify)
+	handle("GET /organisasi/{slug}/galang-daya/{cslug}/petisi", s.petitionManage)
+	handle("GET /organisasi/{slug}/galang-daya/{cslug}/petisi/{need}/unduh", s.petitionDownload)
+
+	// Volunteers: anyone signs up for a relawan need's slots, the
+	// organisation accepts (an e-mail with an .ics file) and logs hours.
+	handle("GET /galang-daya/{cslug}/relawan/{need}", s.volunteerForm)
+	handle("POST /galang-daya/{cslug}/relawan/{need}", s.volunteerSignup)
+	handle("GET /organisasi/{slug}/galang-daya/{cslug}/relawan", s.volunteerManage)
+	handle("POST /organisasi/{slug}/galang-daya/{cslug}/relawan/waktu", s.volunteerActivity)
+	handle("POST /organisasi/{slug}/galang-daya/{cslug}/relawan/{id}/terima", s.volunteerAccept)
+	handle("POST /organisasi/{slug}/galang-daya/{cslug}/relawan/{id}/tolak", s.volunteerDecline)
+	handle("POST /organisasi/{slug}/galang-daya/{cslug}/relawan/{id}/absen", s.volunteerAbsent)
+	handle("POST /organisasi/{slug}/galang-daya/{cslug}/relawan/{id}/jam", s.volunteerHours)
 
 	// Platform admin.
 	handle("GET /admin", s.adminHome)

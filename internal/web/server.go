@@ -27,6 +27,12 @@ type Config struct {
 	TrustProxy bool
 	// UploadsDir is the directory for uploaded files (default "data/uploads").
 	UploadsDir string
+	// GatewayURL is the payment gateway's address (Snap API); empty means
+	// no gateway, or in demo mode the in-process sandbox under /sandbox/.
+	GatewayURL string
+	// GatewayServerKey authenticates us to the gateway and signs its
+	// notifications (default DefaultGatewayServerKey).
+	GatewayServerKey string
 }
 
 // Server holds the dependencies of every handler.
@@ -42,6 +48,7 @@ type Server struct {
 	hubs      *hub.Store
 	regions   *region.Store
 	limits    limits
+	pay       *payGateway // nil when no payment gateway is configured
 }
 
 // limits are the rate limits on public forms.
@@ -58,7 +65,7 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 	if cfg.UploadsDir == "" {
 		cfg.UploadsDir = "data/uploads"
 	}
-	return &Server{
+	s := &Server{
 		cfg:       cfg,
 		db:        d,
 		log:       log,
@@ -74,7 +81,9 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 			signup: &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
 			reset:  &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
 		},
-	}, nil
+	}
+	s.setupGateway()
+	return s, nil
 }
 
 // Handler returns the whole application with its middleware.

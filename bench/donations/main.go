@@ -1,0 +1,256 @@
+// Command donations is the donations load script: N concurrent donors give
+// to one demo-like campaign over HTTP through the payment gateway, the local
+// test gateway confirms every donation with a signed settlement
+// notification sent over HTTP, and the confirmed total is then checked to
+// the rupiah. It prints donations per second beside a plain loop of
+// single-row SQLite inserts on the same machine, and their ratio.
+//
+//	go run ./bench/donations [-n 200] [-workers 16] [-inserts 5000] [-db sqlite:PATH]
+//
+// It exits non-zero when a donation fails or the total is not exact; the
+// speed is reported, never judged.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"lokadaya/internal/db"
+	"lokadaya/internal/gateway/gatewaytest"
+	"lokadaya/internal/migrations"
+	"lokadaya/internal/web"
+)
+
+// options are the script's flags.
+type options struct {
+	Donations int // how many donations
+	Workers   int // concurrent donors
+	Inserts   int // rows of the plain insert loop
+}
+
+// result is what a run measured.
+type result struct {
+	Donations     int
+	Elapsed       time.Duration
+	Expected      int64 // rupiah given
+	Confirmed     int64 // rupiah confirmed by the notifications
+	PerSecond     float64
+	InsertsPerSec float64
+}
+
+// Ratio is donations per second over plain inserts per second.
+func (r result) Ratio() float64 {
+	if r.InsertsPerSec == 0 {
+		return 0
+	}
+	return r.PerSecond / r.InsertsPerSec
+}
+
+func main() {
+	opts := options{}
+	flag.IntVar(&opts.Donations, "n", 200, "donations to make")
+	flag.IntVar(&opts.Workers, "workers", 16, "concurrent donors")
+	flag.IntVar(&opts.Inserts, "inserts", 5000, "rows of the plain SQLite insert loop")
+	dbURL := flag.String("db", "", "database (sqlite:PATH or postgres://…); default a fresh SQLite file in a temporary directory")
+	flag.Parse()
+	if err := mainErr(opts, *dbURL); err != nil {
+		fmt.Fprintln(os.Stderr, "donations:", err)
+		os.Exit(1)
+	}
+}
+
+func mainErr(opts options, dbURL string) error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "lokadaya-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	if dbURL == "" {
+		dbURL = "sqlite:" + filepath.Join(dir, "bench.db")
+	}
+	start := time.Now()
+	d, err := db.Open(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if _, err := d.Migrate(ctx, migrations.All()); err != nil {
+		return err
+	}
+	fmt.Printf("database ready (%s, migrated) in %s\n", d.Dialect, time.Since(start).Round(time.Millisecond))
+	res, err := run(ctx, d, opts, filepath.Join(dir, "plain.db"))
+	if res.Donations > 0 {
+		report(os.Stdout, opts, res)
+	}
+	return err
+}
+
+// report prints the figures.
+func report(w io.Writer, opts options, r result) {
+	fmt.Fprintf(w, "donations: %d by %d concurrent donors over HTTP, each confirmed by a gateway notification, in %s\n",
+		r.Donations, opts.Workers, r.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "confirmed total: Rp%d of Rp%d given\n", r.Confirmed, r.Expected)
+	fmt.Fprintf(w, "donations per second:        %10.1f\n", r.PerSecond)
+	fmt.Fprintf(w, "plain SQLite inserts per second: %6.1f\n", r.InsertsPerSec)
+	fmt.Fprintf(w, "ratio: %.3f (aim: at least 0.3)\n", r.Ratio())
+}
+
+// run serves the application on a local port with the test gateway, makes
+// the donations, checks the total and times the plain insert loop in a
+// SQLite file at plainPath. d must be migrated.
+func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result, error) {
+	var res result
+	if opts.Donations <= 0 || opts.Workers <= 0 {
+		return res, errors.New("-n and -workers must be positive")
+	}
+	slug, campaignID, err := seed(ctx, d)
+	if err != nil {
+		return res, err
+	}
+	base, err := confirmedMoney(ctx, d, campaignID)
+	if err != nil {
+		return res, err
+	}
+
+	gw := gatewaytest.NewServer(web.DefaultGatewayServerKey)
+	defer gw.Close()
+	gw.HTTP = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: opts.Workers}}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return res, err
+	}
+	site := "http://" + ln.Addr().String()
+	// Every donor is a client address of its own (X-Forwarded-For), as
+	// on the real site; the form rate limit counts per address.
+	srv, err := web.New(web.Config{BaseURL: site, TrustProxy: true, GatewayURL: gw.BaseURL,
+		GatewayServerKey: web.DefaultGatewayServerKey, UploadsDir: filepath.Join(filepath.Dir(plainPath), "uploads")},
+		d, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})))
+	if err != nil {
+		return res, err
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = hs.Serve(ln) }()
+	defer hs.Close()
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: opts.Workers}}
+
+	jobs := make(chan int)
+	var given atomic.Int64
+	var firstErr error
+	var errOnce sync.Once
+	var wg sync.WaitGroup
+	began := time.Now()
+	for range opts.Workers {
+		wg.Go(func() {
+			for i := range jobs {
+				amount := int64(10_000 + 1_000*(i%50) + i%7)
+				if err := donate(client, gw, site, slug, i, amount); err != nil {
+					errOnce.Do(func() { firstErr = err })
+					continue
+				}
+				given.Add(amount)
+			}
+		})
+	}
+	for i := range opts.Donations {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	res.Elapsed = time.Since(began)
+	res.Donations = opts.Donations
+	res.Expected = given.Load()
+	res.PerSecond = float64(opts.Donations) / res.Elapsed.Seconds()
+	if firstErr != nil {
+		return res, firstErr
+	}
+	total, err := confirmedMoney(ctx, d, campaignID)
+	if err != nil {
+		return res, err
+	}
+	res.Confirmed = total - base
+	if res.InsertsPerSec, err = plainInserts(ctx, plainPath, opts.Inserts); err != nil {
+		return res, err
+	}
+	if res.Confirmed != res.Expected {
+		return res, fmt.Errorf("confirmed Rp%d, but Rp%d was given", res.Confirmed, res.Expected)
+	}
+	return res, nil
+}
+
+// donate gives amount through the API as donor i and has the gateway
+// settle it: the gateway POSTs the signed notification to the server.
+func donate(client *http.Client, gw *gatewaytest.Server, site, slug string, i int, amount int64) error {
+	body, _ := json.Marshal(map[string]any{"amount": amount, "name": "Donatur " + strconv.Itoa(i),
+		"method": "gateway", "email": fmt.Sprintf("donatur%d@example.org", i)})
+	req, err := http.NewRequest("POST", site+"/api/v1/campaigns/"+slug+"/donations", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Idempotency-Key", fmt.Sprintf("bench-donation-%012d", i))
+	req.Header.Set("X-Forwarded-For", fmt.Sprintf("10.%d.%d.%d", i>>16&255, i>>8&255, i&255))
+	res, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	var out struct {
+		ID         int64  `json:"id"`
+		PaymentURL string `json:"payment_url"`
+	}
+	raw, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusCreated || json.Unmarshal(raw, &out) != nil || out.PaymentURL == "" {
+		return fmt.Errorf("donation %d: HTTP %d: %s", i, res.StatusCode, raw)
+	}
+	if err := gw.Pay(strconv.FormatInt(out.ID, 10), "settlement"); err != nil {
+		return fmt.Errorf("donation %d: notification: %w", i, err)
+	}
+	return nil
+}
+
+// confirmedMoney is the campaign's confirmed rupiah, summed in SQL.
+func confirmedMoney(ctx context.Context, d *db.DB, campaignID int64) (int64, error) {
+	var n int64
+	err := d.QueryRow(ctx, `SELECT COALESCE(SUM(amount), 0) FROM donations WHERE campaign_id = ? AND status = 'confirmed'`,
+		campaignID).Scan(&n)
+	return n, err
+}
+
+// plainInserts times n single-row inserts, one statement (and so one
+// transaction) each, into a fresh SQLite file opened the way the
+// application opens its own.
+func plainInserts(ctx context.Context, path string, n int) (float64, error) {
+	if n <= 0 {
+		return 0, nil
+	}
+	d, err := db.Open(ctx, "sqlite:"+path)
+	if err != nil {
+		return 0, err
+	}
+	defer d.Close()
+	if _, err := d.Exec(ctx, `CREATE TABLE plain (id INTEGER PRIMARY KEY, amount BIGINT NOT NULL, note TEXT NOT NULL)`); err != nil {
+		return 0, err
+	}
+	began := time.Now()
+	for i := range n {
+		if _, err := d.Exec(ctx, `INSERT INTO plain (amount, note) VALUES (?, ?)`, 10_000+i, "donatur"); err != nil {
+			return 0, err
+		}
+	}
+	return float64(n) / time.Since(began).Seconds(), nil
+}
