@@ -36,6 +36,10 @@ type DB struct {
 	*sql.DB
 	Dialect Dialect
 	URL     string
+	// writers queues this process's SQLite transactions: SQLite has one
+	// writer at a time, and waiting here is cheaper and fairer than its
+	// busy handler, which polls with growing sleeps. Nil on PostgreSQL.
+	writers chan struct{}
 }
 
 // Open connects to url: "sqlite:PATH" (or a bare path) or "postgres://…".
@@ -53,6 +57,7 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		}
 	default:
 		d.Dialect = SQLite
+		d.writers = make(chan struct{}, 1)
 		d.DB, err = openSQLite(strings.TrimPrefix(url, "sqlite:"))
 	}
 	if err != nil {
@@ -151,6 +156,14 @@ func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
 
 // InTx runs fn in a transaction, committing when fn returns nil.
 func (d *DB) InTx(ctx context.Context, fn func(tx *Tx) error) error {
+	if d.writers != nil {
+		select {
+		case d.writers <- struct{}{}:
+			defer func() { <-d.writers }()
+		case <-ctx.Done():
+			return fmt.Errorf("db: begin: %w", ctx.Err())
+		}
+	}
 	sqlTx, err := d.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("db: begin: %w", err)
