@@ -4,11 +4,13 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/initiative"
+	"lokadaya/internal/org"
 	"lokadaya/internal/region"
 )
 
@@ -64,6 +66,44 @@ func (s *Server) loadCampaign(w http.ResponseWriter, r *http.Request, may func(*
 		return nil, false
 	}
 	return &campaignCtx{Access: a, Campaign: c}, true
+}
+
+// publicNeed loads the campaign in {cslug}, its organisation and its need
+// in {need} of one of kinds: 404 unless the public may see the campaign
+// and the need is one of them. Every public support page starts here.
+func (s *Server) publicNeed(w http.ResponseWriter, r *http.Request, kinds ...string) (*campaign.Campaign, *org.Organization, *campaign.Need, bool) {
+	ctx := r.Context()
+	c, err := s.campaignStore().BySlug(ctx, r.PathValue("cslug"))
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, nil, nil, false
+	}
+	o, err := s.orgs.ByID(ctx, c.OrgID)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, nil, nil, false
+	}
+	n, ok := findNeed(c, r.PathValue("need"), kinds...)
+	if !ok || !c.Public() || orgHidden(o) {
+		s.notFound(w, r)
+		return nil, nil, nil, false
+	}
+	return c, o, n, true
+}
+
+// findNeed is the need of c whose id is in raw, when its kind is one of
+// kinds.
+func findNeed(c *campaign.Campaign, raw string, kinds ...string) (*campaign.Need, bool) {
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || id <= 0 {
+		return nil, false
+	}
+	for i := range c.Needs {
+		if n := &c.Needs[i]; n.ID == id && slices.Contains(kinds, n.Kind) {
+			return n, true
+		}
+	}
+	return nil, false
 }
 
 // parseCampaignForm parses a urlencoded or multipart form; false when the

@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"strconv"
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
@@ -54,38 +53,9 @@ func (p *goodsPledgePage) value(items int64) int64 {
 	return items * *p.Need.ItemValue
 }
 
-// goodsNeed loads the public campaign in {cslug}, its organisation and
-// its barang need in {need}: 404 for a campaign the public does not see
-// and for anything but a barang need of it.
-func (s *Server) goodsNeed(w http.ResponseWriter, r *http.Request) (*campaign.Campaign, *org.Organization, *campaign.Need, bool) {
-	ctx := r.Context()
-	c, err := s.campaignStore().BySlug(ctx, r.PathValue("cslug"))
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil, nil, false
-	}
-	o, err := s.orgs.ByID(ctx, c.OrgID)
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil, nil, false
-	}
-	id, err := strconv.ParseInt(r.PathValue("need"), 10, 64)
-	if !c.Public() || orgHidden(o) || err != nil {
-		s.notFound(w, r)
-		return nil, nil, nil, false
-	}
-	for i := range c.Needs {
-		if n := &c.Needs[i]; n.ID == id && n.Kind == campaign.KindBarang {
-			return c, o, n, true
-		}
-	}
-	s.notFound(w, r)
-	return nil, nil, nil, false
-}
-
 // goodsPledgeForm shows a barang need and the form to pledge to it.
 func (s *Server) goodsPledgeForm(w http.ResponseWriter, r *http.Request) {
-	c, o, n, ok := s.goodsNeed(w, r)
+	c, o, n, ok := s.publicNeed(w, r, campaign.KindBarang)
 	if !ok {
 		return
 	}
@@ -96,7 +66,7 @@ func (s *Server) goodsPledgeForm(w http.ResponseWriter, r *http.Request) {
 // the pledger to its private page. A repeated submit of the same form
 // lands on the same pledge.
 func (s *Server) goodsPledge(w http.ResponseWriter, r *http.Request) {
-	c, o, n, ok := s.goodsNeed(w, r)
+	c, o, n, ok := s.publicNeed(w, r, campaign.KindBarang)
 	if !ok {
 		return
 	}

@@ -63,21 +63,6 @@ func offersURL(a *orgAccess, c *campaign.Campaign) string {
 	return campaignsURL(a) + "/" + c.Slug + "/tawaran"
 }
 
-// offerNeed finds the need in path value {need} of c; false unless it
-// is a keahlian or kemitraan need of c.
-func offerNeed(c *campaign.Campaign, raw string) (*campaign.Need, bool) {
-	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil {
-		return nil, false
-	}
-	for i := range c.Needs {
-		if n := &c.Needs[i]; n.ID == id && offerKind(n.Kind) {
-			return n, true
-		}
-	}
-	return nil, false
-}
-
 // offerContext is what the offer e-mails name: the campaign and its
 // organisation.
 type offerContext struct {

@@ -32,32 +32,10 @@ func (p *offerGivePage) Action() string {
 	return campaignPublicURL(p.Campaign) + "/tawaran/" + strconv.FormatInt(p.Need.ID, 10)
 }
 
-// offerTarget loads the campaign in {cslug} and its need in {need}: 404
-// unless the campaign is public and the need takes offers.
-func (s *Server) offerTarget(w http.ResponseWriter, r *http.Request) (*campaign.Campaign, *org.Organization, *campaign.Need, bool) {
-	ctx := r.Context()
-	c, err := s.campaignStore().BySlug(ctx, r.PathValue("cslug"))
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil, nil, false
-	}
-	o, err := s.orgs.ByID(ctx, c.OrgID)
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil, nil, false
-	}
-	n, ok := offerNeed(c, r.PathValue("need"))
-	if !ok || !c.Public() || orgHidden(o) {
-		s.notFound(w, r)
-		return nil, nil, nil, false
-	}
-	return c, o, n, true
-}
-
 // offerForm shows what a need seeks, how many offers it got and who
 // agreed, and the form while the campaign runs.
 func (s *Server) offerForm(w http.ResponseWriter, r *http.Request) {
-	c, o, n, ok := s.offerTarget(w, r)
+	c, o, n, ok := s.publicNeed(w, r, campaign.KindKeahlian, campaign.KindKemitraan)
 	if !ok {
 		return
 	}
@@ -68,7 +46,7 @@ func (s *Server) offerForm(w http.ResponseWriter, r *http.Request) {
 // the offerer to their private page. A repeated submit of the same form
 // lands on the same offer.
 func (s *Server) offerCreate(w http.ResponseWriter, r *http.Request) {
-	c, o, n, ok := s.offerTarget(w, r)
+	c, o, n, ok := s.publicNeed(w, r, campaign.KindKeahlian, campaign.KindKemitraan)
 	if !ok {
 		return
 	}

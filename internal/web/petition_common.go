@@ -69,41 +69,15 @@ func petitionURL(c *campaign.Campaign, needID int64) string {
 // petitionVerifyURL is the path of a verification link.
 func petitionVerifyURL(token string) string { return "/petisi/verifikasi/" + token }
 
-// advokasiNeed finds the advokasi need with the id in s among c's needs.
-func advokasiNeed(c *campaign.Campaign, s string) (campaign.Need, bool) {
-	id, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || id <= 0 {
-		return campaign.Need{}, false
-	}
-	for _, n := range c.Needs {
-		if n.ID == id && n.Kind == campaign.KindAdvokasi {
-			return n, true
-		}
-	}
-	return campaign.Need{}, false
-}
-
 // loadPetition loads the campaign in {cslug} and its petition in {need}:
 // 404 unless the public may see the campaign and the need is a petition
 // of it.
 func (s *Server) loadPetition(w http.ResponseWriter, r *http.Request) (*petitionCtx, bool) {
-	ctx := r.Context()
-	c, err := s.campaignStore().BySlug(ctx, r.PathValue("cslug"))
-	if err != nil {
-		s.fail(w, r, err)
+	c, o, n, ok := s.publicNeed(w, r, campaign.KindAdvokasi)
+	if !ok {
 		return nil, false
 	}
-	o, err := s.orgs.ByID(ctx, c.OrgID)
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
-	}
-	n, ok := advokasiNeed(c, r.PathValue("need"))
-	if !c.Public() || orgHidden(o) || !ok {
-		s.notFound(w, r)
-		return nil, false
-	}
-	return &petitionCtx{Campaign: c, Org: o, Need: n}, true
+	return &petitionCtx{Campaign: c, Org: o, Need: *n}, true
 }
 
 // queueSignatureMail queues the e-mail carrying a signature's

@@ -91,7 +91,7 @@ func (s *Server) petitionDownload(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	n, ok := advokasiNeed(c.Campaign, r.PathValue("need"))
+	n, ok := findNeed(c.Campaign, r.PathValue("need"), campaign.KindAdvokasi)
 	if !ok {
 		s.notFound(w, r)
 		return

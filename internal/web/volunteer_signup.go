@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"strconv"
 	"time"
 
 	"lokadaya/internal/campaign"
@@ -47,38 +46,9 @@ func (s *Server) volunteerLimit() *ratelimit.Limiter {
 	return &ratelimit.Limiter{DB: s.db, Max: 20, Window: time.Hour}
 }
 
-// volunteerNeed loads the public campaign in {cslug}, its organisation and
-// its relawan need in {need}: 404 for a campaign the public does not see
-// and for anything but a relawan need of it.
-func (s *Server) volunteerNeed(w http.ResponseWriter, r *http.Request) (*campaign.Campaign, *org.Organization, *campaign.Need, bool) {
-	ctx := r.Context()
-	c, err := s.campaignStore().BySlug(ctx, r.PathValue("cslug"))
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil, nil, false
-	}
-	o, err := s.orgs.ByID(ctx, c.OrgID)
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil, nil, false
-	}
-	id, err := strconv.ParseInt(r.PathValue("need"), 10, 64)
-	if !c.Public() || orgHidden(o) || err != nil {
-		s.notFound(w, r)
-		return nil, nil, nil, false
-	}
-	for i := range c.Needs {
-		if n := &c.Needs[i]; n.ID == id && n.Kind == campaign.KindRelawan {
-			return c, o, n, true
-		}
-	}
-	s.notFound(w, r)
-	return nil, nil, nil, false
-}
-
 // volunteerForm shows a relawan need and the form to sign up for it.
 func (s *Server) volunteerForm(w http.ResponseWriter, r *http.Request) {
-	c, o, n, ok := s.volunteerNeed(w, r)
+	c, o, n, ok := s.publicNeed(w, r, campaign.KindRelawan)
 	if !ok {
 		return
 	}
@@ -89,7 +59,7 @@ func (s *Server) volunteerForm(w http.ResponseWriter, r *http.Request) {
 // repeated submit of the same form lands on the same sign-up; when the
 // last slot is gone the person may join the waiting list instead.
 func (s *Server) volunteerSignup(w http.ResponseWriter, r *http.Request) {
-	c, o, n, ok := s.volunteerNeed(w, r)
+	c, o, n, ok := s.publicNeed(w, r, campaign.KindRelawan)
 	if !ok {
 		return
 	}
