@@ -5,12 +5,9 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"io"
-	"mime"
 	"net/http"
 	"strconv"
 
-	"lokadaya/internal/blob"
 	"lokadaya/internal/cycle"
 	"lokadaya/internal/validate"
 )
@@ -109,26 +106,5 @@ func (s *Server) cycleAttachment(w http.ResponseWriter, r *http.Request) {
 		s.cycleFail(w, r, err)
 		return
 	}
-	rc, _, err := s.blobs.Open(r.Context(), att.BlobKey)
-	if errors.Is(err, blob.ErrNotFound) {
-		s.notFound(w, r)
-		return
-	}
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	defer rc.Close()
-	h := w.Header()
-	h.Set("Content-Type", att.ContentType)
-	h.Set("Cache-Control", "private, no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
-	disposition := "inline"
-	if att.ContentType == "application/pdf" {
-		disposition = "attachment"
-	}
-	h.Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": att.FileName}))
-	w.WriteHeader(http.StatusOK)
-	_, _ = io.Copy(w, rc)
+	s.servePrivateFile(w, r, att.BlobKey, att.ContentType, att.FileName)
 }

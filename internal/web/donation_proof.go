@@ -6,12 +6,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"io"
-	"mime"
 	"net/http"
 	"strconv"
 	"time"
 
-	"lokadaya/internal/blob"
 	"lokadaya/internal/cycle"
 	"lokadaya/internal/donation"
 	"lokadaya/internal/ratelimit"
@@ -124,16 +122,6 @@ func (s *Server) donationProof(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	rc, _, err := s.blobs.Open(r.Context(), p.BlobKey)
-	if errors.Is(err, blob.ErrNotFound) {
-		s.notFound(w, r)
-		return
-	}
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	defer rc.Close()
 	ext := ".jpg"
 	switch p.ContentType {
 	case "application/pdf":
@@ -141,17 +129,5 @@ func (s *Server) donationProof(w http.ResponseWriter, r *http.Request) {
 	case "image/png":
 		ext = ".png"
 	}
-	h := w.Header()
-	h.Set("Content-Type", p.ContentType)
-	h.Set("Cache-Control", "private, no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
-	disposition := "inline"
-	if p.ContentType == "application/pdf" {
-		disposition = "attachment"
-	}
-	h.Set("Content-Disposition", mime.FormatMediaType(disposition,
-		map[string]string{"filename": "bukti-transfer-" + strconv.FormatInt(id, 10) + ext}))
-	w.WriteHeader(http.StatusOK)
-	_, _ = io.Copy(w, rc)
+	s.servePrivateFile(w, r, p.BlobKey, p.ContentType, "bukti-transfer-"+strconv.FormatInt(id, 10)+ext)
 }
