@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"lokadaya/internal/supporter"
 )
 
 // Export is everything Lokadaya holds about a person, for the right of
@@ -19,6 +21,10 @@ type Export struct {
 	Tokens      []ExportToken      `json:"tokens"`
 	Audit       []ExportAudit      `json:"audit_entries"`
 	Mail        []ExportMail       `json:"mail"`
+	// Support is what the person gave or asked for on campaign pages
+	// with the account's e-mail, signed in or not; only once the e-mail
+	// is verified, so that nobody sees another person's records.
+	Support *supporter.Records `json:"supporter_records"`
 }
 
 // ExportProfile is the account itself.
@@ -90,6 +96,11 @@ func (s *Store) Export(ctx context.Context, id int64) (*Export, error) {
 		s.exportAudit, s.exportMail}
 	for _, step := range steps {
 		if err := step(ctx, e); err != nil {
+			return nil, fmt.Errorf("account: export: %w", err)
+		}
+	}
+	if u.EmailVerifiedAt != nil {
+		if e.Support, err = supporter.Find(ctx, s.DB, u.Email); err != nil {
 			return nil, fmt.Errorf("account: export: %w", err)
 		}
 	}

@@ -2,11 +2,13 @@ package account
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/supporter"
 )
 
 // ErrSoleOwner is returned when deleting an account would leave an
@@ -65,7 +67,9 @@ func SoleOwnerOf(ctx context.Context, q db.Querier, userID int64) ([]string, err
 }
 
 // Delete erases the account; sessions, tokens and memberships go with it
-// (ON DELETE CASCADE) and the audit log keeps only the copied name. It
+// (ON DELETE CASCADE) and the audit log keeps only the copied name. The
+// supporter records left with the account's e-mail, once verified, lose
+// their personal data in the same transaction (supporter.Erase). It
 // refuses with ErrSoleOwner, listing the organisations, while the user is
 // the only owner of one.
 func (s *Store) Delete(ctx context.Context, id int64) ([]string, error) {
@@ -77,6 +81,20 @@ func (s *Store) Delete(ctx context.Context, id int64) ([]string, error) {
 		}
 		if len(orgs) > 0 {
 			return ErrSoleOwner
+		}
+		var email string
+		var verified sql.NullTime
+		err = tx.QueryRow(ctx, `SELECT email, email_verified_at FROM users WHERE id = ?`, id).Scan(&email, &verified)
+		if errors.Is(err, sql.ErrNoRows) {
+			return db.ErrNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("account: delete: %w", err)
+		}
+		if verified.Valid {
+			if err := supporter.Erase(ctx, tx, email); err != nil {
+				return err
+			}
 		}
 		res, err := tx.Exec(ctx, `DELETE FROM users WHERE id = ?`, id)
 		if err != nil {

@@ -6,17 +6,19 @@ import (
 	"time"
 
 	"lokadaya/internal/donation"
+	"lokadaya/internal/supporter"
 )
 
 // Effect is a campaign's effectiveness for the stage 4 review. Supporters
-// are the money donors with a confirmed donation so far; other kinds of
-// support are not counted here.
+// are the distinct people who supported it in any way (see package
+// supporter); Support breaks them down by kind.
 type Effect struct {
 	Visits     int64
 	Supporters int64
+	Support    supporter.Count
 	Money      Money
 	Methods    []donation.MethodTotal
-	Repeat     donation.Repeat
+	Repeat     supporter.Repeat
 	// ReachedAt is when confirmed money reached the money target; nil
 	// while it has not.
 	ReachedAt *time.Time
@@ -62,11 +64,14 @@ func (s *Store) Effect(ctx context.Context, c *Campaign, zone *time.Location) (*
 	if e.Money, err = s.MoneyProgress(ctx, c); err != nil {
 		return nil, err
 	}
-	e.Supporters = e.Money.Donors
+	if e.Support, err = supporter.Campaign(ctx, s.DB, c.ID); err != nil {
+		return nil, err
+	}
+	e.Supporters = e.Support.Total
 	if e.Methods, err = donation.ByMethod(ctx, s.DB, c.ID); err != nil {
 		return nil, err
 	}
-	if e.Repeat, err = donation.RepeatDonors(ctx, s.DB, c.ID); err != nil {
+	if e.Repeat, err = supporter.Repeats(ctx, s.DB, c.ID); err != nil {
 		return nil, err
 	}
 	if e.ReachedAt, err = donation.ReachedAt(ctx, s.DB, c.ID, e.Money.Target); err != nil {
@@ -91,7 +96,8 @@ func daysBetween(a, b time.Time, zone *time.Location) int {
 }
 
 // SchemeEffect compares the organisation's public campaigns that test one
-// exchange scheme. Supporters are money donors, summed over campaigns.
+// exchange scheme. Supporters are people of every kind of support, summed
+// over campaigns (someone who supported two campaigns counts in each).
 type SchemeEffect struct {
 	Scheme     string
 	Campaigns  int
@@ -119,6 +125,10 @@ func (s *Store) CompareSchemes(ctx context.Context, orgID int64) ([]SchemeEffect
 	if err != nil {
 		return nil, err
 	}
+	support, err := supporter.Org(ctx, s.DB, orgID)
+	if err != nil {
+		return nil, err
+	}
 	visits, err := s.orgVisits(ctx, orgID)
 	if err != nil {
 		return nil, err
@@ -134,7 +144,7 @@ func (s *Store) CompareSchemes(ctx context.Context, orgID int64) ([]SchemeEffect
 			by[c.Scheme] = e
 		}
 		e.Campaigns++
-		e.Supporters += totals[c.ID].Donors
+		e.Supporters += support[c.ID].Total
 		e.Confirmed += totals[c.ID].Confirmed
 		e.Target += c.MoneyTarget()
 		e.Visits += visits[c.ID]

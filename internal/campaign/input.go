@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"lokadaya/internal/ledger"
 	"lokadaya/internal/validate"
 )
 
@@ -27,8 +28,11 @@ const dateLayout = "2006-01-02"
 // Input is a campaign form, read and checked.
 type Input struct {
 	Title, Story, Scheme string
-	StartsAt, EndsAt     *time.Time
-	Permit               Permit
+	// Fund is what money the campaign collects: ledger.FundUmum (also
+	// when blank) or ledger.FundZakatInfak.
+	Fund             string
+	StartsAt, EndsAt *time.Time
+	Permit           Permit
 }
 
 // Parse reads and checks a campaign form. Dates are days (YYYY-MM-DD) in
@@ -48,6 +52,9 @@ func Parse(form url.Values, zone *time.Location) (Input, validate.Errors) {
 	e.MaxLen("story", in.Story, MaxStory)
 	if in.Scheme != "" && !slices.Contains(Schemes(), in.Scheme) {
 		e.Add("scheme", "campaign.err.scheme")
+	}
+	if in.Fund = g("fund"); in.Fund != "" && !slices.Contains(ledger.Funds, in.Fund) {
+		e.Add("fund", "campaign.err.fund")
 	}
 	in.StartsAt = parseDay(e, "starts_at", g("starts_at"), zone)
 	if end := parseDay(e, "ends_at", g("ends_at"), zone); end != nil {
@@ -127,7 +134,7 @@ func (c *Campaign) LastDay(zone *time.Location) *time.Time {
 
 // Form is the campaign as form values, for its edit page.
 func (c *Campaign) Form(zone *time.Location) url.Values {
-	return url.Values{"title": {c.Title}, "story": {c.Story}, "scheme": {c.Scheme},
+	return url.Values{"title": {c.Title}, "story": {c.Story}, "scheme": {c.Scheme}, "fund": {c.Fund},
 		"starts_at": {day(c.StartsAt, zone)}, "ends_at": {day(c.LastDay(zone), zone)},
 		"pub_permit_number": {c.Permit.Number}, "pub_permit_issuer": {c.Permit.Issuer},
 		"pub_permit_from": {day(c.Permit.From, zone)}, "pub_permit_until": {day(c.Permit.Until, zone)}}

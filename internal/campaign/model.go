@@ -63,6 +63,7 @@ type Campaign struct {
 	EndsAt       *time.Time
 	Status       string // as seen now: a past-deadline active campaign reads "ended"
 	Scheme       string
+	Fund         string // ledger.FundUmum or ledger.FundZakatInfak
 	Permit       Permit
 	CreatedBy    *int64
 	CreatedAt    time.Time

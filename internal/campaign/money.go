@@ -7,6 +7,7 @@ import (
 	"lokadaya/internal/goods"
 	"lokadaya/internal/offer"
 	"lokadaya/internal/petition"
+	"lokadaya/internal/supporter"
 	"lokadaya/internal/volunteer"
 )
 
@@ -50,9 +51,10 @@ func (s *Store) Fulfilled(ctx context.Context, n *Need) (int64, error) {
 	return 0, nil
 }
 
-// Supporters counts the distinct people who supported a campaign; so far
-// the donors with a confirmed donation.
+// Supporters counts the distinct people who supported a campaign in any
+// way: confirmed money, goods, accepted volunteers, offers not turned
+// down and verified signatures (see package supporter).
 func (s *Store) Supporters(ctx context.Context, c *Campaign) (int64, error) {
-	m, err := donation.CampaignMoney(ctx, s.DB, c.ID)
-	return m.Donors, err
+	n, err := supporter.Campaign(ctx, s.DB, c.ID)
+	return n.Total, err
 }

@@ -29,14 +29,15 @@ func (s *Store) now() time.Time {
 }
 
 const columns = `id, initiative_id, org_id, slug, title, story, cover_key, starts_at, ends_at, status, scheme,
-	pub_permit_number, pub_permit_issuer, pub_permit_from, pub_permit_until, created_by, created_at, updated_at, published_at`
+	pub_permit_number, pub_permit_issuer, pub_permit_from, pub_permit_until, created_by, created_at, updated_at, published_at,
+	fund`
 
 func scan(sc interface{ Scan(...any) error }, now time.Time) (*Campaign, error) {
 	c := &Campaign{}
 	var starts, ends, from, until, published sql.NullTime
 	if err := sc.Scan(&c.ID, &c.InitiativeID, &c.OrgID, &c.Slug, &c.Title, &c.Story, &c.CoverKey, &starts, &ends,
 		&c.Status, &c.Scheme, &c.Permit.Number, &c.Permit.Issuer, &from, &until, &c.CreatedBy, &c.CreatedAt,
-		&c.UpdatedAt, &published); err != nil {
+		&c.UpdatedAt, &published, &c.Fund); err != nil {
 		return nil, err
 	}
 	c.StartsAt, c.EndsAt, c.PublishedAt = timePtr(starts), timePtr(ends), timePtr(published)
@@ -79,10 +80,10 @@ func (s *Store) Create(ctx context.Context, actor Actor, orgID, initiativeID int
 		now := s.now()
 		var id int64
 		if err := tx.QueryRow(ctx, `INSERT INTO campaigns (initiative_id, org_id, slug, title, story, starts_at, ends_at,
-			scheme, pub_permit_number, pub_permit_issuer, pub_permit_from, pub_permit_until, created_by, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, initiativeID, orgID, slug, in.Title, in.Story,
-			in.StartsAt, in.EndsAt, in.Scheme, in.Permit.Number, in.Permit.Issuer, in.Permit.From, in.Permit.Until,
-			actorID(actor), now, now).Scan(&id); err != nil {
+			scheme, pub_permit_number, pub_permit_issuer, pub_permit_from, pub_permit_until, created_by, created_at, updated_at,
+			fund) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, initiativeID, orgID, slug, in.Title,
+			in.Story, in.StartsAt, in.EndsAt, in.Scheme, in.Permit.Number, in.Permit.Issuer, in.Permit.From, in.Permit.Until,
+			actorID(actor), now, now, in.fund()).Scan(&id); err != nil {
 			return fmt.Errorf("campaign: create: %w", err)
 		}
 		if err := record(ctx, tx, actor, "campaign.create", id, slug); err != nil {
@@ -106,10 +107,13 @@ func (s *Store) Update(ctx context.Context, actor Actor, id int64, in Input) (*C
 		if !cur.Editable() {
 			return validate.Errors{"status": "campaign.err.closed"}
 		}
+		if err := fundChange(ctx, tx, cur, in.fund()); err != nil {
+			return err
+		}
 		if _, err := tx.Exec(ctx, `UPDATE campaigns SET title = ?, story = ?, starts_at = ?, ends_at = ?, scheme = ?,
-			pub_permit_number = ?, pub_permit_issuer = ?, pub_permit_from = ?, pub_permit_until = ?, updated_at = ?
-			WHERE id = ?`, in.Title, in.Story, in.StartsAt, in.EndsAt, in.Scheme, in.Permit.Number, in.Permit.Issuer,
-			in.Permit.From, in.Permit.Until, s.now(), id); err != nil {
+			pub_permit_number = ?, pub_permit_issuer = ?, pub_permit_from = ?, pub_permit_until = ?, updated_at = ?,
+			fund = ? WHERE id = ?`, in.Title, in.Story, in.StartsAt, in.EndsAt, in.Scheme, in.Permit.Number, in.Permit.Issuer,
+			in.Permit.From, in.Permit.Until, s.now(), in.fund(), id); err != nil {
 			return fmt.Errorf("campaign: update: %w", err)
 		}
 		if err := record(ctx, tx, actor, "campaign.update", id, cur.Slug); err != nil {

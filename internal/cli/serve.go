@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"time"
 
+	"lokadaya/internal/blob"
+	"lokadaya/internal/demo"
 	"lokadaya/internal/web"
 )
 
@@ -24,6 +26,9 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	uploadsDir := fs.String("uploads-dir", env("LOKADAYA_UPLOADS_DIR", "data/uploads"), "directory for uploaded logos and files (LOKADAYA_UPLOADS_DIR)")
 	gatewayURL := fs.String("gateway-url", env("LOKADAYA_GATEWAY_URL", ""), "payment gateway (Snap API) address; empty: none, or with --demo the sandbox under /sandbox/ (LOKADAYA_GATEWAY_URL)")
 	gatewayKey := env("LOKADAYA_GATEWAY_SERVER_KEY", web.DefaultGatewayServerKey) // a secret: no flag, so it stays out of ps
+	receiptAbove := fs.Int64("receipt-required-above", envInt("LOKADAYA_RECEIPT_REQUIRED_ABOVE", 100_000), "an expense above this many rupiah needs a receipt (LOKADAYA_RECEIPT_REQUIRED_ABOVE)")
+	opCap := fs.Int64("operational-cap-percent", envInt("LOKADAYA_OPERATIONAL_CAP_PERCENT", 10), "a campaign's operational costs at most this percent of the money it raised, PP 29/1980 (LOKADAYA_OPERATIONAL_CAP_PERCENT)")
+	disasterCap := fs.Int64("disaster-operational-cap-percent", envInt("LOKADAYA_DISASTER_OPERATIONAL_CAP_PERCENT", 10), "the same cap for a disaster appeal (LOKADAYA_DISASTER_OPERATIONAL_CAP_PERCENT)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -34,6 +39,7 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	defer d.Close()
 	log.Info("database ready", "dialect", d.Dialect, "migrations_applied", n)
 	if *demoData {
+		demo.Receipts = blob.NewDir(*uploadsDir)
 		if err := loadDemoIfEmpty(ctx, d, stdout); err != nil {
 			return err
 		}
@@ -46,7 +52,9 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 		*baseURL = "http://" + displayAddr(ln.Addr().String())
 	}
 	srv, err := web.New(web.Config{BaseURL: *baseURL, Demo: *demoData, TrustProxy: *trustProxy,
-		UploadsDir: *uploadsDir, GatewayURL: *gatewayURL, GatewayServerKey: gatewayKey}, d, log)
+		UploadsDir: *uploadsDir, GatewayURL: *gatewayURL, GatewayServerKey: gatewayKey,
+		ReceiptRequiredAbove: *receiptAbove, OperationalCapPercent: int(min(max(*opCap, 0), 100)),
+		DisasterOperationalCapPercent: int(min(max(*disasterCap, 0), 100))}, d, log)
 	if err != nil {
 		return err
 	}

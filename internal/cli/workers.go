@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"lokadaya/internal/bankimport"
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
 	"lokadaya/internal/donation"
@@ -60,5 +61,9 @@ func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger, baseURL strin
 	// Unverified petition signatures are deleted when their link expires.
 	signatures := &petition.Store{DB: d}
 	wg.Go(func() { signatures.RunPurgeExpired(ctx, time.Hour, log) })
+	// Statement imports never confirmed are discarded, file and all, after
+	// bankimport.StaleAfter.
+	imports := &bankimport.Store{DB: d}
+	wg.Go(func() { imports.RunPurgeStale(ctx, time.Hour, log) })
 	return &wg, nil
 }

@@ -133,6 +133,9 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := giveToCampaigns(ctx, d, users); err != nil {
 		return nil, err
 	}
+	if err := payOtherWays(ctx, d, users); err != nil {
+		return nil, err
+	}
 	if err := subscribeDonors(ctx, d); err != nil {
 		return nil, err
 	}
@@ -146,6 +149,12 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 		return nil, err
 	}
 	if err := signUpVolunteers(ctx, d, users); err != nil {
+		return nil, err
+	}
+	if err := recordExpenses(ctx, d, users); err != nil {
+		return nil, err
+	}
+	if err := allocateSurplus(ctx, d, users); err != nil {
 		return nil, err
 	}
 	return Accounts(), nil

@@ -210,9 +210,10 @@ var errMoved = errors.New("donation: payment moved meanwhile")
 // ApplyNotification applies a verified notification to the donation
 // whose id is its order id: when gateway.MayMove allows the move from the
 // stored state, the payment and the donation change in one transaction
-// (paid confirms and counts the money once, queues the receipt through
-// OnConfirm and writes the audit log; failed and cancelled reject;
-// expired expires; refunded takes confirmed money back out). A repeat or
+// (paid confirms and counts the money once, books it in the ledger,
+// queues the receipt through OnConfirm and writes the audit log; failed
+// and cancelled reject; expired expires; refunded takes confirmed money
+// back out and reverses its ledger entry). A repeat or
 // a late message changes nothing and is OutcomeIgnored. An unknown order
 // id, or one that is not a gateway donation, is db.ErrNotFound; a gross
 // amount other than the donation's is ErrAmountMismatch.
@@ -325,8 +326,19 @@ func (s *Store) move(ctx context.Context, tx *db.Tx, d *Donation, p *Payment, n 
 	if err := record(ctx, tx, GatewayActor, action, d, detail); err != nil {
 		return err
 	}
-	if n.State == gateway.StatePaid && s.OnConfirm != nil {
-		return s.OnConfirm(ctx, tx, d)
+	switch n.State {
+	case gateway.StateRefunded:
+		// Confirmed money taken back out: its ledger entry is reversed.
+		// Looked up rather than inferred from the status read earlier, as
+		// a treasurer may have confirmed it meanwhile.
+		return unbook(ctx, tx, d, ReasonGatewayRefunded, 0)
+	case gateway.StatePaid:
+		if err := book(ctx, tx, d); err != nil {
+			return err
+		}
+		if s.OnConfirm != nil {
+			return s.OnConfirm(ctx, tx, d)
+		}
 	}
 	return nil
 }

@@ -37,8 +37,9 @@ func (s *Store) Confirm(ctx context.Context, orgID, id int64, actor Actor) (*Don
 }
 
 // ConfirmTx is Confirm inside the caller's transaction (a statement
-// import confirms many donations with the lines that paid them). An
-// ErrNotPending leaves tx usable.
+// import confirms many donations with the lines that paid them). It books
+// the donation in the organisation's ledger (see LedgerEntry); when that
+// fails, so does the confirmation. An ErrNotPending leaves tx usable.
 func (s *Store) ConfirmTx(ctx context.Context, tx *db.Tx, orgID, id int64, actor Actor) (*Donation, error) {
 	now := s.now()
 	res, err := tx.Exec(ctx, `UPDATE donations SET status = 'confirmed', confirmed_at = ?, confirmed_by = ?
@@ -54,6 +55,9 @@ func (s *Store) ConfirmTx(ctx context.Context, tx *db.Tx, orgID, id int64, actor
 		return nil, err
 	}
 	if err := record(ctx, tx, actor, "donation.confirm", d, strconv.FormatInt(d.Amount, 10)); err != nil {
+		return nil, err
+	}
+	if err := book(ctx, tx, d); err != nil {
 		return nil, err
 	}
 	if s.OnConfirm != nil {

@@ -213,8 +213,8 @@ func NeedReceived(ctx context.Context, q db.Querier, needID int64) (int64, error
 
 // Receive records goods arriving for a pledge of the organisation: the
 // quantity is added to what was received, the pledge becomes partly or
-// fully received, the receipt and the audit entry are written, all in one
-// transaction. The conditional UPDATE is what keeps the sum within the
+// fully received, the receipt, its ledger entry (when the need gives an
+// item value) and the audit entry are written, all in one transaction. The conditional UPDATE is what keeps the sum within the
 // pledge when two people record at once: the loser gets ErrTooMany (or
 // ErrNotOpen when the pledge is complete). Another organisation's pledge
 // is db.ErrNotFound.
@@ -247,6 +247,9 @@ func (s *Store) Receive(ctx context.Context, orgID, id int64, in ReceiptInput, t
 		}
 		detail := fmt.Sprintf("%d %s %s (%d/%d) %s", r.Quantity, p.Unit, p.Item, p.Received, p.Quantity, r.ReceivedOn)
 		if err := record(ctx, tx, actor, "goods.receive", p, detail); err != nil {
+			return err
+		}
+		if err := bookReceipt(ctx, tx, p, r); err != nil {
 			return err
 		}
 		if s.OnReceive != nil {

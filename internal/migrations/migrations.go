@@ -3,6 +3,7 @@
 package migrations
 
 import (
+	"context"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -13,6 +14,8 @@ import (
 	"strings"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/donation"
+	"lokadaya/internal/goods"
 	"lokadaya/internal/region/regiondata"
 )
 
@@ -22,6 +25,18 @@ var sqlFiles embed.FS
 // goSteps are the migrations written in Go, by version.
 var goSteps = []db.Migration{
 	{Version: 2, Name: "regions_kepmendagri_2025", Func: regiondata.Load},
+	{Version: 43, Name: "ledger_backfill", Func: backfillLedger},
+}
+
+// backfillLedger books, once, the confirmed donations and valued goods
+// receipts recorded before confirmations and receipts were booked in the
+// ledger as they happen.
+func backfillLedger(ctx context.Context, tx *db.Tx) error {
+	if _, err := donation.Backfill(ctx, tx); err != nil {
+		return err
+	}
+	_, err := goods.Backfill(ctx, tx)
+	return err
 }
 
 // All returns every migration in version order. It panics on a malformed

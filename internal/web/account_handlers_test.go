@@ -26,7 +26,7 @@ func TestAccountPagesAnonymous(t *testing.T) {
 		{"login form", "GET", "/masuk?next=/akun/hapus", 200, "", []string{`name="next" value="/akun/hapus"`}},
 		{"login drops foreign next", "GET", "/masuk?next=//evil.example", 200, "", []string{`name="next" value=""`}},
 		{"forgot form", "GET", "/lupa-sandi", 200, "", []string{"Lupa kata sandi"}},
-		{"privacy notice", "GET", "/privasi", 200, "", []string{"Nomor 27 Tahun 2022", "Portabilitas"}},
+		{"privacy notice", "GET", "/privasi", 200, "", []string{"Nomor 27 Tahun 2022", "Portabilitas", "Dukungan untuk kampanye", "Berhenti menerima kabar", "dihapus setelah 7 hari"}},
 		{"footer links privacy", "GET", "/", 200, "", []string{`href="/privasi"`}},
 		{"account needs login", "GET", "/akun", 303, "/masuk?next=%2Fakun", nil},
 		{"export needs login", "GET", "/akun/ekspor", 303, "/masuk?next=%2Fakun%2Fekspor", nil},
@@ -222,6 +222,9 @@ func TestAccountExport(t *testing.T) {
 	if e.Profile.Email != "eka@example.org" || len(e.Memberships) != 1 || e.Memberships[0].OrgName != "Yayasan eka" ||
 		len(e.Sessions) != 1 {
 		t.Errorf("export %+v", e)
+	}
+	if !strings.Contains(r.body, `"supporter_records"`) {
+		t.Error("export lacks the supporter records")
 	}
 	for _, secret := range []string{u.PasswordHash, "password", "hash"} {
 		if strings.Contains(r.body, secret) {

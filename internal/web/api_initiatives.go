@@ -12,6 +12,7 @@ import (
 	"lokadaya/internal/initiative"
 	"lokadaya/internal/org"
 	"lokadaya/internal/region"
+	"lokadaya/internal/surplus"
 )
 
 // apiInitiativeOrg is the organisation behind an initiative.
@@ -40,6 +41,19 @@ type apiInitiative struct {
 	LogoURL            *string          `json:"logo_url"`
 	URL                string           `json:"url"`
 	PublishedAt        *time.Time       `json:"published_at"`
+	// Parent and Children link initiatives born from a surplus
+	// allocation (published ones only).
+	Parent   *apiInitiativeLink  `json:"parent"`
+	Children []apiInitiativeLink `json:"children"`
+}
+
+// apiInitiativeLink is a related initiative: kind is the surplus
+// allocation that created the child ("replikasi", "pemisahan"…, or "").
+type apiInitiativeLink struct {
+	Slug string `json:"slug"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	URL  string `json:"url"`
 }
 
 // parseCursor reads a list cursor; anything but a positive id is "start".
@@ -69,6 +83,21 @@ func (s *Server) toAPIInitiative(r *http.Request, i *initiative.Initiative, o *o
 			return out, err
 		}
 		out.Regions = append(out.Regions, apiOrgRegion{Code: code, Name: reg.Name})
+	}
+	parent, children, err := surplus.Lineage(r.Context(), s.db, i.ID, true)
+	if err != nil {
+		return out, err
+	}
+	link := func(x surplus.Relative) apiInitiativeLink {
+		return apiInitiativeLink{Slug: x.Slug, Name: x.Name, Kind: string(x.Kind), URL: base + "/inisiatif/" + x.Slug}
+	}
+	if parent != nil {
+		l := link(*parent)
+		out.Parent = &l
+	}
+	out.Children = []apiInitiativeLink{}
+	for _, c := range children {
+		out.Children = append(out.Children, link(c))
 	}
 	return out, nil
 }

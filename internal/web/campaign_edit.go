@@ -90,12 +90,16 @@ func (s *Server) campaignUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in, errs := campaign.Parse(form, c.Zone())
+	checkAppeal(form, errs)
 	cover, key := readImage(r, "cover", coverBox)
 	if key != "" {
 		errs.Add("cover", key)
 	}
 	if len(errs) == 0 {
 		updated, err := s.campaignStore().Update(r.Context(), campaignActor(c.Access), c.Campaign.ID, in)
+		if err == nil {
+			err = s.saveAppeal(r.Context(), c.Campaign.ID, form)
+		}
 		var ve validate.Errors
 		switch {
 		case errors.As(err, &ve):
@@ -200,6 +204,9 @@ func (s *Server) renderCampaignEdit(w http.ResponseWriter, r *http.Request, stat
 	// Re-read the campaign: a failed action may follow a change.
 	if fresh, err := s.campaignStore().ByID(r.Context(), c.Campaign.ID); err == nil {
 		c.Campaign = fresh
+	}
+	if form != nil && form.Get("appeal") == "" {
+		form.Set("appeal", s.appealValue(r.Context(), c.Campaign.ID))
 	}
 	ups, err := s.campaignStore().Updates(r.Context(), c.Campaign.ID)
 	if err != nil {

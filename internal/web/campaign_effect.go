@@ -5,14 +5,16 @@ import (
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/i18n"
+	"lokadaya/internal/supporter"
 )
 
 // campaignEffectPage shows a campaign's effectiveness for the stage 4
 // review: visits → supporters, money by way of payment, repeat supporters,
 // days to the money target, and the organisation's campaigns compared by
-// exchange scheme. Supporters are money donors so far.
+// exchange scheme. Supporters are people of every kind of support.
 type campaignEffectPage struct {
 	*campaignCtx
+	Kinds   []string
 	Visits  []campaign.Visit
 	Effect  *campaign.Effect
 	Compare []campaign.SchemeEffect
@@ -25,7 +27,7 @@ func (s *Server) campaignEffect(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx, store := r.Context(), s.campaignStore()
-	p := &campaignEffectPage{campaignCtx: c}
+	p := &campaignEffectPage{campaignCtx: c, Kinds: supporter.Kinds}
 	var err error
 	if p.Visits, _, err = store.Visits(ctx, c.Campaign.ID); err == nil {
 		if p.Effect, err = store.Effect(ctx, c.Campaign, c.Zone()); err == nil {

@@ -62,9 +62,13 @@ func (s *Server) campaignCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in, errs := campaign.Parse(form, region.Zone(a.Org.RegionCode))
+	checkAppeal(form, errs)
 	initID, _ := strconv.ParseInt(form.Get("initiative"), 10, 64)
 	if len(errs) == 0 {
 		c, err := s.campaignStore().Create(r.Context(), campaignActor(a), a.Org.ID, initID, in)
+		if err == nil {
+			err = s.saveAppeal(r.Context(), c.ID, form)
+		}
 		var ve validate.Errors
 		switch {
 		case errors.As(err, &ve):

@@ -20,7 +20,9 @@ func stageTools(slug string, cycle, stage int) []ToolLink {
 		return []ToolLink{{"tools.link.assets", base + "/aset"}}
 	case 3:
 		return []ToolLink{{"tools.link.initiatives", base + "/inisiatif"}, {"tools.link.assets", toolStageURL(slug, cycle, 2) + "/aset"}}
-	case 4, 5, 6, 7:
+	case 6:
+		return []ToolLink{{"tools.link.review.6", base + "/tinjauan"}, {"tools.link.surplus", "/organisasi/" + slug + "/surplus"}}
+	case 4, 5, 7:
 		return []ToolLink{{"tools.link.review." + strconv.Itoa(stage), base + "/tinjauan"}}
 	}
 	return nil

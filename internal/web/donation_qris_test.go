@@ -68,6 +68,9 @@ func TestDonationQRISEndToEnd(t *testing.T) {
 		t.Fatalf("%d donation_codes rows", codes)
 	}
 	show := w.get(t, "anon", loc)
+	if !strings.Contains(show.body, ">Menunggu pembayaran QRIS</span>") {
+		t.Error("the QRIS donation's badge does not say it awaits a QRIS payment")
+	}
 	if !strings.Contains(show.body, `<img src="`+loc+`/qris.png"`) || strings.Contains(show.body, "<mark>") {
 		t.Fatalf("instructions page:\n%s", show.body)
 	}

@@ -23,6 +23,10 @@ type donationPage struct {
 	Payment  *donation.Payment    // the gateway payment, for a gateway donation
 }
 
+// StatusKey is the catalog key of the donation's status badge, in the
+// words of its way to pay and, at a gateway, of the payment's state.
+func (p *donationPage) StatusKey() string { return p.Payment.StatusKey(p.Donation) }
+
 // QRISImage is the address of the donation's dynamic QRIS picture.
 func (p *donationPage) QRISImage() string { return donationURL(p.Donation) + "/qris.png" }
 

@@ -29,7 +29,8 @@ func TestCampaignEffectPage(t *testing.T) {
 		"belum tercapai — 2% dari target", // Rp100.xxx of Rp5.000.000
 		"Pendukung yang kembali", "Redistribusi biaya",
 		strconv.Itoa(100/visits)+"%", // one supporter
-		"donatur dana yang donasinya sudah dikonfirmasi")
+		"Pendukung menurut jenis dukungan", "Donatur dana", "Penjanji barang", "Relawan diterima",
+		"Penawar keahlian/kemitraan", "Tanda tangan petisi", "penanda tangan petisi yang e-mailnya terverifikasi")
 	// A gift that fills the target: the campaign began yesterday.
 	w.give(t, url.Values{"amount_custom": {"5.000.000"}, "name": {"Toko Sinar Jaya"}})
 	id = w.pendingID(t)

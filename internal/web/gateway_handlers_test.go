@@ -122,6 +122,9 @@ func TestGatewayGiveAndPay(t *testing.T) {
 	if !strings.Contains(show.body, `href="`+payURL+`"`) || !strings.Contains(show.body, "Rp100.000") {
 		t.Fatalf("donation page lacks the payment link:\n%s", show.body)
 	}
+	if !strings.Contains(show.body, ">Menunggu pembayaran</span>") || strings.Contains(show.body, "Menunggu transfer") {
+		t.Error("the gateway donation's badge does not say it awaits payment")
+	}
 	if m := w.apiMoney(t); m["pending"] != 100_000 || m["confirmed"] != 0 {
 		t.Errorf("money before paying: %v", m)
 	}
@@ -180,7 +183,7 @@ func TestGatewayGiveAndPay(t *testing.T) {
 	if m := w.apiMoney(t); m["confirmed"] != 0 {
 		t.Errorf("money after refund: %v", m)
 	}
-	if show := w.get(t, "anon", loc); !strings.Contains(show.body, "dikembalikan") {
+	if show := w.get(t, "anon", loc); !strings.Contains(show.body, "dikembalikan") || !strings.Contains(show.body, ">Dana dikembalikan</span>") {
 		t.Error("donation page does not say it was refunded")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"lokadaya/internal/initiative"
 	"lokadaya/internal/org"
 	"lokadaya/internal/region"
+	"lokadaya/internal/surplus"
 )
 
 // initiativeIndexPage lists published initiatives.
@@ -33,6 +34,10 @@ type initiativeShowPage struct {
 	// Draft is true when an insider looks at an unpublished initiative.
 	Draft   bool
 	EditURL string
+	// Parent and Children: the published initiatives it was born from
+	// and gave rise to (stage 6 surplus allocations).
+	Parent   *surplus.Relative
+	Children []surplus.Relative
 }
 
 // initiativeIndex lists published initiatives: ?wilayah=CODE (served
@@ -104,6 +109,10 @@ func (s *Server) initiativeShow(w http.ResponseWriter, r *http.Request) {
 		if err == nil {
 			p.Regions = append(p.Regions, reg)
 		}
+	}
+	if p.Parent, p.Children, err = surplus.Lineage(ctx, s.db, i.ID, true); err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "initiative_show", s.view(r, i.Name, p))
 }

@@ -49,6 +49,13 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /api/v1/organizations/{slug}/ledger", s.apiLedger)
 	handle("GET /api/v1/organizations/{slug}/ledger/verify", s.apiLedgerVerify)
 
+	// Public financial reports from the open books, their files and receipts.
+	handle("GET /organisasi/{slug}/laporan", s.orgReport)
+	handle("GET /galang-daya/{cslug}/laporan", s.campaignReport)
+	handle("GET /inisiatif/{slug}/laporan", s.initiativeReport)
+	handle("GET /organisasi/{slug}/buku/{seq}/kuitansi", s.ledgerReceipt)
+	handle("GET /api/v1/campaigns/{slug}/report", s.apiCampaignReport)
+
 	// Hubs (simpul) and verification: public pages, coordinators' review.
 	handle("GET /simpul", s.hubList)
 	handle("GET /simpul/saya", s.hubMine)
@@ -78,6 +85,9 @@ func (s *Server) routes(mux *http.ServeMux) {
 	// initiative pages and their API.
 	handle("GET /organisasi/{slug}/siklus/{n}/tahap/1/pendanaan", s.toolFunding)
 	handle("POST /organisasi/{slug}/siklus/{n}/tahap/1/pendanaan", s.toolFundingSave)
+	// Stage 6: surplus per initiative and period, and its allocation.
+	handle("GET /organisasi/{slug}/surplus", s.surplusShow)
+	handle("POST /organisasi/{slug}/surplus", s.surplusAllocate)
 	handle("GET /organisasi/{slug}/siklus/{n}/tahap/2/aset", s.toolAssets)
 	handle("GET /organisasi/{slug}/siklus/{n}/tahap/2/aset/baru", s.toolAssetNew)
 	handle("POST /organisasi/{slug}/siklus/{n}/tahap/2/aset/baru", s.toolAssetCreate)
@@ -137,6 +147,13 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /organisasi/{slug}/donasi/impor/contoh/{bank}", s.donationImportSample)
 	handle("GET /organisasi/{slug}/donasi/impor/{id}", s.donationImportShow)
 	handle("POST /organisasi/{slug}/donasi/impor/{id}/konfirmasi", s.donationImportConfirm)
+	handle("POST /organisasi/{slug}/donasi/impor/{id}/buang", s.donationImportDiscard)
+	handle("GET /organisasi/{slug}/pengeluaran", s.expenseList)
+	handle("POST /organisasi/{slug}/pengeluaran", s.expenseCreate)
+	handle("POST /organisasi/{slug}/pengeluaran/{id}/setujui", s.expenseApprove)
+	handle("POST /organisasi/{slug}/pengeluaran/{id}/tolak", s.expenseReject)
+	handle("POST /organisasi/{slug}/pengeluaran/{id}/koreksi", s.expenseCorrect)
+	handle("GET /organisasi/{slug}/pengeluaran/{id}/bukti", s.expenseReceipt)
 	// The payment gateway's notifications; in demo mode, its sandbox.
 	handle("POST /api/v1/payments/{provider}/notify", s.paymentNotify)
 	handle("/sandbox/", s.sandboxPages)

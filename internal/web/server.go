@@ -33,6 +33,13 @@ type Config struct {
 	// GatewayServerKey authenticates us to the gateway and signs its
 	// notifications (default DefaultGatewayServerKey).
 	GatewayServerKey string
+	// ReceiptRequiredAbove: an expense of more rupiah than this needs a
+	// receipt (0: expense.DefaultReceiptAbove).
+	ReceiptRequiredAbove int64
+	// OperationalCapPercent caps a campaign's operational costs in percent
+	// of the money it raised; DisasterOperationalCapPercent is the cap of a
+	// disaster appeal (0: the expense package's defaults).
+	OperationalCapPercent, DisasterOperationalCapPercent int
 }
 
 // Server holds the dependencies of every handler.

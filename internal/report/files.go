@@ -1,0 +1,347 @@
+package report
+
+import (
+	"archive/zip"
+	"bufio"
+	"encoding/csv"
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"lokadaya/internal/i18n"
+	"lokadaya/internal/ledger"
+	"lokadaya/internal/pdf"
+)
+
+// Meta is what a report file says about itself beyond the figures.
+type Meta struct {
+	Lang i18n.Lang
+	// Title names the report ("Laporan keuangan …"), OrgName the
+	// organisation and Subject the campaign or initiative ("" for the
+	// organisation's own report).
+	Title, OrgName, Subject string
+	Zone                    *time.Location
+	Generated               time.Time
+	// BaseURL is the site's address, for receipt and verification links.
+	BaseURL string
+	// OrgSlug builds receipt links: BaseURL/organisasi/OrgSlug/buku/SEQ/kuitansi.
+	OrgSlug string
+}
+
+// ReceiptURL is the public address of an entry's receipt.
+func (m *Meta) ReceiptURL(seq int64) string {
+	return strings.TrimRight(m.BaseURL, "/") + "/organisasi/" + m.OrgSlug + "/buku/" + strconv.FormatInt(seq, 10) + "/kuitansi"
+}
+
+// VerifyURL is the public address of the organisation's chain check.
+func (m *Meta) VerifyURL() string {
+	return strings.TrimRight(m.BaseURL, "/") + "/api/v1/organizations/" + m.OrgSlug + "/ledger/verify"
+}
+
+func (m *Meta) t(key string, args ...any) string { return i18n.T(m.Lang, key, args...) }
+
+// PeriodText describes the period in words.
+func (m *Meta) PeriodText(p Period) string {
+	day := func(s string) string {
+		d, err := time.ParseInLocation(time.DateOnly, s, time.UTC)
+		if err != nil {
+			return s
+		}
+		return i18n.Date(m.Lang, d, time.UTC)
+	}
+	switch {
+	case p.Open():
+		return m.t("report.period.all")
+	case p.FromDate == "":
+		return m.t("report.period.until", day(p.ToDate))
+	case p.ToDate == "":
+		return m.t("report.period.since", day(p.FromDate))
+	}
+	return m.t("report.period.between", day(p.FromDate), day(p.ToDate))
+}
+
+// cell is one value of a table row: a number or a text.
+type cell struct {
+	text   string
+	num    int64
+	number bool
+}
+
+func text(s string) cell { return cell{text: s} }
+func num(n int64) cell   { return cell{num: n, number: true} }
+
+// rows lays the report out as a table: the summary, an empty row, then the
+// entries under a header row. Every file format writes these rows.
+func rows(rep *Report, m *Meta) [][]cell {
+	f := &rep.Figures
+	out := [][]cell{
+		{text(m.Title)},
+		{text(m.t("report.col.organisation")), text(m.OrgName)},
+	}
+	if m.Subject != "" {
+		out = append(out, []cell{text(m.t("report.col.subject")), text(m.Subject)})
+	}
+	out = append(out,
+		[]cell{text(m.t("report.col.period")), text(m.PeriodText(rep.Period))},
+		[]cell{text(m.t("report.col.generated")), text(i18n.DateTime(m.Lang, m.Generated, m.Zone))},
+		[]cell{text(m.t("report.head")), text(rep.HeadHash)},
+		[]cell{},
+		[]cell{text(m.t("report.donations")), num(f.Donations)},
+		[]cell{text(m.t("report.goods")), num(f.Goods)},
+		[]cell{text(m.t("report.in")), num(f.In)},
+	)
+	for _, o := range f.OutLines() {
+		out = append(out, []cell{text(m.t("report.out_cat", m.t("report.cat."+string(o.Category)))), num(o.Amount)})
+	}
+	out = append(out, []cell{text(m.t("report.out")), num(f.OutTotal)})
+	if f.TransferIn != 0 || f.TransferOut != 0 {
+		out = append(out, []cell{text(m.t("report.transfer_in")), num(f.TransferIn)},
+			[]cell{text(m.t("report.transfer_out")), num(f.TransferOut)})
+	}
+	out = append(out, []cell{text(m.t("report.balance")), num(f.Balance)})
+	share := m.t("report.share.na")
+	if f.HasShare() {
+		share = strconv.FormatFloat(f.SharePercent(), 'f', 1, 64) + "%"
+	}
+	out = append(out, []cell{text(m.t("report.share")), text(share)})
+	if f.HasZakat() {
+		out = append(out, []cell{text(m.t("report.zakat_in")), num(f.Zakat.In)},
+			[]cell{text(m.t("report.zakat_out")), num(f.Zakat.Out)},
+			[]cell{text(m.t("report.zakat_balance")), num(f.Zakat.Balance())})
+	}
+	out = append(out, []cell{})
+	header := []cell{}
+	for _, k := range []string{"seq", "date", "kind", "description", "counterparty", "category", "amount", "receipt", "hash"} {
+		header = append(header, text(m.t("report.col."+k)))
+	}
+	out = append(out, header)
+	for i := range rep.Entries {
+		l := &rep.Entries[i]
+		receipt := ""
+		if l.HasReceipt {
+			receipt = m.ReceiptURL(l.Seq)
+		}
+		out = append(out, []cell{num(l.Seq), text(l.RecordedAt.In(m.Zone).Format(time.DateOnly)),
+			text(m.t("report.kind." + string(l.Kind))), text(l.Description), text(l.Counterparty),
+			text(m.t("report.cat." + string(l.Category))), num(l.Amount), text(receipt), text(l.HashShort())})
+	}
+	return out
+}
+
+// SafeCell keeps a spreadsheet from reading a text as a formula: a text
+// starting with = + - @, a tab or a carriage return gets a leading '.
+func SafeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// WriteCSV writes the report as UTF-8 CSV with a byte-order mark, so
+// spreadsheets open it with the right characters. Numbers are plain
+// integers; texts are made formula-safe.
+func WriteCSV(w io.Writer, rep *Report, m *Meta) error {
+	bw := bufio.NewWriter(w)
+	if _, err := bw.WriteString("\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(bw)
+	for _, row := range rows(rep, m) {
+		rec := make([]string, len(row))
+		for i, c := range row {
+			if c.number {
+				rec[i] = strconv.FormatInt(c.num, 10)
+			} else {
+				rec[i] = SafeCell(c.text)
+			}
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// The fixed parts of the XLSX package.
+const (
+	xlsxContentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+		`<Default Extension="xml" ContentType="application/xml"/>` +
+		`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+		`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+		`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+		`</Types>`
+	xlsxRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>` +
+		`</Relationships>`
+	xlsxWorkbookRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+		`</Relationships>`
+	// Style 1 shows thousands separators.
+	xlsxStyles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		`<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+		`<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+		`<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+		`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+		`<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+		`<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>` +
+		`</styleSheet>`
+)
+
+// SheetName is the worksheet's name in the XLSX file.
+const SheetName = "Laporan"
+
+// WriteXLSX writes the report as a one-sheet XLSX workbook: numbers as
+// numeric cells, texts as inline strings.
+func WriteXLSX(w io.Writer, rep *Report, m *Meta) error {
+	zw := zip.NewWriter(w)
+	workbook := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+		`<sheets><sheet name="` + SheetName + `" sheetId="1" r:id="rId1"/></sheets></workbook>`
+	for _, part := range []struct{ name, body string }{
+		{"[Content_Types].xml", xlsxContentTypes},
+		{"_rels/.rels", xlsxRels},
+		{"xl/workbook.xml", workbook},
+		{"xl/_rels/workbook.xml.rels", xlsxWorkbookRels},
+		{"xl/styles.xml", xlsxStyles},
+	} {
+		f, err := zw.Create(part.name)
+		if err != nil {
+			return err
+		}
+		if _, err := io.WriteString(f, part.body); err != nil {
+			return err
+		}
+	}
+	f, err := zw.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	bw.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	for i, row := range rows(rep, m) {
+		r := strconv.Itoa(i + 1)
+		bw.WriteString(`<row r="` + r + `">`)
+		for j, c := range row {
+			ref := ColumnName(j) + r
+			if c.number {
+				bw.WriteString(`<c r="` + ref + `" s="1"><v>` + strconv.FormatInt(c.num, 10) + `</v></c>`)
+				continue
+			}
+			if c.text == "" {
+				continue
+			}
+			bw.WriteString(`<c r="` + ref + `" t="inlineStr"><is><t xml:space="preserve">`)
+			if err := xml.EscapeText(bw, []byte(c.text)); err != nil {
+				return err
+			}
+			bw.WriteString(`</t></is></c>`)
+		}
+		bw.WriteString(`</row>`)
+	}
+	bw.WriteString(`</sheetData></worksheet>`)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// ColumnName is a spreadsheet column's letters: 0 → A, 25 → Z, 26 → AA.
+func ColumnName(i int) string {
+	var b []byte
+	for i++; i > 0; i = (i - 1) / 26 {
+		b = append([]byte{byte('A' + (i-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// PDF lays the report out as a printable document.
+func PDF(rep *Report, m *Meta) *pdf.Document {
+	f := &rep.Figures
+	doc := pdf.New(m.Title)
+	doc.Created = m.Generated
+	doc.SetFooter(m.t("report.pdf.page"))
+	doc.Heading(1, m.Title)
+	doc.Meta(m.t("report.col.organisation"), m.OrgName)
+	if m.Subject != "" {
+		doc.Meta(m.t("report.col.subject"), m.Subject)
+	}
+	doc.Meta(m.t("report.col.period"), m.PeriodText(rep.Period))
+	doc.Meta(m.t("report.col.generated"), i18n.DateTime(m.Lang, m.Generated, m.Zone))
+	doc.Rule()
+	doc.Heading(2, m.t("report.summary"))
+	doc.Meta(m.t("report.donations"), i18n.Rupiah(f.Donations))
+	doc.Meta(m.t("report.goods"), i18n.Rupiah(f.Goods))
+	doc.Meta(m.t("report.in"), i18n.Rupiah(f.In))
+	for _, o := range f.OutLines() {
+		doc.Meta(m.t("report.out_cat", m.t("report.cat."+string(o.Category))), i18n.Rupiah(o.Amount))
+	}
+	doc.Meta(m.t("report.out"), i18n.Rupiah(f.OutTotal))
+	if f.TransferIn != 0 || f.TransferOut != 0 {
+		doc.Meta(m.t("report.transfer_in"), i18n.Rupiah(f.TransferIn))
+		doc.Meta(m.t("report.transfer_out"), i18n.Rupiah(f.TransferOut))
+	}
+	doc.Meta(m.t("report.balance"), i18n.Rupiah(f.Balance))
+	share := m.t("report.share.na")
+	if f.HasShare() {
+		share = strconv.FormatFloat(f.SharePercent(), 'f', 1, 64) + "%"
+	}
+	doc.Meta(m.t("report.share"), share)
+	if f.HasZakat() {
+		doc.Heading(2, m.t("report.zakat"))
+		doc.Note(m.t("report.zakat_hint"))
+		doc.Meta(m.t("report.zakat_in"), i18n.Rupiah(f.Zakat.In))
+		doc.Meta(m.t("report.zakat_out"), i18n.Rupiah(f.Zakat.Out))
+		doc.Meta(m.t("report.zakat_balance"), i18n.Rupiah(f.Zakat.Balance()))
+	}
+	doc.Rule()
+	doc.Heading(2, m.t("report.entries"))
+	if len(rep.Entries) == 0 {
+		doc.Paragraph(m.t("report.no_entries"))
+	}
+	for i := range rep.Entries {
+		l := &rep.Entries[i]
+		line := "#" + strconv.FormatInt(l.Seq, 10) + " · " + i18n.Date(m.Lang, l.RecordedAt, m.Zone) + " · " +
+			m.t("report.kind."+string(l.Kind)) + " · " + m.t("report.cat."+string(l.Category)) + " · " + i18n.Rupiah(l.Amount)
+		doc.Paragraph(line)
+		detail := l.Description
+		if l.Counterparty != "" {
+			detail += " — " + l.Counterparty
+		}
+		if l.ReversesSeq != 0 {
+			detail += " (" + m.t("report.reverses", l.ReversesSeq) + ")"
+		}
+		note := m.t("report.col.hash") + " " + l.HashShort()
+		if l.HasReceipt {
+			note += " · " + m.t("report.col.receipt") + " " + m.ReceiptURL(l.Seq)
+		}
+		if detail != "" {
+			doc.Note(detail)
+		}
+		doc.Note(note)
+	}
+	if rep.Truncated {
+		doc.Note(m.t("report.truncated", MaxEntries))
+	}
+	doc.Rule()
+	doc.Heading(2, m.t("report.head"))
+	doc.Paragraph(m.t("report.head_hint", rep.HeadSeq))
+	doc.Paragraph(rep.HeadHash)
+	doc.Note(m.VerifyURL())
+	return doc
+}
+
+// CategoryLabel is a category's name in the report's language.
+func (m *Meta) CategoryLabel(c ledger.Category) string { return m.t("report.cat." + string(c)) }
