@@ -241,13 +241,13 @@ func allocate(ctx context.Context, tx *db.Tx, orgID int64, actor Actor, dec Deci
 		inCat = ledger.CatCadangan
 	}
 	outE, err := ledger.Append(ctx, tx, ledger.Entry{OrgID: orgID, Kind: ledger.KindTransfer, Amount: -a.Amount,
-		Category: ledger.CatSurplus, InitiativeID: src.id, Description: desc, SourceType: SourceOut, SourceID: a.ID,
+		Category: ledger.CatSurplus, InitiativeID: src.id, Description: desc, SourceType: SourceFrom, SourceID: a.ID,
 		RecordedBy: actor.ID, RecordedAt: now})
 	if err != nil {
 		return nil, err
 	}
 	inE, err := ledger.Append(ctx, tx, ledger.Entry{OrgID: orgID, Kind: ledger.KindTransfer, Amount: a.Amount,
-		Category: inCat, InitiativeID: target.id, Description: desc, SourceType: SourceIn, SourceID: a.ID,
+		Category: inCat, InitiativeID: target.id, Description: desc, SourceType: SourceTo, SourceID: a.ID,
 		RecordedBy: actor.ID, RecordedAt: now})
 	if err != nil {
 		return nil, err

@@ -204,11 +204,11 @@ func TestAllocate(t *testing.T) {
 			t.Fatalf("list: %d %v", len(list), err)
 		}
 		for _, a := range list {
-			out, err := ledger.BySource(ctx, d, surplus.SourceOut, a.ID, ledger.KindTransfer)
+			out, err := ledger.BySource(ctx, d, surplus.SourceFrom, a.ID, ledger.KindTransfer)
 			if err != nil {
 				t.Fatal(err)
 			}
-			in, err := ledger.BySource(ctx, d, surplus.SourceIn, a.ID, ledger.KindTransfer)
+			in, err := ledger.BySource(ctx, d, surplus.SourceTo, a.ID, ledger.KindTransfer)
 			if err != nil {
 				t.Fatal(err)
 			}

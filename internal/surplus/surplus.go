@@ -77,8 +77,8 @@ func (k Kind) Valid() bool {
 
 // Source types of the ledger entries that book an allocation.
 const (
-	SourceOut = "surplus_alokasi"
-	SourceIn  = "surplus_alokasi_masuk"
+	SourceFrom = "surplus_alokasi"
+	SourceTo   = "surplus_alokasi_masuk"
 )
 
 // Limits.
