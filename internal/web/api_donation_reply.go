@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/donation"
@@ -54,6 +55,9 @@ func (s *Server) writeAPIDonation(w http.ResponseWriter, r *http.Request, status
 		reply = toAPIDonation(d)
 		if p.Started() {
 			reply.PaymentURL = p.URL
+			if strings.HasPrefix(p.URL, "/") { // the demo sandbox, on this site
+				reply.PaymentURL = s.backURL(r, p.URL)
+			}
 		}
 		reply.Instructions = i18n.T(l, "donation.api.instructions.gateway", i18n.Rupiah(d.Amount))
 	case donation.MethodQRIS:

@@ -30,6 +30,9 @@ type campaignEditPage struct {
 	EditNeed *campaign.Need
 	// UpdateToken is the update form's one-time token.
 	UpdateToken string
+	// PayWays are how donors could pay a draft that asks for money; nil
+	// otherwise. None of them means a warning before publishing.
+	PayWays *payWays
 }
 
 // NeedKind is the kind the need form is set to.
@@ -215,6 +218,12 @@ func (s *Server) renderCampaignEdit(w http.ResponseWriter, r *http.Request, stat
 	}
 	p := &campaignEditPage{campaignCtx: c, Schemes: campaign.Schemes(), Issuers: campaign.PermitIssuers,
 		Kinds: campaign.Kinds, Updates: ups, EditNeed: edit, UpdateToken: form.Get("update_token")}
+	if c.Campaign.Status == campaign.StatusDraft {
+		if p.PayWays, err = s.campaignPayWays(r.Context(), c.Campaign); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	if len(p.UpdateToken) < 16 || len(p.UpdateToken) > donation.MaxToken {
 		p.UpdateToken = newFormToken()
 	}

@@ -94,8 +94,13 @@ func TestCampaignEditorFlow(t *testing.T) {
 		t.Fatalf("cover %q permit %+v", c.CoverKey, c.Permit)
 	}
 	toolCheck(t, "cover is public", w.get(t, "anon", "/media/"+c.CoverKey), http.StatusOK)
-	// Publish, then the public page.
-	r = w.post(t, "editor", campaignBase+"/rak-buku-warga/terbitkan", nil)
+	// Publish: the organisation has no way to take money, so the editor
+	// is warned, pointed to the payment settings and must tick to go on.
+	toolCheck(t, "edit page warns", w.get(t, "editor", edit), http.StatusOK,
+		"belum punya cara menerima uang", `href="/organisasi/taman-baca/pembayaran"`, `name="publish_anyway"`)
+	toolCheck(t, "publish without ways", w.post(t, "editor", campaignBase+"/rak-buku-warga/terbitkan", nil),
+		http.StatusUnprocessableEntity, "Centang dulu", `name="publish_anyway"`)
+	r = w.post(t, "editor", campaignBase+"/rak-buku-warga/terbitkan", url.Values{"publish_anyway": {"1"}})
 	toolCheck(t, "publish", r, http.StatusSeeOther)
 	if r.location != "/galang-daya/rak-buku-warga" {
 		t.Fatalf("published → %q", r.location)
@@ -110,7 +115,10 @@ func TestCampaignEditorFlow(t *testing.T) {
 		"Baris pertama\nBaris kedua", "460/123/PUB/2025", "Bupati/Wali Kota", "Rak tiba", "hari lagi",
 		`<meta property="og:title" content="Rak Buku Warga">`, `property="og:image" content="http://example.test/media/campaigns/`,
 		`href="https://wa.me/?text=Rak&#43;Buku&#43;Warga&#43;http%3A%2F%2Fexample.test%2Fgalang-daya%2Frak-buku-warga"`,
-		`value="http://example.test/galang-daya/rak-buku-warga" readonly`)
+		`value="http://example.test/galang-daya/rak-buku-warga" readonly`, "belum bisa menerima donasi uang")
+	if strings.Contains(page.body, `class="donation-form"`) || strings.Contains(page.body, "petunjuk transfer") {
+		t.Error("a campaign that cannot take money shows a donation form")
+	}
 	if regexp.MustCompile(`<script>|style=`).MatchString(page.body) {
 		t.Error("inline script or style on the campaign page")
 	}

@@ -56,7 +56,7 @@ func TestCampaignRoutesByRole(t *testing.T) {
 				"need_title": {"Pendamping"}, "need_target": {"3"}}},
 			{campaignBase + "/" + own.Slug + "/ubah", campaignForm("Milik " + role + " diubah")},
 			{campaignBase + "/" + own.Slug + "/kabar", url.Values{"update_title": {"Kabar"}, "update_body": {"Isi"}}},
-			{campaignBase + "/" + own.Slug + "/terbitkan", nil},
+			{campaignBase + "/" + own.Slug + "/terbitkan", url.Values{"publish_anyway": {"1"}}},
 			{campaignBase + "/" + toCancel.Slug + "/batalkan", nil},
 		}
 		for _, p := range posts {

@@ -11,8 +11,22 @@ import (
 )
 
 // campaignPublish makes a draft campaign public, or shows what it lacks.
+// A campaign asking for money while the organisation has no way to take
+// it is published only when the writer ticks that they understand: the
+// editor publishing may not be the one who can add a bank account, and
+// the other kinds of support can start meanwhile, but nobody should
+// learn it from a donor.
 func (s *Server) campaignPublish(w http.ResponseWriter, r *http.Request) {
-	s.campaignChangeStatus(w, r, s.campaignStore().Publish, "campaign.flash.published",
+	anyway := r.PostFormValue("publish_anyway") == "1"
+	publish := func(ctx context.Context, actor campaign.Actor, id int64) error {
+		if !anyway {
+			if err := s.checkPayWays(ctx, id); err != nil {
+				return err
+			}
+		}
+		return s.campaignStore().Publish(ctx, actor, id)
+	}
+	s.campaignChangeStatus(w, r, publish, "campaign.flash.published",
 		func(c *campaignCtx) string { return campaignPublicURL(c.Campaign) })
 }
 

@@ -16,7 +16,6 @@ import (
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/mail"
 	"lokadaya/internal/org"
-	"lokadaya/internal/payment"
 	"lokadaya/internal/ratelimit"
 )
 
@@ -46,41 +45,21 @@ type giveForm struct {
 // Choice reports whether the donor chooses among several ways to pay.
 func (g *giveForm) Choice() bool { return len(g.Methods) > 1 }
 
+// SubmitKey is the catalog key of the submit button: it names where the
+// donor goes next, so a form that only pays online never promises
+// transfer instructions.
+func (g *giveForm) SubmitKey() string {
+	if g.Choice() || len(g.Methods) == 0 {
+		return "donation.give.submit_choice"
+	}
+	return "donation.give.submit_" + g.Methods[0]
+}
+
 // newFormToken is a fresh one-time form token.
 func newFormToken() string {
 	b := make([]byte, 18)
 	_, _ = rand.Read(b) // never fails (crypto/rand)
 	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-// giveTarget finds where money for c goes: its first dana need and the
-// organisation's oldest active bank account. The key says why not when
-// the campaign cannot take money now.
-func (s *Server) giveTarget(ctx context.Context, c *campaign.Campaign, o *org.Organization) (donation.Target, *payment.BankAccount, string, error) {
-	t := donation.Target{CampaignID: c.ID, OrgID: c.OrgID}
-	if !c.Open() || orgHidden(o) {
-		return t, nil, "donation.closed.campaign", nil
-	}
-	for _, n := range c.Needs {
-		if n.Kind == campaign.KindDana {
-			t.NeedID = n.ID
-			break
-		}
-	}
-	if t.NeedID == 0 {
-		return t, nil, "donation.closed.no_money", nil
-	}
-	accounts, err := s.paymentStore().Accounts(ctx, c.OrgID)
-	if err != nil {
-		return t, nil, "", err
-	}
-	for i := range accounts {
-		if accounts[i].Active {
-			t.BankAccountID = accounts[i].ID
-			return t, &accounts[i], "", nil
-		}
-	}
-	return t, nil, "donation.closed.no_account", nil
 }
 
 // newGiveForm is the form for c, with a fresh token unless one is given

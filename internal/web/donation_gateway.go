@@ -59,9 +59,9 @@ func (s *Server) setupGateway() {
 		self := &selfTransport{build: s.Handler}
 		in := &http.Client{Transport: self, Timeout: gateway.DefaultTimeout}
 		sb := gatewaytest.New(key)
-		// The payer's browser follows redirect_url, so it is this site's
-		// public address (relative when none is configured).
-		sb.BaseURL = strings.TrimRight(s.cfg.BaseURL, "/") + sandboxPrefix
+		// The payer's browser follows redirect_url: a path on this site,
+		// so it stays on whatever address the payer reached us at.
+		sb.BaseURL = sandboxPrefix
 		sb.NotifyURL = "http://lokadaya.internal" + notifyPath
 		sb.HTTP = in
 		s.pay = &payGateway{serverKey: key, sandbox: sb,
@@ -119,7 +119,7 @@ func (s *Server) startPayment(r *http.Request, d *donation.Donation) (*donation.
 		return nil, &errPaymentNotStarted{err: errors.New("no gateway configured"), final: true}
 	}
 	t := donation.Transaction(d)
-	t.FinishURL = s.absURL(r, donationURL(d))
+	t.FinishURL = s.backURL(r, donationURL(d))
 	t.NotificationURL = s.absURL(r, notifyPath)
 	if s.pay.sandbox != nil {
 		t.NotificationURL = s.pay.sandbox.NotifyURL
@@ -157,15 +157,16 @@ func (s *Server) gatewayPayment(r *http.Request, d *donation.Donation) (*donatio
 	return p, nil
 }
 
-// sameSite reports whether u is on this site. A form may only redirect
-// to this site (the CSP's form-action), so a payment page elsewhere is
-// reached from the donation page's link.
+// sameSite reports whether u is on the address the request came to. A
+// form may only redirect there (the CSP's form-action 'self'; browsers
+// refuse the redirect otherwise and the donor stays on the campaign page),
+// so a payment page elsewhere is reached from the donation page's link.
 func (s *Server) sameSite(r *http.Request, u string) bool {
 	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
 		return true
 	}
 	a, err1 := url.Parse(u)
-	b, err2 := url.Parse(s.absURL(r, "/"))
+	b, err2 := url.Parse(s.backURL(r, "/"))
 	return err1 == nil && err2 == nil && a.Scheme == b.Scheme && a.Host == b.Host
 }
 

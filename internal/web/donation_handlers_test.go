@@ -178,7 +178,7 @@ func TestDonationClosed(t *testing.T) {
 	w := &donationWorld{campaignWorld: newCampaignWorld(t)}
 	w.campaign = w.add(t, "Tanpa Rekening", true)
 	page := w.get(t, "anon", w.page())
-	if !strings.Contains(page.body, "belum menyiapkan rekening") || tokenField.MatchString(page.body) {
+	if !strings.Contains(page.body, "belum bisa menerima donasi uang") || tokenField.MatchString(page.body) {
 		t.Error("a campaign without an account offers the form")
 	}
 	res := w.post(t, "anon", w.page()+"/donasi", url.Values{"amount": {"50000"}, "name": {"Siti"},

@@ -6,10 +6,8 @@ import (
 	"net/http"
 	"slices"
 
-	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
 	"lokadaya/internal/donation"
-	"lokadaya/internal/org"
 	"lokadaya/internal/qris"
 )
 
@@ -30,45 +28,12 @@ func (s *Server) confirmedQRIS(ctx context.Context, orgID int64) (*qris.Payload,
 	return qris.Parse(q.Payload)
 }
 
-// giveMethods is giveTarget plus the ways to pay that c offers: transfer
-// when the organisation has an active bank account, QRIS when it has a
-// confirmed static QRIS, the payment gateway when the platform has one.
-// A campaign with no account but a QRIS or the gateway is open.
-func (s *Server) giveMethods(ctx context.Context, c *campaign.Campaign, o *org.Organization) (donation.Target, []string, string, error) {
-	t, _, closed, err := s.giveTarget(ctx, c, o)
-	if err != nil || (closed != "" && closed != "donation.closed.no_account") {
-		return t, nil, closed, err
-	}
-	var methods []string
-	if closed == "" {
-		methods = append(methods, donation.MethodTransfer)
-	}
-	if _, err := s.confirmedQRIS(ctx, c.OrgID); err == nil {
-		methods = append(methods, donation.MethodQRIS)
-	} else if !errors.Is(err, db.ErrNotFound) {
-		var qe *qris.Error
-		if !errors.As(err, &qe) { // a stored code that no longer parses is just not offered
-			return t, nil, "", err
-		}
-	}
-	if s.pay != nil { // see donation_gateway.go
-		methods = append(methods, donation.MethodGateway)
-	}
-	if len(methods) == 0 {
-		return t, nil, closed, nil
-	}
-	return t, methods, "", nil
-}
-
 // chooseMethod sets t.Method from the form's "method": the only method
 // offered when there is one, transfer when none was chosen. It reports
 // false for a method not offered.
 func chooseMethod(t *donation.Target, methods []string, chosen string) bool {
-	switch {
-	case chosen == "" && len(methods) == 1:
-		chosen = methods[0]
-	case chosen == "":
-		chosen = donation.MethodTransfer
+	if chosen == "" && len(methods) > 0 {
+		chosen = methods[0] // transfer first when there is one
 	}
 	if !slices.Contains(methods, chosen) {
 		return false
