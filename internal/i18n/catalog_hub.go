@@ -95,8 +95,6 @@ func init() {
 		"admin.hub_form.slug":              {"Alamat (slug)", "Address (slug)"},
 		"admin.hub_form.slug_hint":         {"Dipakai di alamat halaman: /simpul/alamat-ini", "Used in the page address: /simpul/this-address"},
 		"admin.hub_form.description":       {"Deskripsi", "Description"},
-		"admin.hub_form.regions":           {"Kode wilayah", "Region codes"},
-		"admin.hub_form.regions_hint":      {"Satu kode per baris atau dipisah koma, tingkat apa pun: 14 (provinsi), 53.71 (kabupaten/kota), 53.71.01 (kecamatan). Cari kode di halaman Wilayah.", "One code per line or comma separated, any level: 14 (province), 53.71 (kabupaten/kota), 53.71.01 (kecamatan). Look codes up on the Regions page."},
 		"admin.hub_form.coordinators":      {"E-mail koordinator", "Coordinators' e-mail addresses"},
 		"admin.hub_form.coordinators_hint": {"Satu per baris; harus sudah punya akun Lokadaya.", "One per line; they must already have a Lokadaya account."},
 		"admin.hub_form.current_regions":   {"Wilayah tersimpan", "Saved regions"},

@@ -21,6 +21,13 @@ type adminHomePage struct {
 	Total    int
 	Users    int
 	Hubs     []*hub.Hub
+	// Waiting are the organisations waiting for a decision, by province.
+	Waiting []waitingProvince
+	// WaitingCut: more organisations wait than are listed.
+	WaitingCut bool
+	// Uncovered names the provinces no hub covers at all; Partly those
+	// only some of whose regions a hub covers.
+	Uncovered, Partly []string
 }
 
 var allStatuses = []org.Status{org.StatusPending, org.StatusNeedsChanges, org.StatusVerified, org.StatusRejected, org.StatusSuspended}
@@ -45,6 +52,10 @@ func (s *Server) adminHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if p.Hubs, err = s.hubs.List(r.Context()); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := s.fillWaiting(r, &p); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

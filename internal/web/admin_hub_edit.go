@@ -4,25 +4,49 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"lokadaya/internal/hub"
 	"lokadaya/internal/i18n"
+	"lokadaya/internal/region"
 )
 
-// hubFormPage is the create/edit hub form.
+// fieldRegionAdd is the button that adds the region chosen in the picker
+// to the hub's list without saving the hub.
+const fieldRegionAdd = "region_add"
+
+// hubFormPage is the create/edit hub form. Regions are picked by name: the
+// chosen ones are listed as ticked boxes (untick to remove) and the region
+// picker adds one more, at any level.
 type hubFormPage struct {
 	Hub *hub.Hub // nil when creating
-	// Regions are the typed codes that exist, with their names, shown back.
-	Regions []hub.Region
+	// Regions are the chosen regions that exist, named with their parents.
+	Regions []hubRegion
+	Picker  *RegionPicker
 	// RegionsErr and CoordinatorsErr name the unknown codes and addresses.
 	RegionsErr, CoordinatorsErr string
 }
 
-// hubFormInput reads the hub form.
-func hubFormInput(form url.Values) hub.Input {
+// hubRegion is a chosen region as the form lists it.
+type hubRegion struct {
+	Code, Label string
+}
+
+// hubFormInput reads the hub form with the chosen region codes.
+func hubFormInput(form url.Values, regions []string) hub.Input {
 	return hub.Input{Slug: form.Get("slug"), Name: form.Get("name"), Description: form.Get("description"),
-		Regions: hub.ParseList(form.Get("regions")), Coordinators: hub.ParseList(form.Get("coordinators"))}
+		Regions: regions, Coordinators: hub.ParseList(form.Get("coordinators"))}
+}
+
+// hubRegionCodes are the regions a submitted form keeps: the ticked boxes
+// (each may also hold a typed list of codes) and the one picked, if any.
+func hubRegionCodes(form url.Values, picked string) []string {
+	codes := hub.ParseList(strings.Join(form["regions"], "\n"))
+	if picked != "" && !slices.Contains(codes, picked) {
+		codes = append(codes, picked)
+	}
+	return codes
 }
 
 // adminHubNew shows the empty form: GET /admin/simpul/baru.
@@ -43,7 +67,7 @@ func (s *Server) adminHubEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form := url.Values{"name": {h.Name}, "slug": {h.Slug}, "description": {h.Description},
-		"regions": {strings.Join(h.RegionCodes(), "\n")}, "coordinators": {strings.Join(h.CoordinatorEmails(), "\n")}}
+		"regions": h.RegionCodes(), "coordinators": {strings.Join(h.CoordinatorEmails(), "\n")}}
 	s.renderHubForm(w, r, http.StatusOK, h, form, nil)
 }
 
@@ -53,12 +77,9 @@ func (s *Server) adminHubCreate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
-		return
-	}
-	h, err := s.hubs.Create(r.Context(), actorOf(u), hubFormInput(r.PostForm))
-	s.hubSaved(w, r, nil, h, err)
+	s.submitHubForm(w, r, nil, func(in hub.Input) (*hub.Hub, error) {
+		return s.hubs.Create(r.Context(), actorOf(u), in)
+	})
 }
 
 // adminHubUpdate saves a hub: POST /admin/simpul/{slug}/ubah.
@@ -71,41 +92,68 @@ func (s *Server) adminHubUpdate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.submitHubForm(w, r, old, func(in hub.Input) (*hub.Hub, error) {
+		return s.hubs.Update(r.Context(), actorOf(u), old.ID, in)
+	})
+}
+
+// submitHubForm refreshes the region picker, adds the picked region, or
+// saves the hub, depending on the button pressed.
+func (s *Server) submitHubForm(w http.ResponseWriter, r *http.Request, old *hub.Hub, save func(hub.Input) (*hub.Hub, error)) {
 	if err := r.ParseForm(); err != nil {
 		http.Error(w, "bad form", http.StatusBadRequest)
 		return
 	}
-	h, err := s.hubs.Update(r.Context(), actorOf(u), old.ID, hubFormInput(r.PostForm))
-	s.hubSaved(w, r, old, h, err)
-}
-
-// hubSaved redirects to the saved hub, or shows the form again with what
-// was typed and what is wrong.
-func (s *Server) hubSaved(w http.ResponseWriter, r *http.Request, old, saved *hub.Hub, err error) {
+	form := r.PostForm
+	picker, err := s.regionPicker(r.Context(), lang(r), form, false)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	switch {
+	case form.Has(region.FieldRefresh):
+		s.renderHubForm(w, r, http.StatusOK, old, form, nil)
+		return
+	case form.Has(fieldRegionAdd):
+		form["regions"] = hubRegionCodes(form, picker.Code)
+		for _, f := range region.Fields {
+			form.Del(f)
+		}
+		s.renderHubForm(w, r, http.StatusOK, old, form, nil)
+		return
+	}
+	form["regions"] = hubRegionCodes(form, picker.Code)
+	h, err := save(hubFormInput(form, form["regions"]))
 	var ie *hub.InputError
 	switch {
 	case err == nil:
 		s.flash(w, "admin.hub_form.saved")
-		redirect(w, r, "/simpul/"+saved.Slug)
+		redirect(w, r, "/simpul/"+h.Slug)
 	case errors.As(err, &ie):
-		s.renderHubForm(w, r, http.StatusUnprocessableEntity, old, r.PostForm, ie)
+		for _, f := range region.Fields {
+			form.Del(f)
+		}
+		s.renderHubForm(w, r, http.StatusUnprocessableEntity, old, form, ie)
 	default:
 		s.fail(w, r, err)
 	}
 }
 
 func (s *Server) renderHubForm(w http.ResponseWriter, r *http.Request, status int, h *hub.Hub, form url.Values, ie *hub.InputError) {
-	regions, err := s.hubs.LookupRegions(r.Context(), hub.ParseList(form.Get("regions")))
+	p := hubFormPage{Hub: h}
+	var err error
+	if p.Regions, err = s.hubRegions(r, hubRegionCodes(form, "")); err == nil {
+		p.Picker, err = s.regionPicker(r.Context(), lang(r), form, false)
+	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	p := hubFormPage{Hub: h, Regions: regions}
 	title := i18n.T(lang(r), "admin.hub_form.new")
 	if h != nil {
 		title = i18n.T(lang(r), "admin.hub_form.edit", h.Name)
 	}
-	v := s.view(r, title, p)
+	v := s.view(r, title, &p)
 	v.Form = form
 	if ie != nil {
 		v.Errors = ie.Errors
@@ -115,7 +163,23 @@ func (s *Server) renderHubForm(w http.ResponseWriter, r *http.Request, status in
 		if len(ie.UnknownEmails) > 0 {
 			p.CoordinatorsErr = i18n.T(lang(r), "hub.coordinators_unknown", strings.Join(ie.UnknownEmails, ", "))
 		}
-		v.Data = p
 	}
 	s.render(w, r, status, "admin_hub_form", v)
+}
+
+// hubRegions names the chosen regions that exist, with their parents.
+func (s *Server) hubRegions(r *http.Request, codes []string) ([]hubRegion, error) {
+	known, err := s.hubs.LookupRegions(r.Context(), codes)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]hubRegion, 0, len(known))
+	for _, k := range known {
+		label, err := s.hubs.RegionLabel(r.Context(), k.Code)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, hubRegion{Code: k.Code, Label: label})
+	}
+	return out, nil
 }

@@ -11,12 +11,17 @@ import (
 	"lokadaya/internal/validate"
 )
 
-// reviewPage is what a reviewer sees of one organisation.
+// reviewPage is what a reviewer sees of one organisation. Hub coordinators
+// review from their hub's queue; a platform admin reviews any organisation,
+// including those no hub covers, from the admin pages.
 type reviewPage struct {
-	Hub       *hub.Hub
+	Hub       *hub.Hub // nil when a platform admin reviews outside a hub
 	Org       orgRow
 	History   []hub.Review
 	Decisions []hub.Decision
+	// Action is where the decision is posted; Back is the queue the
+	// reviewer returns to, named by BackLabel.
+	Action, Back, BackLabel string
 }
 
 // hubReviewTarget loads the hub, checks the reviewer and loads the
@@ -58,6 +63,15 @@ func (s *Server) reviewPage(r *http.Request, h *hub.Hub, o *org.Organization) (*
 		return nil, err
 	}
 	p := &reviewPage{Hub: h, Org: rows[0], History: history}
+	if h != nil {
+		p.Back = "/simpul/" + h.Slug + "/tinjau"
+		p.Action = p.Back + "/" + o.Slug
+		p.BackLabel = i18n.T(lang(r), "hub.queue.title", h.Name)
+	} else {
+		p.Back = "/admin"
+		p.Action = "/admin/organisasi/" + o.Slug + "/tinjau"
+		p.BackLabel = i18n.T(lang(r), "admin.title")
+	}
 	for _, d := range hub.ReviewDecisions {
 		if hub.Allowed(d, o.Status) {
 			p.Decisions = append(p.Decisions, d)
@@ -68,21 +82,28 @@ func (s *Server) reviewPage(r *http.Request, h *hub.Hub, o *org.Organization) (*
 
 // hubReview shows an organisation to review: GET /simpul/{slug}/tinjau/{orgSlug}.
 func (s *Server) hubReview(w http.ResponseWriter, r *http.Request) {
-	p, _, ok := s.hubReviewTarget(w, r)
-	if !ok {
-		return
+	if p, _, ok := s.hubReviewTarget(w, r); ok {
+		s.showReview(w, r, p)
 	}
+}
+
+// hubDecide records a decision: POST /simpul/{slug}/tinjau/{orgSlug}.
+func (s *Server) hubDecide(w http.ResponseWriter, r *http.Request) {
+	if p, actor, ok := s.hubReviewTarget(w, r); ok {
+		s.decideReview(w, r, p, actor)
+	}
+}
+
+// showReview renders the review page.
+func (s *Server) showReview(w http.ResponseWriter, r *http.Request, p *reviewPage) {
 	v := s.view(r, i18n.T(lang(r), "hub.review.title", p.Org.Name), p)
 	v.Form.Set("status", string(p.Org.Status))
 	s.render(w, r, http.StatusOK, "hub_review", v)
 }
 
-// hubDecide records a decision: POST /simpul/{slug}/tinjau/{orgSlug}.
-func (s *Server) hubDecide(w http.ResponseWriter, r *http.Request) {
-	p, actor, ok := s.hubReviewTarget(w, r)
-	if !ok {
-		return
-	}
+// decideReview records the reviewer's decision, the one path for hub
+// coordinators and platform admins alike, and returns to the queue.
+func (s *Server) decideReview(w http.ResponseWriter, r *http.Request, p *reviewPage, actor hub.Actor) {
 	if err := r.ParseForm(); err != nil {
 		http.Error(w, "bad form", http.StatusBadRequest)
 		return
@@ -98,7 +119,7 @@ func (s *Server) hubDecide(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case err == nil:
 			s.flash(w, "hub.review.saved")
-			redirect(w, r, "/simpul/"+p.Hub.Slug+"/tinjau")
+			redirect(w, r, p.Back)
 			return
 		case errors.As(err, &errs):
 		case errors.Is(err, hub.ErrConflict):

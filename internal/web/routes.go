@@ -202,6 +202,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /admin/organisasi", s.adminOrgs)
 	handle("POST /admin/organisasi/{slug}/tangguhkan", s.adminSuspend)
 	handle("POST /admin/organisasi/{slug}/pulihkan", s.adminUnsuspend)
+	handle("GET /admin/organisasi/{slug}/tinjau", s.adminReview)
+	handle("POST /admin/organisasi/{slug}/tinjau", s.adminDecideReview)
 	handle("GET /admin/simpul/baru", s.adminHubNew)
 	handle("POST /admin/simpul/baru", s.adminHubCreate)
 	handle("GET /admin/simpul/{slug}/ubah", s.adminHubEdit)

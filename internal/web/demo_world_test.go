@@ -1,0 +1,62 @@
+package web_test
+
+import (
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"testing"
+
+	"lokadaya/internal/account"
+	"lokadaya/internal/db/dbtest"
+	"lokadaya/internal/demo"
+	"lokadaya/internal/org"
+	"lokadaya/internal/web"
+)
+
+// demoRoles are the demo accounts tests act as: every role of the showcase
+// organisation (terang-kampung), a hub coordinator whose hub covers it and
+// the platform admin.
+var demoRoles = map[string]string{
+	"owner":       "pemilik@lokadaya.test",
+	"admin":       "admin.oms@lokadaya.test",
+	"editor":      "editor@lokadaya.test",
+	"treasurer":   "bendahara@lokadaya.test",
+	"viewer":      "anggota@lokadaya.test",
+	"coordinator": "koordinator.jawabali@lokadaya.test",
+	"platform":    "admin@lokadaya.test",
+}
+
+// newDemoWorld serves the demo data, in demo mode, with a session for each
+// of demoRoles; its org is the showcase organisation.
+func newDemoWorld(t *testing.T) *orgWorld {
+	t.Helper()
+	ctx := context.Background()
+	d := dbtest.Open(t)
+	if _, err := demo.Load(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	w := &orgWorld{d: d, orgs: &org.Store{DB: d}, users: map[string]*account.User{}, cookies: map[string]string{}}
+	accounts := &account.Store{DB: d}
+	for role, email := range demoRoles {
+		u, err := accounts.ByEmail(ctx, email)
+		if err != nil {
+			t.Fatal(err)
+		}
+		token, err := accounts.CreateSession(ctx, u.ID, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.users[role], w.cookies[role] = u, "lokadaya_session="+token
+	}
+	var err error
+	if w.org, err = w.orgs.BySlug(ctx, "terang-kampung"); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(web.Config{BaseURL: "http://example.test", Demo: true, UploadsDir: t.TempDir()}, d, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.ts = httptest.NewServer(srv.Handler())
+	t.Cleanup(w.ts.Close)
+	return w
+}
