@@ -35,6 +35,10 @@ import (
 	"lokadaya/internal/web"
 )
 
+// benchGatewayKey is the local gateway's server key; a gateway outside
+// demo mode needs a key of its own.
+const benchGatewayKey = "bench-server-key"
+
 // options are the script's flags.
 type options struct {
 	Donations int // how many donations
@@ -127,7 +131,7 @@ func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result,
 		return res, err
 	}
 
-	gw := gatewaytest.NewServer(web.DefaultGatewayServerKey)
+	gw := gatewaytest.NewServer(benchGatewayKey)
 	defer gw.Close()
 	gw.HTTP = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: opts.Workers}}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -138,7 +142,7 @@ func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result,
 	// Every donor is a client address of its own (X-Forwarded-For), as
 	// on the real site; the form rate limit counts per address.
 	srv, err := web.New(web.Config{BaseURL: site, TrustProxy: true, GatewayURL: gw.BaseURL,
-		GatewayServerKey: web.DefaultGatewayServerKey, UploadsDir: filepath.Join(filepath.Dir(plainPath), "uploads")},
+		GatewayServerKey: benchGatewayKey, UploadsDir: filepath.Join(filepath.Dir(plainPath), "uploads")},
 		d, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})))
 	if err != nil {
 		return res, err

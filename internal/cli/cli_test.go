@@ -95,3 +95,16 @@ func TestCommands(t *testing.T) {
 		})
 	}
 }
+
+// A payment gateway without its server key is refused before serving:
+// notifications signed with the well-known sandbox key would confirm
+// donations for anyone.
+func TestServeRefusesGatewayWithoutKey(t *testing.T) {
+	t.Setenv("LOKADAYA_GATEWAY_SERVER_KEY", "")
+	dbArg := "sqlite:" + filepath.Join(t.TempDir(), "lokadaya.db")
+	var stderr strings.Builder
+	code := Run([]string{"serve", "--addr", "127.0.0.1:0", "--db", dbArg, "--gateway-url", "https://app.midtrans.com"}, io.Discard, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "LOKADAYA_GATEWAY_SERVER_KEY") {
+		t.Fatalf("serve with a gateway and no key = %d, %q", code, stderr.String())
+	}
+}

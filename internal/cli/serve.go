@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"lokadaya/internal/blob"
@@ -25,7 +26,8 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	trustProxy := fs.Bool("trust-proxy", envBool("LOKADAYA_TRUST_PROXY"), "trust X-Forwarded-For/-Proto from a reverse proxy (LOKADAYA_TRUST_PROXY)")
 	uploadsDir := fs.String("uploads-dir", env("LOKADAYA_UPLOADS_DIR", "data/uploads"), "directory for uploaded logos and files (LOKADAYA_UPLOADS_DIR)")
 	gatewayURL := fs.String("gateway-url", env("LOKADAYA_GATEWAY_URL", ""), "payment gateway (Snap API) address; empty: none, or with --demo the sandbox under /sandbox/ (LOKADAYA_GATEWAY_URL)")
-	gatewayKey := env("LOKADAYA_GATEWAY_SERVER_KEY", web.DefaultGatewayServerKey) // a secret: no flag, so it stays out of ps
+	gatewayKey := os.Getenv("LOKADAYA_GATEWAY_SERVER_KEY") // a secret: no flag, so it stays out of ps
+	metricsToken := os.Getenv("LOKADAYA_METRICS_TOKEN")    // a secret too
 	receiptAbove := fs.Int64("receipt-required-above", envInt("LOKADAYA_RECEIPT_REQUIRED_ABOVE", 100_000), "an expense above this many rupiah needs a receipt (LOKADAYA_RECEIPT_REQUIRED_ABOVE)")
 	opCap := fs.Int64("operational-cap-percent", envInt("LOKADAYA_OPERATIONAL_CAP_PERCENT", 10), "a campaign's operational costs at most this percent of the money it raised, PP 29/1980 (LOKADAYA_OPERATIONAL_CAP_PERCENT)")
 	disasterCap := fs.Int64("disaster-operational-cap-percent", envInt("LOKADAYA_DISASTER_OPERATIONAL_CAP_PERCENT", 10), "the same cap for a disaster appeal (LOKADAYA_DISASTER_OPERATIONAL_CAP_PERCENT)")
@@ -52,10 +54,11 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 		*baseURL = "http://" + displayAddr(ln.Addr().String())
 	}
 	srv, err := web.New(web.Config{BaseURL: *baseURL, Demo: *demoData, TrustProxy: *trustProxy,
-		UploadsDir: *uploadsDir, GatewayURL: *gatewayURL, GatewayServerKey: gatewayKey,
+		UploadsDir: *uploadsDir, GatewayURL: *gatewayURL, GatewayServerKey: gatewayKey, MetricsToken: metricsToken,
 		ReceiptRequiredAbove: *receiptAbove, OperationalCapPercent: int(min(max(*opCap, 0), 100)),
 		DisasterOperationalCapPercent: int(min(max(*disasterCap, 0), 100))}, d, log)
 	if err != nil {
+		ln.Close()
 		return err
 	}
 	workers, err := startWorkers(ctx, d, log, *baseURL)

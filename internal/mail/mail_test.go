@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"mime"
 	"mime/multipart"
 	"mime/quotedprintable"
@@ -194,5 +195,20 @@ func TestLogSenderKeepsMail(t *testing.T) {
 	}
 	if err := s.Send(context.Background(), lmail.Message{To: "x"}); err == nil {
 		t.Error("bad recipient accepted")
+	}
+}
+
+// The log sender never writes a message's body: its links (password
+// reset, invitations) must not reach the logs.
+func TestLogSenderLogsNoBody(t *testing.T) {
+	var logged strings.Builder
+	s := &lmail.LogSender{Log: slog.New(slog.NewTextHandler(&logged, nil))}
+	m := lmail.Message{To: "a@example.org", Subject: "Atur ulang kata sandi",
+		Text: "Buka https://lokadaya.example/atur-sandi/rahasia-123 dalam satu jam."}
+	if err := s.Send(context.Background(), m); err != nil {
+		t.Fatal(err)
+	}
+	if out := logged.String(); strings.Contains(out, "rahasia-123") || !strings.Contains(out, "Atur ulang kata sandi") {
+		t.Errorf("log line: %s", out)
 	}
 }

@@ -117,8 +117,10 @@ func (s *SMTPSender) converse(c *smtp.Client, from, to string, body []byte) erro
 	return c.Quit()
 }
 
-// LogSender keeps mail on the machine: it logs each message instead of
-// sending it. The message stays readable in the jobs table (the dev outbox).
+// LogSender keeps mail on the machine: it logs that a message was not
+// sent, with its recipient and subject but never its body, whose links
+// (password reset, invitations) must not reach logs. The message stays
+// readable in the jobs table (the dev outbox).
 type LogSender struct{ Log *slog.Logger }
 
 // Send logs m.
@@ -128,7 +130,7 @@ func (s *LogSender) Send(ctx context.Context, m Message) error {
 	}
 	if s.Log != nil {
 		s.Log.InfoContext(ctx, "mail not sent (no LOKADAYA_SMTP_URL); kept in the outbox",
-			"to", m.To, "subject", m.Subject, "text", m.Text)
+			"to", m.To, "subject", m.Subject)
 	}
 	return nil
 }

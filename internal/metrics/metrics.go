@@ -35,11 +35,27 @@ func New(pool *sql.DB) *Registry {
 	return &Registry{requests: map[[3]string]uint64{}, latency: map[string]*series{}, DB: pool}
 }
 
-// Observe records one finished request.
+// knownMethods are the HTTP methods counted by name; any other method a
+// client invents is counted as OTHER, so clients cannot add series.
+var knownMethods = map[string]bool{
+	"GET": true, "HEAD": true, "POST": true, "PUT": true, "PATCH": true,
+	"DELETE": true, "OPTIONS": true, "CONNECT": true, "TRACE": true,
+}
+
+// methodLabel is method when it is a known HTTP method, else OTHER.
+func methodLabel(method string) string {
+	if knownMethods[method] {
+		return method
+	}
+	return "OTHER"
+}
+
+// Observe records one finished request. route must come from a bounded
+// set (the route patterns); the method is bounded here.
 func (r *Registry) Observe(method, route string, status int, d time.Duration) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.requests[[3]string{method, route, fmt.Sprint(status)}]++
+	r.requests[[3]string{methodLabel(method), route, fmt.Sprint(status)}]++
 	s := r.latency[route]
 	if s == nil {
 		s = &series{bucket: make([]uint64, len(buckets))}

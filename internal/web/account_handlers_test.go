@@ -269,6 +269,20 @@ func TestDevOutbox(t *testing.T) {
 		Text: "Buka http://example.test/verifikasi/abc?x=1&y=2 sekarang."}); err != nil {
 		t.Fatal(err)
 	}
-	check(t, "outbox", w.browser(t).get(t, "/dev/outbox"), 200, "",
+	// The messages hold working links: only a platform admin reads them.
+	check(t, "anonymous", w.browser(t).get(t, "/dev/outbox"), 303, "/masuk?next=%2Fdev%2Foutbox")
+	w.user(t, "warga@example.org", "sandi-warga-panjang")
+	member := w.browser(t)
+	member.login(t, "warga@example.org", "sandi-warga-panjang")
+	if r := member.get(t, "/dev/outbox"); r.status != http.StatusForbidden || strings.Contains(r.body, "verifikasi/abc") {
+		t.Errorf("a non-admin reads the outbox: %d", r.status)
+	}
+	admin := w.user(t, "admin@example.org", "sandi-admin-panjang")
+	if err := w.accounts.SetAdmin(context.Background(), admin.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	ab := w.browser(t)
+	ab.login(t, "admin@example.org", "sandi-admin-panjang")
+	check(t, "outbox", ab.get(t, "/dev/outbox"), 200, "",
 		"Uji &lt;kotak&gt;", `<a href="http://example.test/verifikasi/abc?x=1&amp;y=2">`, "a@example.org", "Menunggu dikirim")
 }

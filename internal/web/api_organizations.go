@@ -151,6 +151,6 @@ func (s *Server) apiOrganization(w http.ResponseWriter, r *http.Request) {
 
 // apiOrgInternal logs err and answers the API's 500 without details.
 func (s *Server) apiOrgInternal(w http.ResponseWriter, r *http.Request, err error) {
-	s.log.Error("api error", "method", r.Method, "path", r.URL.Path, "err", err)
+	s.log.Error("api error", "method", r.Method, "route", loggedRoute(r), "err", err)
 	apiError(w, http.StatusInternalServerError, "internal", i18n.T(lang(r), "error.500.title"))
 }

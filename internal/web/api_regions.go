@@ -119,7 +119,7 @@ func (s *Server) apiRegionError(w http.ResponseWriter, r *http.Request, err erro
 	case errors.Is(err, errBadLimit):
 		apiError(w, http.StatusBadRequest, "bad_request", i18n.T(l, "region.api.bad_limit"))
 	default:
-		s.log.Error("api error", "path", r.URL.Path, "err", err)
+		s.log.Error("api error", "route", loggedRoute(r), "err", err)
 		apiError(w, http.StatusInternalServerError, "internal", i18n.T(l, "error.500.title"))
 	}
 }

@@ -49,10 +49,15 @@ type outboxEntry struct {
 }
 
 // devOutbox lists the mail the platform queued, newest first. It exists
-// only in demo mode, where mail is usually not sent at all.
+// only in demo mode, where mail is usually not sent at all, and only for
+// platform admins: the messages hold working reset, invitation and
+// verification links.
 func (s *Server) devOutbox(w http.ResponseWriter, r *http.Request) {
 	if !s.cfg.Demo {
 		s.notFound(w, r)
+		return
+	}
+	if _, ok := s.requireAdmin(w, r); !ok {
 		return
 	}
 	items, err := mail.Outbox(r.Context(), s.db, outboxLimit)

@@ -19,8 +19,14 @@ import (
 )
 
 // DefaultGatewayServerKey is the server key of the demo sandbox gateway
-// when LOKADAYA_GATEWAY_SERVER_KEY is not set.
+// when LOKADAYA_GATEWAY_SERVER_KEY is not set. Anyone can sign
+// notifications with it, so only demo mode may use it.
 const DefaultGatewayServerKey = "sandbox-server-key"
+
+// errGatewayKey refuses a real gateway without a real key: notifications
+// signed with a known key would let anyone confirm a donation.
+var errGatewayKey = errors.New("LOKADAYA_GATEWAY_URL is set but LOKADAYA_GATEWAY_SERVER_KEY is not: " +
+	"set it to the gateway's server key (the sandbox key is accepted only with --demo)")
 
 // gatewayProvider is the configured gateway's name in
 // /api/v1/payments/{provider}/notify.
@@ -44,17 +50,18 @@ type payGateway struct {
 // setupGateway reads the gateway settings: a gateway at GatewayURL, or in
 // demo mode without one, the sandbox served under /sandbox/ that calls
 // this server back in-process. Without either, no gateway is offered.
-func (s *Server) setupGateway() {
+// Outside demo mode a gateway needs its real server key.
+func (s *Server) setupGateway() error {
 	key := s.cfg.GatewayServerKey
+	if s.cfg.GatewayURL != "" && !s.cfg.Demo && (key == "" || key == DefaultGatewayServerKey) {
+		return errGatewayKey
+	}
 	if key == "" {
 		key = DefaultGatewayServerKey
 	}
 	switch {
 	case s.cfg.GatewayURL != "":
 		s.pay = &payGateway{client: &gateway.Client{BaseURL: s.cfg.GatewayURL, ServerKey: key}, serverKey: key}
-		if key == DefaultGatewayServerKey {
-			s.log.Warn("payment gateway uses the sandbox server key; set LOKADAYA_GATEWAY_SERVER_KEY", "url", s.cfg.GatewayURL)
-		}
 	case s.cfg.Demo:
 		self := &selfTransport{build: s.Handler}
 		in := &http.Client{Transport: self, Timeout: gateway.DefaultTimeout}
@@ -67,6 +74,7 @@ func (s *Server) setupGateway() {
 		s.pay = &payGateway{serverKey: key, sandbox: sb,
 			client: &gateway.Client{BaseURL: "http://lokadaya.internal" + sandboxPrefix, ServerKey: key, HTTP: in}}
 	}
+	return nil
 }
 
 // selfTransport serves a request with this application's own handler,
@@ -232,6 +240,12 @@ func (s *Server) paymentNotify(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusBadRequest, "bad_request", i18n.T(l, "gateway.notify.bad"))
 		return
 	}
+	confirmed, err := s.confirmedNotification(r.Context(), n)
+	if err != nil {
+		s.notifyUnconfirmed(w, r, n, err)
+		return
+	}
+	n = confirmed
 	outcome, d, err := s.donationStore().ApplyNotification(r.Context(), gatewayProvider, n)
 	switch {
 	case errors.Is(err, db.ErrNotFound):

@@ -25,7 +25,7 @@ import (
 )
 
 const (
-	gatewayKey = "sandbox-server-key"
+	gatewayKey = "test-server-key-4f1c9a"
 	notifyPath = "/api/v1/payments/sandbox/notify"
 )
 
@@ -462,7 +462,7 @@ func TestGatewayNotConfigured(t *testing.T) {
 }
 
 // FuzzPaymentNotify feeds the notification handler any body: it answers
-// 200, 400, 401, 404 or 422 in JSON and never fails.
+// 200, 400, 401, 404, 409 or 422 in JSON and never fails.
 func FuzzPaymentNotify(f *testing.F) {
 	f.Add([]byte(`{"order_id":"1","status_code":"200","gross_amount":"50000.00","transaction_status":"settlement","signature_key":"x"}`))
 	f.Add([]byte(`{}`))
@@ -477,7 +477,7 @@ func FuzzPaymentNotify(f *testing.F) {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		switch rec.Code {
-		case 200, 400, 401, 404, 422:
+		case 200, 400, 401, 404, 409, 422:
 		default:
 			t.Fatalf("status %d for %q: %s", rec.Code, body, rec.Body)
 		}

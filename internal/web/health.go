@@ -27,8 +27,15 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte("ready\n"))
 }
 
-// metricsPage writes the Prometheus exposition.
+// metricsPage writes the Prometheus exposition for an allowed scraper
+// (see metricsAllowed); everyone else gets 403.
 func (s *Server) metricsPage(w http.ResponseWriter, r *http.Request) {
+	if !s.metricsAllowed(r) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusForbidden)
+		_, _ = w.Write([]byte("metrics are served to this machine or with the LOKADAYA_METRICS_TOKEN bearer token\n"))
+		return
+	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	_, _ = s.metrics.WriteTo(w)
 }

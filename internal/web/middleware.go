@@ -168,8 +168,9 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		}
 		d := time.Since(start)
 		s.metrics.Observe(r.Method, route, sw.status, d)
-		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "route", route,
-			"status", sw.status, "ms", d.Milliseconds())
+		// The route pattern, never the path: paths carry tokens
+		// (/atur-sandi/{token}, /donasi/{token}) that must not reach logs.
+		s.log.Info("request", "method", r.Method, "route", route, "status", sw.status, "ms", d.Milliseconds())
 	})
 }
 
@@ -246,6 +247,18 @@ func gzipResponses(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(gw, r)
 	})
+}
+
+// loggedRoute names r's route for a log line: its pattern (such as
+// "GET /donasi/{token}"), never the path with the token in it.
+func loggedRoute(r *http.Request) string {
+	if r.Pattern != "" {
+		return r.Pattern
+	}
+	if p, ok := r.Context().Value(ctxRoute).(*string); ok && *p != "" {
+		return *p
+	}
+	return "unmatched"
 }
 
 // routed records the matched route pattern for observe; the mux sets

@@ -31,8 +31,13 @@ type Config struct {
 	// no gateway, or in demo mode the in-process sandbox under /sandbox/.
 	GatewayURL string
 	// GatewayServerKey authenticates us to the gateway and signs its
-	// notifications (default DefaultGatewayServerKey).
+	// notifications. Required with GatewayURL; only demo mode may leave
+	// it empty (DefaultGatewayServerKey).
 	GatewayServerKey string
+	// MetricsToken, when set, lets a scraper read /metrics from anywhere
+	// with "Authorization: Bearer TOKEN"; without it only this machine
+	// (a loopback peer, not through a proxy) may.
+	MetricsToken string
 	// ReceiptRequiredAbove: an expense of more rupiah than this needs a
 	// receipt (0: expense.DefaultReceiptAbove).
 	ReceiptRequiredAbove int64
@@ -63,7 +68,8 @@ type limits struct {
 	login, signup, reset *ratelimit.Limiter
 }
 
-// New builds a server; it fails when a template does not parse.
+// New builds a server; it fails when a template does not parse or the
+// configuration is unsafe (a gateway without its server key).
 func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 	tmpl, err := loadTemplates()
 	if err != nil {
@@ -89,7 +95,9 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 			reset:  &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
 		},
 	}
-	s.setupGateway()
+	if err := s.setupGateway(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
