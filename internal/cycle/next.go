@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"lokadaya/internal/audit"
+	"lokadaya/internal/cycletool"
 	"lokadaya/internal/db"
 	"lokadaya/internal/framework"
 )
@@ -13,8 +14,9 @@ import (
 // NextCycle is "Menggeser Titik Tolak": it closes the organisation's open
 // cycle N, which must stand at the last stage with that stage's minimum of
 // answers, and opens cycle N+1 at stage 1 under the current edition,
-// prefilled with every latest answer of N as its version 1. All of it
-// happens in one transaction.
+// prefilled with every latest answer of N as its version 1, and with N's
+// funding table and asset inventory (stages 1 and 2 start from the last
+// cycle). All of it happens in one transaction.
 func (s *Store) NextCycle(ctx context.Context, orgID int64, actor Actor) (*Cycle, error) {
 	var next *Cycle
 	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
@@ -51,7 +53,10 @@ func (s *Store) NextCycle(ctx context.Context, orgID int64, actor Actor) (*Cycle
 		if next, err = openCycle(ctx, tx, orgID, c.Number+1, actor); err != nil {
 			return err
 		}
-		return carryOver(ctx, tx, c.ID, next.ID, now)
+		if err := carryOver(ctx, tx, c.ID, next.ID, now); err != nil {
+			return err
+		}
+		return cycletool.CarryOver(ctx, tx, c.ID, next.ID, c.Number)
 	})
 	if db.IsUniqueViolation(err) {
 		return nil, ErrMoved

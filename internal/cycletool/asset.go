@@ -34,6 +34,7 @@ type Asset struct {
 	Tangible       bool
 	Financial      bool
 	EstimatedValue *int64 // rupiah; nil when unknown
+	CarriedFrom    int    // number of the cycle it was carried from; 0 when recorded in this cycle
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 }
@@ -94,18 +95,20 @@ func (a *Asset) Form() url.Values {
 	return f
 }
 
-const assetColumns = `id, cycle_id, name, description, level, holder, status, tangible, financial, estimated_value, created_at, updated_at`
+const assetColumns = `id, cycle_id, name, description, level, holder, status, tangible, financial, estimated_value,
+	carried_from_cycle, created_at, updated_at`
 
 func scanAsset(sc interface{ Scan(...any) error }) (Asset, error) {
 	var a Asset
-	var v sql.NullInt64
+	var v, carried sql.NullInt64
 	if err := sc.Scan(&a.ID, &a.CycleID, &a.Name, &a.Description, &a.Level, &a.Holder, &a.Status,
-		&a.Tangible, &a.Financial, &v, &a.CreatedAt, &a.UpdatedAt); err != nil {
+		&a.Tangible, &a.Financial, &v, &carried, &a.CreatedAt, &a.UpdatedAt); err != nil {
 		return a, err
 	}
 	if v.Valid {
 		a.EstimatedValue = &v.Int64
 	}
+	a.CarriedFrom = int(carried.Int64)
 	return a, nil
 }
 
@@ -144,7 +147,11 @@ func (s *Store) Asset(ctx context.Context, cycleID, id int64) (*Asset, error) {
 
 // Assets lists a cycle's assets by level, then name.
 func (s *Store) Assets(ctx context.Context, cycleID int64) ([]Asset, error) {
-	rows, err := s.DB.Query(ctx, `SELECT `+assetColumns+` FROM cycle_assets WHERE cycle_id = ? ORDER BY level, name, id`, cycleID)
+	return assets(ctx, s.DB, cycleID)
+}
+
+func assets(ctx context.Context, q db.Querier, cycleID int64) ([]Asset, error) {
+	rows, err := q.Query(ctx, `SELECT `+assetColumns+` FROM cycle_assets WHERE cycle_id = ? ORDER BY level, name, id`, cycleID)
 	if err != nil {
 		return nil, fmt.Errorf("cycletool: assets: %w", err)
 	}

@@ -2,6 +2,7 @@ package cycletool
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 
@@ -27,6 +28,9 @@ type FundingCell struct {
 	Source string
 	Amount int64
 	Note   string
+	// CarriedFrom is the number of the cycle the cell was carried from; 0
+	// when the cell was started in this cycle.
+	CarriedFrom int
 }
 
 // Store keeps the stage tools' rows.
@@ -36,7 +40,12 @@ type Store struct {
 
 // Funding returns every cell of a cycle's funding table, by year and source.
 func (s *Store) Funding(ctx context.Context, cycleID int64) ([]FundingCell, error) {
-	rows, err := s.DB.Query(ctx, `SELECT year, source, amount, note FROM cycle_funding WHERE cycle_id = ? ORDER BY year, source`, cycleID)
+	return funding(ctx, s.DB, cycleID)
+}
+
+func funding(ctx context.Context, q db.Querier, cycleID int64) ([]FundingCell, error) {
+	rows, err := q.Query(ctx, `SELECT year, source, amount, note, carried_from_cycle FROM cycle_funding
+		WHERE cycle_id = ? ORDER BY year, source`, cycleID)
 	if err != nil {
 		return nil, fmt.Errorf("cycletool: funding: %w", err)
 	}
@@ -44,9 +53,11 @@ func (s *Store) Funding(ctx context.Context, cycleID int64) ([]FundingCell, erro
 	var out []FundingCell
 	for rows.Next() {
 		var c FundingCell
-		if err := rows.Scan(&c.Year, &c.Source, &c.Amount, &c.Note); err != nil {
+		var carried sql.NullInt64
+		if err := rows.Scan(&c.Year, &c.Source, &c.Amount, &c.Note, &carried); err != nil {
 			return nil, fmt.Errorf("cycletool: funding: %w", err)
 		}
+		c.CarriedFrom = int(carried.Int64)
 		out = append(out, c)
 	}
 	return out, rows.Err()
@@ -102,6 +113,9 @@ type FundingGrid struct {
 	YearTotals []int64
 	Total      int64
 	YearShares []float64 // each year's share of the total, in %
+	// CarriedFrom is the cycle the table was started from; 0 when it was
+	// started in this cycle.
+	CarriedFrom int
 }
 
 // FundingRow is one source across the years.
@@ -123,6 +137,7 @@ func Grid(cells []FundingCell) *FundingGrid {
 			g.Years = append(g.Years, c.Year)
 		}
 		at[[2]any{c.Year, c.Source}] = c
+		g.CarriedFrom = max(g.CarriedFrom, c.CarriedFrom)
 	}
 	sort.Ints(g.Years)
 	g.YearTotals = make([]int64, len(g.Years))

@@ -71,20 +71,22 @@ var walks = []demoWalk{
 			Framework: "Kelompok tani membangun rumah burung hantu (rubuha) di tiap hamparan; iuran gabah setelah panen membiayai perawatan."}},
 }
 
-// answerTemplates give each guiding question a plausible answer; %[1]s is
-// the service and %[2]s the organisation.
+// answerTemplates give each guiding question a plausible answer; {layanan}
+// stands for the service and {oms} for the organisation. Named placeholders,
+// not fmt verbs: an answer that names neither must not end in fmt's
+// "%!(EXTRA …)" complaint.
 var answerTemplates = map[string]string{
-	"1.visi":                   "Visi %[2]s tetap relevan: warga yang berdaya mengelola layanan dasarnya sendiri. Perubahan dana desa dan kebijakan daerah membuka peluang baru bagi %[1]s.",
-	"1.misi":                   "Area perubahan utama: layanan %[1]s yang dikelola bersama warga dan diakui pemerintah desa/kelurahan.",
+	"1.visi":                   "Visi {oms} tetap relevan: warga yang berdaya mengelola layanan dasarnya sendiri. Perubahan dana desa dan kebijakan daerah membuka peluang baru bagi {layanan}.",
+	"1.misi":                   "Area perubahan utama: layanan {layanan} yang dikelola bersama warga dan diakui pemerintah desa/kelurahan.",
 	"1.posisi-peran":           "Kami berperan sebagai penghubung antara warga, pemerintah desa/kelurahan dan dunia usaha setempat; posisi ini makin penting sejak musrenbang terbuka bagi OMS.",
 	"1.intervensi":             "Dukungan donor menurun sejak 2022; dukungan warga dan CSR lokal naik pelan. Pendekatan kami perlu beralih ke layanan yang bisa memulihkan biayanya sendiri.",
 	"1.kebijakan-struktur":     "Kami menambah peran bendahara dan koordinator relawan, serta rapat evaluasi bulanan agar cepat menyesuaikan diri.",
 	"2.pola-dukungan":          "Selama ini dukungan datang dari iuran warga, bantuan kelurahan untuk kegiatan, dan sumbangan barang dari toko setempat.",
 	"2.aset-organisasi":        "Aset melekat: relawan terlatih, kepercayaan warga, catatan kegiatan. Potensial: jaringan alumni. Terabaikan: keahlian pengurus menulis proposal.",
 	"2.aset-sistem-lokal":      "Di sistem lokal: dana kelurahan, ruang balai warga, tokoh agama yang berpengaruh, grup WhatsApp RW yang aktif.",
-	"3.segitiga":               "Visi kami, aset relawan dan kebutuhan nyata warga bertemu pada %[1]s.",
+	"3.segitiga":               "Visi kami, aset relawan dan kebutuhan nyata warga bertemu pada {layanan}.",
 	"3.perhatian-aktor":        "Layanan ini menarik perhatian lurah, pengurus RW dan pelaku usaha karena hasilnya terlihat langsung oleh warga.",
-	"3.perbaikan-sistem":       "Layanan ini memperbaiki cara warga dan pemerintah setempat merencanakan dan merawat %[1]s.",
+	"3.perbaikan-sistem":       "Layanan ini memperbaiki cara warga dan pemerintah setempat merencanakan dan merawat {layanan}.",
 	"4.model-pertukaran":       "Kami menguji iuran bulanan warga (redistribusi biaya) dan donasi publik lewat Lokadaya.",
 	"4.jenis-sumber-daya":      "Dana, relawan, dan barang (peralatan) — relawan paling mudah digalang, dana paling sulit.",
 	"4.efektivitas":            "Iuran warga lebih stabil daripada donasi sekali; donasi publik cocok untuk biaya awal.",
@@ -96,17 +98,18 @@ var answerTemplates = map[string]string{
 	"6.status-sumber-daya":     "Sumber daya awal berkembang: kas cadangan, relawan baru, dan kepercayaan kelurahan.",
 	"6.keberlanjutan":          "Sebagian surplus disisihkan sebagai cadangan perawatan satu tahun.",
 	"7.pengukuran-dampak":      "Dampak diukur lewat survei warga dan catatan layanan bulanan.",
-	"7.kapasitas-sistem-lokal": "Sistem lokal kini punya kader dan anggaran sendiri untuk %[1]s.",
+	"7.kapasitas-sistem-lokal": "Sistem lokal kini punya kader dan anggaran sendiri untuk {layanan}.",
 	"7.lingkaran-pengaruh":     "Pengaruh meluas ke kecamatan: musrenbang memasukkan usulan serupa.",
 	"7.penguatan-lanjutan":     "Kami akan memperkuat pencatatan keuangan terbuka dan pelatihan kader.",
 	"7.pembelajaran":           "Pelajaran utama: mulai dari aset yang sudah ada dan libatkan warga sejak perencanaan.",
 }
 
 func answerFor(key, service, orgName string) string {
-	if t, ok := answerTemplates[key]; ok {
-		return fmt.Sprintf(t, service, orgName)
+	t, ok := answerTemplates[key]
+	if !ok {
+		t = "Catatan {oms} tentang {layanan}."
 	}
-	return fmt.Sprintf("Catatan %s tentang %s.", orgName, service)
+	return strings.NewReplacer("{layanan}", service, "{oms}", orgName).Replace(t)
 }
 
 // walkCycles takes the demo organisations through the development cycle.
@@ -180,9 +183,34 @@ func walkOne(ctx context.Context, d *db.DB, o *org.Organization, u *account.User
 	if err != nil {
 		return err
 	}
-	// The new cycle starts from a shifted point: one answer already rewritten.
-	_, err = wk.cycles.SaveAnswer(ctx, next.ID, "1.misi",
-		"Dari penerangan gang ke keamanan lingkungan: lampu, ronda warga dan taman bermain yang terang.", 1, wk.actor)
+	// The new cycle starts from a shifted point: one answer already rewritten
+	// and the carried inventory brought up to date.
+	if _, err := wk.cycles.SaveAnswer(ctx, next.ID, "1.misi",
+		"Dari penerangan gang ke keamanan lingkungan: lampu, ronda warga dan taman bermain yang terang.", 1, wk.actor); err != nil {
+		return err
+	}
+	return wk.updateCarriedAssets(next.ID)
+}
+
+// updateCarriedAssets shows what a second cycle does with the inventory it
+// carried: the community fund, potential in cycle 1, is now in use, and a
+// new asset joins.
+func (wk *walker) updateCarriedAssets(cycleID int64) error {
+	list, err := wk.tools.Assets(wk.ctx, cycleID)
+	if err != nil {
+		return err
+	}
+	for _, a := range list {
+		if a.Level == "sistem_lokal" && a.Holder == "komunitas" && a.Status == "potensial" {
+			a.Status = "melekat"
+			a.Description = "Sejak siklus 1 iuran warga membiayai perawatan lampu setiap bulan."
+			if err := wk.tools.UpdateAsset(wk.ctx, cycleID, a); err != nil {
+				return err
+			}
+		}
+	}
+	_, err = wk.tools.AddAsset(wk.ctx, cycleID, cycletool.Asset{Name: "Pos ronda yang sudah terang", Level: "sistem_lokal",
+		Holder: "komunitas", Status: "potensial", Tangible: true})
 	return err
 }
 

@@ -38,6 +38,9 @@ func TestDemoCycles(t *testing.T) {
 			{"pending donations awaiting the treasurer", `SELECT COUNT(*) FROM donations WHERE status = 'pending'`, 4},
 			{"bank accounts", `SELECT COUNT(*) FROM org_bank_accounts WHERE active`, 3},
 			{"answers carried into cycle 2", `SELECT COUNT(*) FROM answer_versions v JOIN cycles c ON c.id = v.cycle_id WHERE c.number = 2 AND v.carried_over`, 10},
+			{"assets carried into cycle 2", `SELECT COUNT(*) FROM cycle_assets a JOIN cycles c ON c.id = a.cycle_id WHERE c.number = 2 AND a.carried_from_cycle = 1`, 3},
+			{"assets added in cycle 2", `SELECT COUNT(*) FROM cycle_assets a JOIN cycles c ON c.id = a.cycle_id WHERE c.number = 2 AND a.carried_from_cycle IS NULL`, 1},
+			{"funding cells carried into cycle 2", `SELECT COUNT(*) FROM cycle_funding f JOIN cycles c ON c.id = f.cycle_id WHERE c.number = 2 AND f.carried_from_cycle = 1`, 12},
 		} {
 			var n int
 			if err := d.QueryRow(ctx, tc.query).Scan(&n); err != nil {

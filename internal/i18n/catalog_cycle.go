@@ -74,7 +74,7 @@ func init() {
 		"cycle.back.button":            {"Kembali ke tahap yang dipilih", "Go back to the chosen stage"},
 		"cycle.back.reason_required":   {"Tuliskan alasannya, minimal 10 karakter.", "Write the reason, at least 10 characters."},
 		"cycle.back.not_allowed":       {"Dari tahap ini siklus tidak dapat kembali ke tahap itu.", "The cycle cannot go back to that stage from here."},
-		"cycle.next.explain":           {"Menggeser Titik Tolak: siklus ini ditutup dan siklus baru dibuka di tahap 1, berisi jawaban siklus ini untuk disunting.", "Shifting the Starting Point: this cycle closes and a new one opens at stage 1, filled with this cycle's answers to edit."},
+		"cycle.next.explain":           {"Menggeser Titik Tolak: siklus ini ditutup dan siklus baru dibuka di tahap 1, berisi jawaban, tabel pendanaan dan inventaris aset siklus ini untuk disunting.", "Shifting the Starting Point: this cycle closes and a new one opens at stage 1, filled with this cycle's answers, funding table and asset inventory to edit."},
 		"cycle.next.button":            {"Menggeser Titik Tolak: buka siklus berikutnya", "Shift the starting point: open the next cycle"},
 		"cycle.next.goto":              {"Lanjutkan dengan Menggeser Titik Tolak di halaman ringkasan siklus", "Continue with Shifting the Starting Point on the cycle overview"},
 		"cycle.next.not_last":          {"Siklus berikutnya hanya dapat dibuka dari tahap 7.", "The next cycle can only be opened from stage 7."},
@@ -93,7 +93,7 @@ func init() {
 		"cycle.flash.moved":            {"Siklus sudah berpindah tahap sementara itu; periksa keadaannya sekarang.", "The cycle moved meanwhile; check where it stands now."},
 		"cycle.flash.advanced":         {"Siklus lanjut ke tahap berikutnya.", "The cycle moved on to the next stage."},
 		"cycle.flash.back":             {"Siklus kembali ke tahap yang dipilih.", "The cycle went back to the chosen stage."},
-		"cycle.flash.next":             {"Siklus berikutnya dibuka dengan jawaban siklus sebelumnya.", "The next cycle is open with the previous cycle's answers."},
+		"cycle.flash.next":             {"Siklus berikutnya dibuka dengan jawaban, tabel pendanaan dan inventaris aset siklus sebelumnya.", "The next cycle is open with the previous cycle's answers, funding table and asset inventory."},
 		"cycle.flash.commented":        {"Komentar dikirim.", "Comment posted."},
 		"cycle.flash.attached":         {"Lampiran diunggah.", "Attachment uploaded."},
 	})

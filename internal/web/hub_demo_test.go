@@ -1,45 +1,15 @@
 package web_test
 
 import (
-	"context"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
-
-	"lokadaya/internal/account"
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
-	"lokadaya/internal/web"
 )
 
 // The hub and admin pages render the demo world for the people who use them.
 func TestHubPagesOnDemoData(t *testing.T) {
-	ctx := context.Background()
-	d := dbtest.Open(t)
-	if _, err := demo.Load(ctx, d); err != nil {
-		t.Fatal(err)
-	}
-	accounts := &account.Store{DB: d}
-	session := func(email string) string {
-		u, err := accounts.ByEmail(ctx, email)
-		if err != nil {
-			t.Fatal(err)
-		}
-		token, err := accounts.CreateSession(ctx, u.ID, "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return "lokadaya_session=" + token
-	}
-	srv, err := web.New(web.Config{BaseURL: "http://example.test", Demo: true}, d, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	ts, session := demoServer(t)
 	admin, timur := session("admin@lokadaya.test"), session("koordinator.timur@lokadaya.test")
 	for _, tc := range []struct {
 		path, cookie string

@@ -26,6 +26,16 @@ type toolAssetFormPage struct {
 	Statuses []string
 }
 
+// CarriedFrom is the cycle the inventory was started from, when any of its
+// assets was carried; 0 otherwise.
+func (p *toolAssetsPage) CarriedFrom() int {
+	n := 0
+	for _, a := range p.Assets {
+		n = max(n, a.CarriedFrom)
+	}
+	return n
+}
+
 // StatusKeys are the statuses in the matrix's column order.
 func (p *toolAssetsPage) StatusKeys() []string { return cycletool.AssetStatuses }
 
