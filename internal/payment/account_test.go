@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"lokadaya/internal/db"
@@ -154,4 +155,18 @@ func FuzzAccountFromForm(f *testing.F) {
 			t.Fatalf("not idempotent: %q -> %q, %v", n, again, err)
 		}
 	})
+}
+
+func TestNumberGroups(t *testing.T) {
+	for _, tc := range []struct{ number, want string }{
+		{"1234567890", "1234|5678|90"},
+		{"12345678", "1234|5678"},
+		{"123456", "1234|56"},
+		{"123456789012345", "1234|5678|9012|345"},
+	} {
+		a := payment.BankAccount{AccountNumber: tc.number}
+		if got := strings.Join(a.NumberGroups(), "|"); got != tc.want {
+			t.Errorf("%s grouped %q, want %q", tc.number, got, tc.want)
+		}
+	}
 }

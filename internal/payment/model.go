@@ -43,6 +43,20 @@ type BankAccount struct {
 	CreatedAt     time.Time
 }
 
+// NumberGroups splits the account number into groups of four digits for
+// reading aloud and checking: "1234567890" → 1234, 5678, 90. Pages set
+// the groups apart with spacing, not spaces, so that a copy of the
+// number is the digits alone.
+func (a *BankAccount) NumberGroups() []string {
+	var groups []string
+	for n := a.AccountNumber; n != ""; {
+		k := min(4, len(n))
+		groups = append(groups, n[:k])
+		n = n[k:]
+	}
+	return groups
+}
+
 // QRIS is an organisation's static QRIS with what was read from it.
 type QRIS struct {
 	OrgID        int64

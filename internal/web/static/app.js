@@ -57,3 +57,47 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+// ---------------------------------------------------------------------------
+// Copy buttons (the account number on the transfer instructions): hidden
+// in the page, shown here where a script can copy. data-copy is what is
+// copied: the digits without the spacing the page shows.
+(function () {
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "visually-hidden";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return fallbackCopy(text); });
+    }
+    return fallbackCopy(text);
+  }
+
+  function wire(button) {
+    var status = button.parentNode.querySelector(".copy-status");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      copy(button.getAttribute("data-copy")).then(function () {
+        if (status) status.textContent = button.getAttribute("data-copied");
+      }, function () {
+        if (status) status.textContent = button.getAttribute("data-copy-failed");
+      });
+    });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("button[data-copy]"), wire);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
