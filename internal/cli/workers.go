@@ -13,6 +13,7 @@ import (
 	"lokadaya/internal/donation"
 	"lokadaya/internal/jobs"
 	"lokadaya/internal/mail"
+	"lokadaya/internal/notify"
 	"lokadaya/internal/petition"
 	"lokadaya/internal/web"
 )
@@ -65,5 +66,8 @@ func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger, baseURL strin
 	// bankimport.StaleAfter.
 	imports := &bankimport.Store{DB: d}
 	wg.Go(func() { imports.RunPurgeStale(ctx, time.Hour, log) })
+	// Members' daily digests go out from 06:00 in each organisation's zone.
+	notifier := &notify.Notifier{DB: d, BaseURL: baseURL}
+	wg.Go(func() { notifier.RunDigests(ctx, 5*time.Minute, log) })
 	return &wg, nil
 }

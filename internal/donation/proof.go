@@ -58,6 +58,9 @@ func (s *Store) setProof(ctx context.Context, p Proof) (oldKey string, err error
 			oldKey = ""
 			_, err = tx.Exec(ctx, `INSERT INTO donation_proofs (donation_id, blob_key, content_type, size, uploaded_at)
 				VALUES (?, ?, ?, ?, ?)`, p.DonationID, p.BlobKey, p.ContentType, p.Size, s.now())
+			if err == nil && s.OnProof != nil {
+				err = s.OnProof(ctx, tx, d)
+			}
 		case err == nil:
 			_, err = tx.Exec(ctx, `UPDATE donation_proofs SET blob_key = ?, content_type = ?, size = ?, uploaded_at = ?
 				WHERE donation_id = ?`, p.BlobKey, p.ContentType, p.Size, s.now(), p.DonationID)

@@ -38,6 +38,9 @@ type Store struct {
 	// e.g. to subscribe the donor to the campaign's news, so that both
 	// land or neither.
 	OnCreate func(ctx context.Context, q db.Querier, d *Donation, in Input) error
+	// OnProof runs inside the transaction that stores a donation's first
+	// proof of transfer, e.g. to tell the treasurers it waits.
+	OnProof func(ctx context.Context, q db.Querier, d *Donation) error
 }
 
 // created runs the OnCreate hook, if any.

@@ -22,7 +22,7 @@ func TestApplyRefusesStaleStatus(t *testing.T) {
 		}
 		stale := &org.Organization{ID: id, Slug: "s", Status: org.StatusPending}
 		err := d.InTx(ctx, func(tx *db.Tx) error {
-			return apply(ctx, tx, Actor{Name: "sistem"}, stale, DecideReject, org.StatusRejected, "x")
+			return apply(ctx, tx, Actor{Name: "sistem"}, stale, DecideReject, org.StatusRejected, "x", nil)
 		})
 		if !errors.Is(err, ErrConflict) {
 			t.Fatalf("err = %v, want ErrConflict", err)

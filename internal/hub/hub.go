@@ -47,7 +47,13 @@ type Actor struct {
 }
 
 // Store reads and writes hubs.
-type Store struct{ DB *db.DB }
+type Store struct {
+	DB *db.DB
+	// OnDecide, when set, runs in the transaction of every recorded
+	// decision (a coordinator's or a platform admin's), e.g. to tell the
+	// organisation; its error undoes the decision.
+	OnDecide func(ctx context.Context, q db.Querier, d Decided) error
+}
 
 // coverSQL is true when organisation alias o lies in hub region alias hr.
 const coverSQL = `(o.region_code = hr.region_code OR o.region_code LIKE (hr.region_code || '.%'))`

@@ -123,12 +123,14 @@ type Review struct {
 	Reason       string
 	ReviewerName string
 	CreatedAt    time.Time
+	// Documents are the legal documents a "needs changes" asked for.
+	Documents []org.DocKind
 }
 
 // History returns the organisation's decisions, newest first.
 func (s *Store) History(ctx context.Context, orgID int64) ([]Review, error) {
-	rows, err := s.DB.Query(ctx, `SELECT r.id, r.decision, r.from_status, r.reason, COALESCE(u.name, ''), r.created_at
-		FROM org_reviews r LEFT JOIN users u ON u.id = r.reviewer_id WHERE r.org_id = ? ORDER BY r.id DESC`, orgID)
+	rows, err := s.DB.Query(ctx, `SELECT r.id, r.decision, r.from_status, r.reason, COALESCE(u.name, ''), r.created_at,
+		r.requested_docs FROM org_reviews r LEFT JOIN users u ON u.id = r.reviewer_id WHERE r.org_id = ? ORDER BY r.id DESC`, orgID)
 	if err != nil {
 		return nil, fmt.Errorf("hub: history: %w", err)
 	}
@@ -136,10 +138,11 @@ func (s *Store) History(ctx context.Context, orgID int64) ([]Review, error) {
 	var out []Review
 	for rows.Next() {
 		var r Review
-		var dec, from string
-		if err := rows.Scan(&r.ID, &dec, &from, &r.Reason, &r.ReviewerName, &r.CreatedAt); err != nil {
+		var dec, from, docs string
+		if err := rows.Scan(&r.ID, &dec, &from, &r.Reason, &r.ReviewerName, &r.CreatedAt, &docs); err != nil {
 			return nil, fmt.Errorf("hub: history: %w", err)
 		}
+		r.Documents = SplitDocs(docs)
 		r.Decision, r.FromStatus, r.CreatedAt = Decision(dec), org.Status(from), r.CreatedAt.UTC()
 		out = append(out, r)
 	}

@@ -79,17 +79,39 @@ func (s *Store) Decide(ctx context.Context, reviewer Actor, orgID int64, d Decis
 	return s.DecideExpecting(ctx, reviewer, orgID, "", d, reason)
 }
 
-// DecideExpecting records a decision: the organisation's status, reason and
-// verified_at, an org_reviews row and an audit entry change together in one
-// transaction. When expect is set, the decision applies only if the status
-// is still the one the reviewer saw (else ErrConflict). It returns the new
-// status.
+// Decided is a decision just recorded, as Store.OnDecide receives it.
+type Decided struct {
+	Org      *org.Organization // as it was before the decision
+	Reviewer Actor
+	Decision Decision
+	To       org.Status
+	Reason   string
+	// Documents are the legal documents a "needs changes" asks for.
+	Documents []org.DocKind
+}
+
+// DecideExpecting records a decision asking for no documents. See
+// DecideAsking.
 func (s *Store) DecideExpecting(ctx context.Context, reviewer Actor, orgID int64, expect org.Status, d Decision, reason string) (org.Status, error) {
+	return s.DecideAsking(ctx, reviewer, orgID, expect, d, reason, nil)
+}
+
+// DecideAsking records a decision: the organisation's status, reason and
+// verified_at, an org_reviews row and an audit entry change together in one
+// transaction, with Store.OnDecide. When expect is set, the decision
+// applies only if the status is still the one the reviewer saw (else
+// ErrConflict). docs are the legal documents a "needs changes" asks for
+// (refused with other decisions). It returns the new status.
+func (s *Store) DecideAsking(ctx context.Context, reviewer Actor, orgID int64, expect org.Status, d Decision, reason string,
+	docs []org.DocKind) (org.Status, error) {
 	rl, ok := rules[d]
 	if !ok {
 		return "", ErrUnknown
 	}
 	reason = strings.TrimSpace(reason)
+	if err := checkDocs(d, docs); err != nil {
+		return "", err
+	}
 	var to org.Status
 	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
 		o, err := orgByID(ctx, tx, orgID)
@@ -119,12 +141,51 @@ func (s *Store) DecideExpecting(ctx context.Context, reviewer Actor, orgID int64
 		if err != nil {
 			return err
 		}
-		return apply(ctx, tx, reviewer, o, d, to, reason)
+		if err := apply(ctx, tx, reviewer, o, d, to, reason, docs); err != nil {
+			return err
+		}
+		if s.OnDecide == nil {
+			return nil
+		}
+		return s.OnDecide(ctx, tx, Decided{Org: o, Reviewer: reviewer, Decision: d, To: to, Reason: reason, Documents: docs})
 	})
 	if err != nil {
 		return "", err
 	}
 	return to, nil
+}
+
+// checkDocs refuses documents asked for with any decision but "needs
+// changes", and unknown or repeated ones.
+func checkDocs(d Decision, docs []org.DocKind) error {
+	seen := map[org.DocKind]bool{}
+	for _, k := range docs {
+		if d != DecideNeedsChanges || !k.Valid() || seen[k] {
+			return validate.Errors{"documents": "hub.documents_invalid"}
+		}
+		seen[k] = true
+	}
+	return nil
+}
+
+// joinDocs writes documents asked for as org_reviews keeps them.
+func joinDocs(docs []org.DocKind) string {
+	parts := make([]string, len(docs))
+	for i, k := range docs {
+		parts[i] = string(k)
+	}
+	return strings.Join(parts, ",")
+}
+
+// SplitDocs reads documents asked for as org_reviews keeps them.
+func SplitDocs(s string) []org.DocKind {
+	var out []org.DocKind
+	for _, p := range strings.Split(s, ",") {
+		if k := org.DocKind(p); k.Valid() {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func (s *Store) authorise(ctx context.Context, reviewer Actor, o *org.Organization, rl rule) error {
@@ -172,7 +233,8 @@ func target(ctx context.Context, q db.Querier, o *org.Organization, d Decision) 
 
 // apply writes the decision. The UPDATE only matches while the status is
 // still the one read, so of two concurrent decisions only one applies.
-func apply(ctx context.Context, tx db.Querier, reviewer Actor, o *org.Organization, d Decision, to org.Status, reason string) error {
+func apply(ctx context.Context, tx db.Querier, reviewer Actor, o *org.Organization, d Decision, to org.Status, reason string,
+	docs []org.DocKind) error {
 	now := db.Now()
 	verifiedAt := o.VerifiedAt
 	switch to {
@@ -205,8 +267,8 @@ func apply(ctx context.Context, tx db.Querier, reviewer Actor, o *org.Organizati
 	if reviewer.ID != 0 {
 		rid = reviewer.ID
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO org_reviews (org_id, reviewer_id, decision, from_status, reason, created_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, o.ID, rid, string(d), string(o.Status), reason, now); err != nil {
+	if _, err := tx.Exec(ctx, `INSERT INTO org_reviews (org_id, reviewer_id, decision, from_status, reason, requested_docs, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, o.ID, rid, string(d), string(o.Status), reason, joinDocs(docs), now); err != nil {
 		return fmt.Errorf("hub: record review: %w", err)
 	}
 	detail := fmt.Sprintf("%s: %s → %s", o.Slug, o.Status, to)

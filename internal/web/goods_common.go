@@ -22,7 +22,7 @@ import (
 // the campaign's news and queues the acknowledgement in its own
 // transaction, and so does a receipt with its e-mail.
 func (s *Server) goodsStore() *goods.Store {
-	return &goods.Store{DB: s.db, Subscribe: campaign.Subscribe, OnCreate: s.queuePledgeAck,
+	return &goods.Store{DB: s.db, Subscribe: campaign.Subscribe, OnCreate: s.pledgeCreated,
 		OnReceive: s.queueGoodsReceived}
 }
 

@@ -108,11 +108,9 @@ func (s *Server) offerCreated(ctx context.Context, r *http.Request, q db.Querier
 			s.absURL(r, offerPrivateURL(o)))}); err != nil {
 		return err
 	}
-	return s.mailManagers(ctx, r, q, o, c, func(l i18n.Lang, name, link string) mail.Message {
-		return mail.Message{Subject: i18n.T(l, "offer.mail.new_subject", o.NeedTitle),
-			Text: i18n.T(l, "offer.mail.new_body", name, offererLabel(o), i18n.T(l, "offer.kind."+o.Kind),
-				o.NeedTitle, c.Campaign, o.Body, link)}
-	})
+	return s.notifyOffer(ctx, q, o, c, func(l i18n.Lang) string {
+		return i18n.T(l, "notify.event.offer", offererLabel(o), i18n.T(l, "offer.kind."+o.Kind), o.NeedTitle, c.Campaign)
+	}, o.Body)
 }
 
 // offerMessaged tells the other side of a thread about m: the offerer of
@@ -124,10 +122,9 @@ func (s *Server) offerMessaged(ctx context.Context, r *http.Request, q db.Querie
 		return err
 	}
 	if !m.FromOrg {
-		return s.mailManagers(ctx, r, q, o, c, func(l i18n.Lang, name, link string) mail.Message {
-			return mail.Message{Subject: i18n.T(l, "offer.mail.answer_subject", offererLabel(o)),
-				Text: i18n.T(l, "offer.mail.answer_body", name, offererLabel(o), o.NeedTitle, m.Body, link)}
-		})
+		return s.notifyOffer(ctx, q, o, c, func(l i18n.Lang) string {
+			return i18n.T(l, "notify.event.offer_answer", offererLabel(o), o.NeedTitle)
+		}, m.Body)
 	}
 	l := i18n.Parse(o.Lang)
 	body := m.Body
@@ -142,23 +139,4 @@ func (s *Server) offerMessaged(ctx context.Context, r *http.Request, q db.Querie
 	return mail.Queue(ctx, q, mail.Message{To: o.Email, Subject: i18n.T(l, "offer.mail.reply_subject", c.Campaign),
 		Text: i18n.T(l, "offer.mail.reply_body", o.Name, c.OrgName, o.NeedTitle, body,
 			i18n.T(l, "offer.status."+o.Status), s.absURL(r, offerPrivateURL(o)))})
-}
-
-// mailManagers queues one message to each of the organisation's offer
-// managers, in their own language, linking to the offer's page.
-func (s *Server) mailManagers(ctx context.Context, r *http.Request, q db.Querier, o *offer.Offer, c offerContext,
-	compose func(l i18n.Lang, name, link string) mail.Message) error {
-	list, err := offer.Managers(ctx, q, o.OrgID)
-	if err != nil {
-		return err
-	}
-	link := s.absURL(r, "/organisasi/"+c.OrgSlug+"/tawaran/"+strconv.FormatInt(o.ID, 10))
-	for _, m := range list {
-		msg := compose(i18n.Parse(m.Locale), m.Name, link)
-		msg.To = m.Email
-		if err := mail.Queue(ctx, q, msg); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -227,6 +227,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /akun/ekspor", s.accountExport)
 	handle("GET /akun/hapus", s.accountDeleteForm)
 	handle("POST /akun/hapus", s.accountDelete)
+	handle("GET /akun/notifikasi", s.notifyPrefs)
+	handle("POST /akun/notifikasi", s.notifyPrefsSave)
+	handle("GET /notifikasi/{token}", s.notifyLinkPrefs)
+	handle("POST /notifikasi/{token}", s.notifyLinkPrefsSave)
 	handle("GET /privasi", s.privacy)
 	handle("GET /dev/outbox", s.devOutbox)
 

@@ -95,6 +95,7 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 			reset:  &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
 		},
 	}
+	s.hubs.OnDecide = s.notifyDecision
 	if err := s.setupGateway(); err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ import (
 // confirmation (and records the wish for news), a decision queues the
 // e-mail telling the volunteer, each in the transaction of the change.
 func (s *Server) volunteerStore() *volunteer.Store {
-	return &volunteer.Store{DB: s.db, OnSignup: s.volunteerSignedUp, OnDecide: s.volunteerDecided}
+	return &volunteer.Store{DB: s.db, OnSignup: s.volunteerJoined, OnDecide: s.volunteerDecided}
 }
 
 // volunteerSignedUp queues the "menunggu diterima" (or waiting list)
