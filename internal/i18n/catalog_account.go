@@ -20,7 +20,6 @@ func init() {
 
 		// Errors.
 		"account.err.email":             {"Masukkan alamat e-mail yang valid.", "Enter a valid e-mail address."},
-		"account.err.email_taken":       {"Alamat e-mail ini sudah terdaftar. Silakan masuk atau atur ulang kata sandi.", "This e-mail address is already registered. Log in or reset your password."},
 		"account.err.phone":             {"Nomor HP Indonesia tidak valid.", "Not a valid Indonesian mobile number."},
 		"account.err.password_short":    {"Kata sandi minimal 10 karakter.", "The password needs at least 10 characters."},
 		"account.err.password_email":    {"Kata sandi tidak boleh sama dengan alamat e-mail.", "The password must not be your e-mail address."},
@@ -40,7 +39,6 @@ func init() {
 		"account.signup.submit":     {"Daftar", "Sign up"},
 		"account.signup.have":       {"Sudah punya akun?", "Already have an account?"},
 		"account.signup.privacy":    {"Baca pemberitahuan privasi", "Read the privacy notice"},
-		"account.flash.signed_up":   {"Akun Anda sudah dibuat. Kami mengirim tautan verifikasi ke e-mail Anda.", "Your account is ready. We sent a verification link to your e-mail."},
 		"account.flash.verified":    {"Terima kasih, alamat e-mail Anda sudah terverifikasi.", "Thank you, your e-mail address is verified."},
 		"account.flash.resent":      {"Tautan verifikasi baru sudah dikirim.", "A new verification link is on its way."},
 		"account.flash.already":     {"Alamat e-mail Anda sudah terverifikasi.", "Your e-mail address is already verified."},

@@ -8,6 +8,7 @@ import (
 	"lokadaya/internal/account"
 	"lokadaya/internal/db"
 	"lokadaya/internal/i18n"
+	"lokadaya/internal/mail"
 	"lokadaya/internal/validate"
 )
 
@@ -20,8 +21,11 @@ func (s *Server) signupForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "account_signup", s.view(r, i18n.T(lang(r), "account.signup.title"), nil))
 }
 
-// signup creates an account, queues the verification e-mail and logs the
-// new user in; unverified users may use the site but see a banner.
+// signup creates an account and queues the verification e-mail, then
+// sends the person to the login page (unverified users may use the site
+// but see a banner). An address that already has an account gets the same
+// answer, and its owner an e-mail saying someone tried: the form never
+// tells a stranger whether an address is registered.
 func (s *Server) signup(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		s.badForm(w, r)
@@ -39,24 +43,35 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	reg.Locale = string(lang(r))
-	u, err := s.accounts.Register(r.Context(), reg, func(tx *db.Tx, u *account.User) error {
+	_, err := s.accounts.Register(r.Context(), reg, func(tx *db.Tx, u *account.User) error {
 		return s.queueVerification(r.Context(), r, tx, u)
 	})
 	if errors.Is(err, account.ErrEmailTaken) {
-		v.Errors.Add("email", "account.err.email_taken")
-		s.render(w, r, http.StatusUnprocessableEntity, "account_signup", v)
-		return
+		err = s.noticeSignupAttempt(w, r, reg.Email)
 	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	if err := s.startSession(w, r, u); err != nil {
-		s.serverError(w, r, err)
-		return
+	s.flash(w, "account.flash.signup_sent")
+	redirect(w, r, "/masuk")
+}
+
+// noticeSignupAttempt tells the owner of email that someone tried to sign
+// up with it, at most as often as password resets are sent, so the form
+// cannot flood their inbox.
+func (s *Server) noticeSignupAttempt(w http.ResponseWriter, r *http.Request, email string) error {
+	u, err := s.accounts.ByEmail(r.Context(), email)
+	if err != nil {
+		return err
 	}
-	s.flash(w, "account.flash.signed_up")
-	redirect(w, r, "/akun")
+	ok, err := s.limits.reset.Allow(r.Context(), "signup-notice:"+itoa(u.ID))
+	if err != nil || !ok {
+		return err
+	}
+	l := userLang(u)
+	return mail.Queue(r.Context(), s.db, mail.Message{To: u.Email, Subject: i18n.T(l, "account.mail.signup_again_subject"),
+		Text: i18n.T(l, "account.mail.signup_again_body", u.Name, s.absURL(r, "/masuk"), s.absURL(r, "/lupa-sandi"))})
 }
 
 // readSignup validates the sign-up form.

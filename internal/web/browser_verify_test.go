@@ -81,16 +81,24 @@ func TestBrowserSignupToVerifiedOrganisation(t *testing.T) {
 		chromedp.SendKeys("#password", "sandi-rina-panjang", chromedp.ByID),
 		chromedp.Click(`input[name="consent"]`, chromedp.ByQuery),
 		chromedp.Submit("#password", chromedp.ByID),
-		chromedp.WaitVisible(`form[action="/keluar"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`form[action="/masuk"]`, chromedp.ByQuery),
 	)
 
-	// 2. Confirm the e-mail address with the link that arrived by SMTP.
+	// 2. Confirm the e-mail address with the link that arrived by SMTP,
+	// then log in.
 	link := verificationLink(t, smtp)
 	var text string
 	run(t, ctx, "verify e-mail", chromedp.Navigate(link), chromedp.Text("main", &text, chromedp.ByQuery))
 	if u, err := accounts.ByEmail(bg, "rina@example.org"); err != nil || !u.Verified() {
 		t.Fatalf("after following the link: %+v, %v; page says %q", u, err, text)
 	}
+	run(t, ctx, "log in",
+		chromedp.Navigate(base+"/masuk"),
+		chromedp.SendKeys("#email", "rina@example.org", chromedp.ByID),
+		chromedp.SendKeys("#password", "sandi-rina-panjang", chromedp.ByID),
+		chromedp.Submit("#password", chromedp.ByID),
+		chromedp.WaitVisible(`form[action="/keluar"]`, chromedp.ByQuery),
+	)
 
 	// 3. Create the organisation, picking Kota Bandung down to a kelurahan.
 	kec := firstChild(t, ts, "32.73")
