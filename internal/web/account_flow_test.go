@@ -59,7 +59,7 @@ func TestSignupVerifyLoginLogout(t *testing.T) {
 	check(t, "verify while logged out", b.get(t, link.Path), http.StatusSeeOther, "/masuk")
 	check(t, "link used twice", b.get(t, link.Path), http.StatusGone, "")
 	r = b.post(t, "/masuk", url.Values{"email": {"yohana@example.org"}, "password": {"sandi-yohana-panjang"}})
-	check(t, "login", r, http.StatusSeeOther, "/akun")
+	check(t, "login", r, http.StatusSeeOther, "/dasbor")
 	r = b.get(t, "/akun")
 	check(t, "account page", r, http.StatusOK, "", "Verified on")
 	if strings.Contains(r.body, `class="banner"`) {

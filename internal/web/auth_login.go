@@ -61,7 +61,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if next == "" {
-		next = "/akun"
+		next = s.landing(r.Context(), u)
 	}
 	s.flash(w, "account.flash.logged_in")
 	redirect(w, r, next)

@@ -43,6 +43,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /undangan/{token}", s.invitationShow)
 	handle("POST /undangan/{token}", s.invitationAccept)
 	handle("GET /dasbor", s.dashboard)
+	handle("GET /organisasi/{slug}/dasbor", s.orgDashboard)
 	handle("GET /media/{key...}", s.media)
 	handle("GET /api/v1/organizations", s.apiOrganizations)
 	handle("GET /api/v1/organizations/{slug}", s.apiOrganization)
