@@ -3,7 +3,9 @@ package web
 import (
 	"errors"
 	"net/http"
+	"slices"
 
+	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/initiative"
@@ -38,6 +40,9 @@ type initiativeShowPage struct {
 	// and gave rise to (stage 6 surplus allocations).
 	Parent   *surplus.Relative
 	Children []surplus.Relative
+	// Campaigns are the initiative's published campaigns (active first,
+	// then ended), newest first within each.
+	Campaigns []*campaign.Campaign
 }
 
 // initiativeIndex lists published initiatives: ?wilayah=CODE (served
@@ -114,7 +119,30 @@ func (s *Server) initiativeShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	if p.Campaigns, err = s.publishedCampaigns(r, i.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "initiative_show", s.view(r, i.Name, p))
+}
+
+// publishedCampaigns lists the initiative's published campaigns, the
+// running ones first.
+func (s *Server) publishedCampaigns(r *http.Request, initiativeID int64) ([]*campaign.Campaign, error) {
+	list, _, err := s.campaignStore().List(r.Context(), campaign.ListOptions{InitiativeID: initiativeID, PublicOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(list, func(a, b *campaign.Campaign) int {
+		switch {
+		case a.Open() == b.Open():
+			return 0
+		case a.Open():
+			return -1
+		}
+		return 1
+	})
+	return list, nil
 }
 
 // mayReadCycle reports whether the caller may read the organisation's
