@@ -65,7 +65,7 @@ func TestAdminReviewsUncoveredOrganisation(t *testing.T) {
 		t.Errorf("coordinator decides on admin review = %d", got.status)
 	}
 	review := w.get(t, "platform", page)
-	for _, want := range []string{`action="` + page + `"`, `value="verified"`, `href="/organisasi/patroli-api-pulang-pisau/siklus"`} {
+	for _, want := range []string{`action="` + page + `#error-summary"`, `value="verified"`, `href="/organisasi/patroli-api-pulang-pisau/siklus"`} {
 		if !strings.Contains(review.body, want) {
 			t.Errorf("admin review lacks %q", want)
 		}

@@ -56,7 +56,7 @@ func TestDonationProof(t *testing.T) {
 	proofURL := "/organisasi/taman-baca/donasi/bukti/" + id
 
 	show := w.get(t, "anon", page).body
-	if !strings.Contains(show, `action="`+page+`/bukti"`) || !strings.Contains(show, "Bukti transfer (boleh tidak)") {
+	if !strings.Contains(show, `action="`+page+`/bukti#error-summary"`) || !strings.Contains(show, "Bukti transfer (boleh tidak)") {
 		t.Fatal("the instructions page offers no proof upload")
 	}
 	if res := w.get(t, "treasurer", proofURL); res.status != http.StatusNotFound {

@@ -28,6 +28,7 @@ func (s *Server) renderOrgForm(w http.ResponseWriter, r *http.Request, status in
 		s.serverError(w, r, err)
 		return
 	}
+	picker.Action = r.URL.Path // the create and edit pages post to themselves
 	if k, ok := errs["region"]; ok {
 		picker.Error = i18n.T(lang(r), k)
 	}

@@ -64,7 +64,7 @@ func TestPaymentPageAccess(t *testing.T) {
 			if res.status != http.StatusOK {
 				t.Fatalf("status %d", res.status)
 			}
-			hasForm := strings.Contains(res.body, `action="/organisasi/taman-baca/pembayaran/rekening"`)
+			hasForm := strings.Contains(res.body, `action="/organisasi/taman-baca/pembayaran/rekening#error-summary"`)
 			if hasForm != managers[role] {
 				t.Fatalf("form shown=%v for %s", hasForm, role)
 			}

@@ -108,6 +108,7 @@ func (s *Server) renderPetition(w http.ResponseWriter, r *http.Request, status i
 		s.serverError(w, r, err)
 		return
 	}
+	pg.Picker.Action = p.URL()
 	if k, ok := errs["region"]; ok {
 		pg.Picker.Error = i18n.T(lang(r), k)
 	}

@@ -25,6 +25,9 @@ type RegionPicker struct {
 	Code string
 	// Required marks the picker as mandatory.
 	Required bool
+	// Action is where the form posts. Set, the refresh button posts there
+	// with "#region-picker", so the page comes back to the picker.
+	Action string
 	// Error is a translated message shown under the selects. regionPicker
 	// sets it when a required region is missing from a submitted form; a
 	// handler may set its own, e.g. picker.Error = view.Err("region").

@@ -121,7 +121,7 @@ func TestRegionPickerTemplate(t *testing.T) {
 			[]string{`<option value="32.73.01.1001" selected>`},
 			[]string{"region_refresh"}, 0},
 		{"missing shows the error", url.Values{"region_prov": {""}}, i18n.ID,
-			[]string{`role="alert"`, "Pilih wilayah.", `aria-invalid="true"`}, nil, 3},
+			[]string{`id="err-region"`, "Pilih wilayah.", `aria-invalid="true"`}, nil, 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			html := render(tc.form, tc.lang)

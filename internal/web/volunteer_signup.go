@@ -165,7 +165,7 @@ func (s *Server) renderVolunteerSignup(w http.ResponseWriter, r *http.Request, s
 		s.serverError(w, r, err)
 		return
 	}
-	p.Picker.Error = ""
+	p.Picker.Error, p.Picker.Action = "", p.Action
 	v := s.view(r, i18n.T(lang(r), "volunteer.signup.title", n.Title), p)
 	if form != nil {
 		v.Form, v.Errors = form, errs

@@ -101,3 +101,26 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+// ---------------------------------------------------------------------------
+// Forms: a refused form's error summary (templates/partials/form.html) takes
+// the focus, so a screen reader reads it and the phone shows it; its links
+// focus their field and show the field's label above it.
+(function () {
+  function init() {
+    var summary = document.getElementById("error-summary");
+    if (!summary) return;
+    summary.focus();
+    summary.addEventListener("click", function (e) {
+      var link = e.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!field) return;
+      e.preventDefault();
+      var label = field.id && document.querySelector("label[for='" + field.id + "']");
+      (label || field).scrollIntoView();
+      field.focus({ preventScroll: true });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
