@@ -12,6 +12,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /readyz", s.readyz)
 	handle("GET /metrics", s.metricsPage)
 	mux.Handle("GET /static/", staticHandler())
+	mux.Handle("GET /favicon.ico", faviconHandler())
 
 	// Public pages.
 	handle("GET /{$}", s.home)

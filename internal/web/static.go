@@ -40,3 +40,15 @@ func staticHandler() http.Handler {
 		files.ServeHTTP(w, r)
 	}))
 }
+
+// faviconHandler serves /favicon.ico, which browsers ask for on their own
+// (without it every first visit costs a 404 page). Its address cannot
+// carry a version, so it is cached for a month rather than a year.
+func faviconHandler() http.Handler {
+	icon, _ := staticFiles.ReadFile("static/favicon.ico")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/x-icon")
+		w.Header().Set("Cache-Control", "public, max-age=2592000")
+		_, _ = w.Write(icon)
+	})
+}
