@@ -1,14 +1,14 @@
 package gateway
 
 import (
-	"bytes"
 	"crypto/sha512"
 	"crypto/subtle"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
+
+	"lokadaya/internal/strictjson"
 )
 
 // maxNotification bounds a notification body; real ones are about 1 KB.
@@ -67,13 +67,11 @@ func ParseNotification(body []byte, serverKey string) (*Notification, error) {
 	if len(body) > maxNotification {
 		return nil, fmt.Errorf("%w: body too large", ErrBadNotification)
 	}
+	// Strict: a key given twice (two transaction_status) or data after
+	// the object could be read differently by another parser.
 	var w wire
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if err := dec.Decode(&w); err != nil {
+	if err := strictjson.Unmarshal(body, &w); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadNotification, err)
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("%w: trailing data", ErrBadNotification)
 	}
 	return w.verify(serverKey)
 }

@@ -164,3 +164,14 @@ func FuzzParseNotification(f *testing.F) {
 		}
 	})
 }
+
+// A key given twice is refused even when the signature matches: parsers
+// disagree on which of two transaction_status values counts.
+func TestParseNotificationDuplicateKey(t *testing.T) {
+	sig := Signature("1", "200", "50000.00", testKey)
+	body := `{"order_id":"1","status_code":"200","gross_amount":"50000.00","transaction_status":"cancel",` +
+		`"transaction_status":"settlement","signature_key":"` + sig + `"}`
+	if _, err := ParseNotification([]byte(body), testKey); !errors.Is(err, ErrBadNotification) {
+		t.Errorf("duplicate transaction_status: %v", err)
+	}
+}

@@ -89,7 +89,6 @@ func init() {
 func init() {
 	add(map[string]Msg{
 		"donation.api.key":        {"Header Idempotency-Key wajib diisi: 16–200 karakter ASCII yang terlihat, misalnya sebuah UUID.", "The Idempotency-Key header is required: 16–200 visible ASCII characters, such as a UUID."},
-		"donation.api.body":       {"Isi permintaan harus JSON dengan kolom amount, name, anonymous, message, email, phone.", "The request body must be JSON with the fields amount, name, anonymous, message, email, phone."},
 		"donation.api.key_reused": {"Idempotency-Key ini sudah dipakai untuk donasi lain dengan isi berbeda.", "This Idempotency-Key was already used for a different donation."},
 	})
 }

@@ -7,6 +7,18 @@ func init() {
 		"gateway.notify.not_confirmed": {"Status di gateway pembayaran tidak membenarkan notifikasi ini; tidak ada yang diubah.", "The payment gateway's status does not confirm this notification; nothing was changed."},
 		"gateway.notify.unavailable":   {"Status di gateway pembayaran belum dapat diperiksa. Kirim lagi nanti.", "The payment gateway's status cannot be checked yet. Send it again later."},
 
+		// Strict input: request bodies too large, or JSON read two ways.
+		"error.413.title":        {"Isian terlalu besar", "Form too large"},
+		"error.413.body":         {"Isian formulir ini lebih besar dari yang dapat kami terima (256 KB). Kembali ke halaman sebelumnya, persingkat teksnya, lalu kirim lagi.", "This form is larger than we can accept (256 KB). Go back, shorten the text and send it again."},
+		"error.400.title":        {"Formulir tidak terbaca", "Form could not be read"},
+		"error.400.body":         {"Isian formulir tidak dapat dibaca. Muat ulang halaman lalu coba lagi.", "The form could not be read. Reload the page and try again."},
+		"api.err.content_type":   {"Kirim isi permintaan sebagai JSON dengan Content-Type: application/json.", "Send the request body as JSON with Content-Type: application/json."},
+		"api.err.too_large":      {"Isi permintaan terlalu besar (paling banyak %s KB).", "The request body is too large (at most %s KB)."},
+		"api.err.json_syntax":    {"Isi permintaan bukan JSON yang valid.", "The request body is not valid JSON."},
+		"api.err.json_trailing":  {"Ada data lain setelah objek JSON; kirim satu objek saja.", "There is more data after the JSON object; send one object only."},
+		"api.err.json_duplicate": {"Kunci %q muncul lebih dari sekali dalam objek JSON.", "The key %q appears more than once in the JSON object."},
+		"api.err.json_fields":    {"Objek JSON berisi kolom yang tidak dikenal atau nilai dengan jenis yang salah.", "The JSON object has an unknown field or a value of the wrong type."},
+
 		// Sign-up answers alike whether or not the address has an account.
 		"account.flash.signup_sent":         {"Kami sudah mengirim e-mail ke alamat itu. Buka tautan di dalamnya untuk memverifikasi alamat Anda, lalu masuk dengan kata sandi Anda.", "We sent an e-mail to that address. Open its link to verify your address, then log in with your password."},
 		"account.mail.signup_again_subject": {"Ada yang mencoba mendaftar dengan alamat e-mail Anda", "Someone tried to sign up with your e-mail address"},

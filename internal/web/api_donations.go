@@ -3,9 +3,7 @@ package web
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"time"
@@ -86,10 +84,7 @@ func (s *Server) apiDonate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req apiDonationRequest
-	dec := json.NewDecoder(io.LimitReader(r.Body, 64<<10))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		apiError(w, http.StatusBadRequest, "bad_request", i18n.T(l, "donation.api.body"))
+	if !decodeJSON(w, r, 64<<10, &req) {
 		return
 	}
 	in := donation.Input{Amount: req.Amount, AmountRaw: strconv.FormatInt(req.Amount, 10), Name: req.Name,

@@ -22,11 +22,7 @@ func (s *Server) cycleAnswerSave(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, http.StatusText(http.StatusRequestEntityTooLarge), http.StatusRequestEntityTooLarge)
-		return
-	}
+	// limitForms has read the form (at most maxFormBytes).
 	key := r.PathValue("key")
 	body := r.PostForm.Get("body")
 	base, err := strconv.Atoi(r.PostForm.Get("base_version"))

@@ -23,11 +23,7 @@ func (s *Server) cycleComment(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, http.StatusText(http.StatusRequestEntityTooLarge), http.StatusRequestEntityTooLarge)
-		return
-	}
+	// limitForms has read the form (at most maxFormBytes).
 	key := r.PostForm.Get("question")
 	if key != "" {
 		if _, qst, ok := c.Framework().Question(key); !ok || qst.Number != st.Number {

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"errors"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -225,9 +224,8 @@ func (s *Server) paymentNotify(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusNotFound, "not_found", i18n.T(l, "gateway.notify.provider"))
 		return
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, notifyLimit+1))
-	if err != nil {
-		apiError(w, http.StatusBadRequest, "bad_request", i18n.T(l, "gateway.notify.bad"))
+	body, ok := readJSON(w, r, notifyLimit)
+	if !ok {
 		return
 	}
 	n, err := gateway.ParseNotification(body, s.pay.serverKey)

@@ -474,6 +474,7 @@ func FuzzPaymentNotify(f *testing.F) {
 	h := fuzzNotifyHandler(f)
 	f.Fuzz(func(t *testing.T, body []byte) {
 		req := httptest.NewRequest("POST", notifyPath, bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		switch rec.Code {
@@ -527,6 +528,7 @@ func fuzzNotifyHandler(f *testing.F) http.Handler {
 	req := httptest.NewRequest("POST", "/api/v1/campaigns/buku/donations",
 		strings.NewReader(`{"amount":50000,"name":"Ani","method":"gateway"}`))
 	req.Header.Set("Idempotency-Key", "fuzz-key-00000000000000001")
+	req.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	if rec.Code != http.StatusCreated || !strings.Contains(rec.Body.String(), `"id":1,`) {

@@ -111,6 +111,7 @@ func (s *Server) Handler() http.Handler {
 	var h http.Handler = mux
 	// withLang runs inside withUser so that a logged-in user's language
 	// preference is known when the language is chosen.
+	h = s.limitForms(h)
 	h = s.withLang(h)
 	h = s.withUser(h)
 	h = csrf.Handler(h)

@@ -54,11 +54,7 @@ func (s *Server) surplusAllocate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
-		return
-	}
+	// limitForms has read the form (at most maxFormBytes).
 	zone := region.Zone(a.Org.RegionCode)
 	dec, errs := surplus.ParseDecision(r.PostForm, zone, db.Now())
 	if len(errs) > 0 {
