@@ -27,8 +27,25 @@ type Effect struct {
 	DaysToTarget int
 }
 
-// Conversion is supporters per hundred visits, or -1 without visits.
-func (e *Effect) Conversion() int64 { return percent(e.Supporters, e.Visits) }
+// Conversion is the share of visits that became a supporter.
+func (e *Effect) Conversion() Rate { return Rate{Part: e.Supporters, Whole: e.Visits} }
+
+// Rate is a part out of a whole, such as supporters out of visits.
+type Rate struct{ Part, Whole int64 }
+
+// Known reports whether the rate means something: there is a whole, and
+// no more parts than it. Supporters outnumber visits when people support
+// through the API or are recorded without opening a page; a "conversion"
+// above 100 % would only mislead, so pages say why there is none.
+func (r Rate) Known() bool { return r.Whole > 0 && r.Part <= r.Whole }
+
+// Tenths is the rate in tenths of a percent, rounded; 0 unless Known.
+func (r Rate) Tenths() int64 {
+	if !r.Known() {
+		return 0
+	}
+	return (r.Part*1000 + r.Whole/2) / r.Whole
+}
 
 // Share is the percentage of the money target confirmed, or -1 without a
 // target.
@@ -111,8 +128,8 @@ type SchemeEffect struct {
 // a target.
 func (e *SchemeEffect) Share() int64 { return percent(e.Confirmed, e.Target) }
 
-// Conversion is supporters per hundred visits, or -1 without visits.
-func (e *SchemeEffect) Conversion() int64 { return percent(e.Supporters, e.Visits) }
+// Conversion is the share of visits that became a supporter.
+func (e *SchemeEffect) Conversion() Rate { return Rate{Part: e.Supporters, Whole: e.Visits} }
 
 // CompareSchemes sums the organisation's public (active or ended)
 // campaigns by exchange scheme, one entry per scheme in scheme order.

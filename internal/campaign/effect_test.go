@@ -76,8 +76,8 @@ func TestEffectAndSchemeComparison(t *testing.T) {
 		}
 		// The campaign started yesterday (WIB): three days to the target.
 		if e.DaysToTarget != 3 || e.ReachedAt == nil || e.Share() != 100 || e.Supporters != 2 || e.Visits != 10 ||
-			e.Conversion() != 20 {
-			t.Errorf("full: %+v share %d conversion %d", e, e.Share(), e.Conversion())
+			e.Conversion().Tenths() != 200 {
+			t.Errorf("full: %+v share %d conversion %v", e, e.Share(), e.Conversion())
 		}
 		if e.Methods[1].Method != donation.MethodQRIS || e.Methods[1].Count != 2 || e.Methods[1].Amount != 1_000_000 {
 			t.Errorf("methods %+v", e.Methods)
@@ -93,7 +93,7 @@ func TestEffectAndSchemeComparison(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if e.Conversion() != -1 || e.Share() != 0 || e.Supporters != 0 {
+		if e.Conversion().Known() || e.Share() != 0 || e.Supporters != 0 {
 			t.Errorf("quiet: %+v", e)
 		}
 
@@ -110,15 +110,33 @@ func TestEffectAndSchemeComparison(t *testing.T) {
 		}
 		r := by["resiprokal"]
 		if r.Campaigns != 2 || r.Supporters != 3 || r.Confirmed != 1_250_000 || r.Target != 2_000_000 || r.Visits != 20 ||
-			r.Share() != 62 || r.Conversion() != 15 {
-			t.Errorf("resiprokal %+v share %d conversion %d", r, r.Share(), r.Conversion())
+			r.Share() != 62 || r.Conversion().Tenths() != 150 {
+			t.Errorf("resiprokal %+v share %d conversion %v", r, r.Share(), r.Conversion())
 		}
 		tr := by["transaksional"]
-		if tr.Campaigns != 1 || tr.Target != 500_000 || tr.Share() != 0 || tr.Conversion() != -1 {
+		if tr.Campaigns != 1 || tr.Target != 500_000 || tr.Share() != 0 || tr.Conversion().Known() {
 			t.Errorf("transaksional %+v (the draft must not count)", tr)
 		}
 		if l := by["lainnya"]; l.Campaigns != 0 || l.Share() != -1 {
 			t.Errorf("lainnya %+v", l)
 		}
 	})
+}
+
+func TestRate(t *testing.T) {
+	for _, tc := range []struct {
+		r      campaign.Rate
+		known  bool
+		tenths int64
+	}{
+		{campaign.Rate{Part: 1, Whole: 3}, true, 333},
+		{campaign.Rate{Part: 2, Whole: 3}, true, 667},
+		{campaign.Rate{Part: 5, Whole: 5}, true, 1000},
+		{campaign.Rate{Part: 22, Whole: 5}, false, 0}, // more supporters than visits: no 440 %
+		{campaign.Rate{Part: 3, Whole: 0}, false, 0},
+	} {
+		if tc.r.Known() != tc.known || tc.r.Tenths() != tc.tenths {
+			t.Errorf("%+v: known %v tenths %d", tc.r, tc.r.Known(), tc.r.Tenths())
+		}
+	}
 }

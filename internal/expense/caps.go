@@ -27,8 +27,8 @@ type Share struct {
 // Cap is the most the capped spending may reach.
 func (s Share) Cap() int64 { return capOf(s.Raised, s.Percent) }
 
-// Room is what is left under the cap for approved spending.
-func (s Share) Room() int64 { return max(s.Cap()-s.Used, 0) }
+// Room is what a new expense may still take under the cap (see roomLeft).
+func (s Share) Room() int64 { return roomLeft(s.Cap(), s.Used, s.Pending) }
 
 // Over reports whether the spending is above the cap already (after a
 // donation was reversed, for example).
@@ -119,7 +119,7 @@ func (s *Store) checkCap(ctx context.Context, q db.Querier, c *campaignInfo, amo
 			return err
 		}
 	}
-	if ce.Used+ce.Pending+amount > ce.Cap {
+	if amount > ce.Room() {
 		return ce
 	}
 	return nil

@@ -174,8 +174,14 @@ type CapError struct {
 	Amount     int64 // the refused expense
 }
 
-// Room is what is left under the cap.
-func (e *CapError) Room() int64 { return max(e.Cap-e.Used-e.Pending, 0) }
+// Room is what is left under the cap (see roomLeft).
+func (e *CapError) Room() int64 { return roomLeft(e.Cap, e.Used, e.Pending) }
+
+// roomLeft is what more capped spending may take under cap: the cap less
+// approved spending and less spending awaiting approval, which will count
+// once approved. The shares table, the refusal's message and the check
+// itself all use it, so the room a page shows is the room that is applied.
+func roomLeft(cap, used, pending int64) int64 { return max(cap-used-pending, 0) }
 
 func (e *CapError) Error() string {
 	return fmt.Sprintf("expense: campaign %d: operational costs capped at %d%% of Rp%d raised = Rp%d; used Rp%d, awaiting Rp%d, room Rp%d, asked Rp%d",

@@ -157,7 +157,7 @@ func init() {
 		"campaign.effect.total":          {"Jumlah kunjungan", "Total visits"},
 		"campaign.effect.no_visits":      {"Belum ada kunjungan tercatat.", "No visits recorded yet."},
 		"campaign.effect.supporters":     {"Pendukung", "Supporters"},
-		"campaign.effect.conversion":     {"Kunjungan menjadi pendukung", "Visits to supporters"},
+		"campaign.effect.conversion":     {"Pendukung per kunjungan", "Supporters per visit"},
 		"campaign.effect.days_to_target": {"Hari sampai target dana tercapai", "Days to the money target"},
 		"campaign.effect.na":             {"belum ada", "n/a"},
 		"campaign.effect.support_note":   {"Dukungan (donasi, barang, relawan, tanda tangan) tercatat setelah fitur dukungan tersedia; sampai saat itu angkanya nol.", "Support (donations, goods, volunteers, signatures) is recorded once the support features exist; until then the figures are zero."},

@@ -18,6 +18,19 @@ func init() {
 			"First tick that you understand this campaign cannot take money yet, or set up an account or QRIS first."},
 		"campaign.publish.ways": {"Donatur akan dapat membayar dengan: %s.", "Donors will be able to pay by: %s."},
 
+		"donation.wall.codes": {"Jumlah di atas adalah donasi yang dipilih tiap donatur. Angka terkumpul juga memuat kode unik transfer (%s untuk donasi di daftar ini) yang ikut diterima organisasi dan dicatat di buku kas.",
+			"The amounts above are the gifts each donor chose. The money raised also includes the transfers' unique codes (%s for the donations listed), which the organisation received too and booked in its ledger."},
+
+		"effect.conversion_more": {"tidak dihitung — %s pendukung dari %s kunjungan", "not counted — %s supporters from %s visits"},
+		"effect.conversion_hint": {"Pendukung per kunjungan = pendukung dibagi kunjungan ke halaman kampanye dan halaman kebutuhannya (setiap kali dibuka oleh orang di luar organisasi). Bila pendukung lebih banyak daripada kunjungan — sebagian mendukung lewat API atau dicatat tanpa membuka halaman — angka ini tidak dihitung, sebab persentase di atas 100 % menyesatkan.",
+			"Supporters per visit = supporters divided by visits to the campaign page and its needs' pages (each opening by someone outside the organisation). When supporters outnumber visits — some support through the API or are recorded without opening a page — it is not counted, since a percentage above 100% would mislead."},
+
+		"volunteer.slots.of":       {"%s slot: %s", "%s slots: %s"},
+		"volunteer.slots.accepted": {"%s diterima", "%s accepted"},
+		"volunteer.slots.pending":  {"%s menunggu keputusan organisasi", "%s awaiting the organisation's decision"},
+		"volunteer.slots.open":     {"%s masih kosong", "%s still open"},
+		"volunteer.slots.waiting":  {"%s di daftar tunggu", "%s on the waiting list"},
+
 		"payment.copy":        {"Salin", "Copy"},
 		"payment.copied":      {"Tersalin", "Copied"},
 		"payment.copy_label":  {"Salin nomor rekening %s", "Copy account number %s"},

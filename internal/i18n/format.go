@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"math"
 	"strconv"
 	"time"
 )
@@ -77,4 +78,42 @@ func DateTime(lang Lang, t time.Time, zone *time.Location) string {
 	}
 	name, _ := t.Zone()
 	return Date(lang, t, zone) + " " + clock + " " + name
+}
+
+// Percent writes tenths of a percent as the language writes numbers:
+// "1,6 %" in Indonesian (decimal comma, a non-breaking space before the
+// sign, as PUEBI writes it) and "1.6%" in English; a whole number has no
+// decimals ("10 %", "10%").
+func Percent(lang Lang, tenths int64) string {
+	sign := ""
+	if tenths < 0 {
+		sign, tenths = "-", -tenths
+	}
+	s := sign + strconv.FormatInt(tenths/10, 10)
+	if d := tenths % 10; d != 0 {
+		sep := ","
+		if lang == EN {
+			sep = "."
+		}
+		s += sep + strconv.FormatInt(d, 10)
+	}
+	if lang == EN {
+		return s + "%"
+	}
+	return s + "\u00a0%"
+}
+
+// PercentOf writes part of whole as a percentage with Percent, rounded
+// to the nearest tenth; "" when whole is not positive.
+func PercentOf(lang Lang, part, whole int64) string {
+	if whole <= 0 {
+		return ""
+	}
+	return Percent(lang, (part*1000+whole/2)/whole)
+}
+
+// PercentValue writes a percentage given as a number (1.6 for 1.6 %)
+// with Percent, rounded to the nearest tenth.
+func PercentValue(lang Lang, p float64) string {
+	return Percent(lang, int64(math.Round(p*10)))
 }

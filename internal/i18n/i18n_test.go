@@ -60,3 +60,28 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+func TestPercent(t *testing.T) {
+	for _, tc := range []struct {
+		lang   Lang
+		tenths int64
+		want   string
+	}{
+		{ID, 16, "1,6\u00a0%"}, {EN, 16, "1.6%"}, {ID, 100, "10\u00a0%"}, {EN, 1000, "100%"},
+		{ID, 0, "0\u00a0%"}, {EN, -25, "-2.5%"}, {ID, 4405, "440,5\u00a0%"},
+	} {
+		if got := Percent(tc.lang, tc.tenths); got != tc.want {
+			t.Errorf("Percent(%s, %d) = %q, want %q", tc.lang, tc.tenths, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		part, whole int64
+		want        string
+	}{
+		{1, 3, "33,3\u00a0%"}, {2, 3, "66,7\u00a0%"}, {16, 1000, "1,6\u00a0%"}, {5, 0, ""}, {3, 3, "100\u00a0%"},
+	} {
+		if got := PercentOf(ID, tc.part, tc.whole); got != tc.want {
+			t.Errorf("PercentOf(%d, %d) = %q, want %q", tc.part, tc.whole, got, tc.want)
+		}
+	}
+}

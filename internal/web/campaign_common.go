@@ -88,6 +88,7 @@ func (s *Server) publicNeed(w http.ResponseWriter, r *http.Request, kinds ...str
 		s.notFound(w, r)
 		return nil, nil, nil, false
 	}
+	s.countNeedVisit(r, c, o)
 	return c, o, n, true
 }
 

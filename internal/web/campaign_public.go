@@ -51,6 +51,17 @@ type campaignShowPage struct {
 	Wall      []*donation.Donation // confirmed donations, newest first
 }
 
+// WallCodes sums the unique codes of the transfers on the wall. The wall
+// shows each gift as the donor chose it; the money raised, like the
+// ledger, counts what arrived, codes included, and the page says so.
+func (p *campaignShowPage) WallCodes() int64 {
+	var sum int64
+	for _, d := range p.Wall {
+		sum += d.UniqueCode
+	}
+	return sum
+}
+
 // WhatsAppURL shares the campaign's title and address on WhatsApp.
 func (p *campaignShowPage) WhatsAppURL() string {
 	return "https://wa.me/?text=" + url.QueryEscape(p.Title+" "+p.URL)
@@ -155,12 +166,31 @@ func (s *Server) campaignShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if public && !a.Insider() {
-		// A lost count is not worth failing the page for.
-		if err := s.campaignStore().Visit(ctx, c.ID); err != nil {
-			s.log.Warn("campaign visit not counted", "campaign", c.ID, "err", err)
-		}
+		s.countVisit(r, c)
 	}
 	s.render(w, r, http.StatusOK, "campaign_show", s.view(r, c.Title, p))
+}
+
+// countVisit counts a view of one of c's public pages. A lost count is
+// not worth failing the page for.
+func (s *Server) countVisit(r *http.Request, c *campaign.Campaign) {
+	if err := s.campaignStore().Visit(r.Context(), c.ID); err != nil {
+		s.log.Warn("campaign visit not counted", "campaign", c.ID, "err", err)
+	}
+}
+
+// countNeedVisit counts a view of a need's support page, where people
+// support without passing by the campaign page, unless the viewer is one
+// of the organisation's own.
+func (s *Server) countNeedVisit(r *http.Request, c *campaign.Campaign, o *org.Organization) {
+	if r.Method != http.MethodGet {
+		return
+	}
+	a, err := s.campaignAccess(r, o)
+	if err != nil || a.Insider() {
+		return
+	}
+	s.countVisit(r, c)
 }
 
 // campaignAccess is the caller's rights in an organisation, without

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"strconv"
 	"testing"
 
 	"lokadaya/internal/i18n"
@@ -26,9 +25,9 @@ func TestCampaignEffectPage(t *testing.T) {
 	page := w.get(t, "viewer", campaignBase+"/"+w.campaign.Slug+"/efektivitas")
 	toolCheck(t, "effect page", page, http.StatusOK,
 		"Dana menurut cara bayar", "Transfer bank", i18n.Rupiah(amount),
-		"belum tercapai — 2% dari target", // Rp100.xxx of Rp5.000.000
+		"belum tercapai — 2\u00a0% dari target", // Rp100.xxx of Rp5.000.000
 		"Pendukung yang kembali", "Redistribusi biaya",
-		strconv.Itoa(100/visits)+"%", // one supporter
+		i18n.PercentOf(i18n.ID, 1, int64(visits)), // one supporter
 		"Pendukung menurut jenis dukungan", "Donatur dana", "Penjanji barang", "Relawan diterima",
 		"Penawar keahlian/kemitraan", "Tanda tangan petisi", "penanda tangan petisi yang e-mailnya terverifikasi")
 	// A gift that fills the target: the campaign began yesterday.

@@ -276,13 +276,14 @@ func TestExpenseCapMessage(t *testing.T) {
 	form.Set("amount", "150.000")
 	form.Set("category", "operasional")
 	res := w.upload(t, "treasurer", form, "nota.pdf", []byte("%PDF-1.4\n%%EOF\n"))
-	want := "paling banyak 10% dari dana terkumpul Rp5.000.000, yaitu Rp500.000. Sudah terpakai Rp300.000 dan Rp90.000 menunggu persetujuan, jadi sisa ruangnya Rp110.000 — kurang untuk Rp150.000."
+	want := "paling banyak 10\u00a0% dari dana terkumpul Rp5.000.000, yaitu Rp500.000. Sudah terpakai Rp300.000 dan Rp90.000 menunggu persetujuan, jadi sisa ruangnya Rp110.000 — kurang untuk Rp150.000."
 	if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, want) {
 		t.Fatalf("over the cap: %d\n%s", res.status, res.body)
 	}
-	// The page shows the share and the room left.
+	// The page shows the share and the same room left as the refusal:
+	// Rp500.000 − Rp300.000 used − Rp90.000 awaiting approval.
 	page := w.get(t, "treasurer", expenseBase)
-	for _, s := range []string{"6,0%", "10% = Rp500.000", "Rp200.000", "Rp90.000 menunggu persetujuan"} {
+	for _, s := range []string{"6\u00a0%", "10\u00a0% = Rp500.000", "<td>Rp110.000</td>", "Rp90.000 menunggu persetujuan"} {
 		if !strings.Contains(page.body, s) {
 			t.Errorf("page lacks %q", s)
 		}

@@ -78,12 +78,7 @@ func (p *expensePage) CanCorrect(e *expense.Expense) bool {
 // Share writes a share in percent with one decimal, as the language
 // writes numbers.
 func (p *expensePage) Share(sh expense.Share) string {
-	pm := sh.Permille()
-	sep := ","
-	if p.lang == i18n.EN {
-		sep = "."
-	}
-	return strconv.FormatInt(pm/10, 10) + sep + strconv.FormatInt(pm%10, 10) + "%"
+	return i18n.Percent(p.lang, sh.Permille())
 }
 
 // CapMessage is the refusal of an expense over the cap, with the figures.
@@ -92,7 +87,7 @@ func (p *expensePage) CapMessage() string {
 	if c == nil {
 		return ""
 	}
-	return i18n.T(p.lang, "expense.err.cap", c.Percent, i18n.Rupiah(c.Raised), i18n.Rupiah(c.Cap), i18n.Rupiah(c.Used),
+	return i18n.T(p.lang, "expense.err.cap", i18n.Percent(p.lang, int64(c.Percent)*10), i18n.Rupiah(c.Raised), i18n.Rupiah(c.Cap), i18n.Rupiah(c.Used),
 		i18n.Rupiah(c.Pending), i18n.Rupiah(c.Room()), i18n.Rupiah(c.Amount))
 }
 

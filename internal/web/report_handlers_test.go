@@ -180,7 +180,7 @@ func TestReportPage(t *testing.T) {
 	}
 	for _, want := range []string{"Laporan keuangan kampanye Buku untuk desa", "Donasi masuk", "Rp1.000.000",
 		"Keluar: Program", "Rp210.000", "Keluar: Operasional", "Rp50.000", "Biaya platform/gateway", "Rp5.000",
-		"Total keluar", "Rp265.000", "Saldo", "Rp735.000", "Porsi biaya operasional", "5.5%",
+		"Total keluar", "Rp265.000", "Saldo", "Rp735.000", "Porsi biaya operasional", "5,5\u00a0%",
 		"Zakat dan infak masuk", "Rp100.000", "Toko Buku Sinar", "membatalkan #6",
 		`href="/organisasi/taman-baca/buku/2/kuitansi"`, `href="/organisasi/taman-baca/buku/3/kuitansi"`,
 		w.headHash, `href="/api/v1/organizations/taman-baca/ledger/verify"`,

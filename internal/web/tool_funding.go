@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -20,11 +19,7 @@ type toolFundingPage struct {
 
 // Pct formats a share in percent with one decimal, in the reader's language.
 func (p *toolFundingPage) Pct(l i18n.Lang, share float64) string {
-	s := fmt.Sprintf("%.1f%%", share)
-	if l == i18n.ID {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
+	return i18n.PercentValue(l, share)
 }
 
 // fundingField names the form field of a cell.

@@ -159,7 +159,7 @@ func TestToolFundingFlow(t *testing.T) {
 	toolCheck(t, "bad amounts", w.post(t, "editor", p, bad), http.StatusUnprocessableEntity, `value="-5"`, "negatif", "sen")
 	good := url.Values{"amount_donor_2023": {"Rp1.500.000"}, "amount_pemda_2024": {"500000"}, "note_pemda_2024": {"APBDes"}}
 	toolCheck(t, "save", w.post(t, "editor", p, good), http.StatusSeeOther)
-	toolCheck(t, "grid", w.get(t, "viewer", p), http.StatusOK, "Rp1.500.000", "Rp2.000.000", "75,0%", "APBDes")
+	toolCheck(t, "grid", w.get(t, "viewer", p), http.StatusOK, "Rp1.500.000", "Rp2.000.000", "75\u00a0%", "APBDes")
 	toolCheck(t, "remove year", w.post(t, "editor", p, url.Values{"action": {"remove_year"}, "year": {"2023"}}), http.StatusSeeOther)
 	toolCheck(t, "after remove", w.get(t, "viewer", p), http.StatusOK, "Rp500.000")
 }

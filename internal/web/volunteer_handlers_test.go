@@ -168,7 +168,7 @@ func TestVolunteerSignupAcceptAndICS(t *testing.T) {
 		t.Fatalf("hours: %d\n%s", res.status, res.body)
 	}
 	public := w.get(t, "anon", w.page()).body
-	for _, want := range []string{"1 dari 2 slot terisi", "1 slot masih kosong", "1 jam 30 menit", "Ayu"} {
+	for _, want := range []string{"2 slot: 1 diterima, 1 masih kosong", "1 jam 30 menit", "Ayu"} {
 		if !strings.Contains(public, want) {
 			t.Errorf("public page lacks %q", want)
 		}
