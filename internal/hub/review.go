@@ -189,13 +189,10 @@ func SplitDocs(s string) []org.DocKind {
 }
 
 func (s *Store) authorise(ctx context.Context, reviewer Actor, o *org.Organization, rl rule) error {
-	if reviewer.IsAdmin {
-		return nil
-	}
-	if rl.adminOnly || reviewer.ID == 0 {
+	if rl.adminOnly && !reviewer.IsAdmin {
 		return ErrForbidden
 	}
-	ok, err := s.IsCoordinatorFor(ctx, reviewer.ID, o.RegionCode)
+	ok, err := s.Reviews(ctx, reviewer, o)
 	if err != nil {
 		return err
 	}

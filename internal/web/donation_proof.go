@@ -81,27 +81,38 @@ func (s *Server) donationProofUpload(w http.ResponseWriter, r *http.Request) {
 // readProof reads and checks the uploaded "bukti"; it returns the i18n
 // key of the reason when it is refused.
 func (s *Server) readProof(w http.ResponseWriter, r *http.Request) (*cycle.Upload, string) {
-	r.Body = http.MaxBytesReader(w, r.Body, donation.MaxProofBytes+64<<10)
+	up, refused := readPrivateUpload(w, r, "bukti", donation.MaxProofBytes)
+	if refused != "" {
+		return nil, "donation.proof.err." + refused
+	}
+	return up, ""
+}
+
+// readPrivateUpload reads the file in field, at most limit bytes: a PDF
+// as sent or a picture re-encoded without its metadata. When it is
+// refused it names why: "too_large", "missing" or "unsupported".
+func readPrivateUpload(w http.ResponseWriter, r *http.Request, field string, limit int) (*cycle.Upload, string) {
+	r.Body = http.MaxBytesReader(w, r.Body, int64(limit)+64<<10)
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return nil, "donation.proof.err.too_large"
+			return nil, "too_large"
 		}
-		return nil, "donation.proof.err.missing"
+		return nil, "missing"
 	}
-	f, _, err := r.FormFile("bukti")
+	f, _, err := r.FormFile(field)
 	if err != nil {
-		return nil, "donation.proof.err.missing"
+		return nil, "missing"
 	}
 	defer f.Close()
-	up, err := cycle.CheckUpload(io.LimitReader(f, donation.MaxProofBytes+1))
+	up, err := cycle.CheckUpload(io.LimitReader(f, int64(limit)+1))
 	switch {
-	case err == nil && len(up.Data) <= donation.MaxProofBytes:
+	case err == nil && len(up.Data) <= limit:
 		return up, ""
 	case err == nil, errors.Is(err, cycle.ErrAttachmentTooLarge):
-		return nil, "donation.proof.err.too_large"
+		return nil, "too_large"
 	default:
-		return nil, "donation.proof.err.unsupported"
+		return nil, "unsupported"
 	}
 }
 
@@ -122,12 +133,5 @@ func (s *Server) donationProof(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	ext := ".jpg"
-	switch p.ContentType {
-	case "application/pdf":
-		ext = ".pdf"
-	case "image/png":
-		ext = ".png"
-	}
-	s.servePrivateFile(w, r, p.BlobKey, p.ContentType, "bukti-transfer-"+strconv.FormatInt(id, 10)+ext)
+	s.servePrivateFile(w, r, p.BlobKey, p.ContentType, "bukti-transfer-"+strconv.FormatInt(id, 10)+privateFileExt(p.ContentType))
 }

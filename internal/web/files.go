@@ -37,3 +37,15 @@ func (s *Server) servePrivateFile(w http.ResponseWriter, r *http.Request, key, c
 	w.WriteHeader(http.StatusOK)
 	_, _ = io.Copy(w, rc)
 }
+
+// privateFileExt is the file name extension of an uploaded file's type:
+// a PDF, a PNG or (what the rest are re-encoded to) a JPEG.
+func privateFileExt(contentType string) string {
+	switch contentType {
+	case "application/pdf":
+		return ".pdf"
+	case "image/png":
+		return ".png"
+	}
+	return ".jpg"
+}

@@ -19,6 +19,8 @@ type reviewPage struct {
 	Org       orgRow
 	History   []hub.Review
 	Decisions []hub.Decision
+	// Documents are the organisation's legal documents, uploaded or not.
+	Documents []documentRow
 	// Action is where the decision is posted; Back is the queue the
 	// reviewer returns to, named by BackLabel.
 	Action, Back, BackLabel string
@@ -62,7 +64,11 @@ func (s *Server) reviewPage(r *http.Request, h *hub.Hub, o *org.Organization) (*
 	if err != nil {
 		return nil, err
 	}
-	p := &reviewPage{Hub: h, Org: rows[0], History: history}
+	docs, _, err := s.orgDocumentRows(r, o)
+	if err != nil {
+		return nil, err
+	}
+	p := &reviewPage{Hub: h, Org: rows[0], History: history, Documents: docs}
 	if h != nil {
 		p.Back = "/simpul/" + h.Slug + "/tinjau"
 		p.Action = p.Back + "/" + o.Slug
@@ -115,7 +121,11 @@ func (s *Server) decideReview(w http.ResponseWriter, r *http.Request, p *reviewP
 		errs.Add("decision", "hub.decision_required")
 	}
 	if len(errs) == 0 {
-		_, err := s.hubs.DecideExpecting(r.Context(), actor, p.Org.ID, org.Status(form.Get("status")), d, form.Get("reason"))
+		var docs []org.DocKind
+		for _, k := range form["documents"] {
+			docs = append(docs, org.DocKind(k))
+		}
+		_, err := s.hubs.DecideAsking(r.Context(), actor, p.Org.ID, org.Status(form.Get("status")), d, form.Get("reason"), docs)
 		switch {
 		case err == nil:
 			s.flash(w, "hub.review.saved")

@@ -42,22 +42,28 @@ func startMailer(t *testing.T, d *db.DB) *smtptest.Server {
 // addCoordinator makes "coord" the coordinator of a hub covering West Java,
 // where taman-baca is, and logs them in.
 func addCoordinator(t *testing.T, w *orgWorld) {
+	addHubCoordinator(t, w, "coord", "simpul-jabar", "32")
+}
+
+// addHubCoordinator creates a hub with slug covering region, coordinated
+// by a new, logged-in user called role.
+func addHubCoordinator(t *testing.T, w *orgWorld, role, slug, region string) {
 	t.Helper()
 	ctx := context.Background()
 	accounts := &account.Store{DB: w.d}
-	u, err := accounts.Create(ctx, "coord@example.org", "Koordinator Jabar", "", "kata-sandi-panjang")
+	u, err := accounts.Create(ctx, role+"@example.org", "Koordinator "+role, "", "kata-sandi-panjang")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := (&hub.Store{DB: w.d}).Create(ctx, hub.Actor{Name: "test"}, hub.Input{Slug: "simpul-jabar",
-		Name: "Simpul Jawa Barat", Regions: []string{"32"}, Coordinators: []string{"coord@example.org"}}); err != nil {
+	if _, err := (&hub.Store{DB: w.d}).Create(ctx, hub.Actor{Name: "test"}, hub.Input{Slug: slug,
+		Name: "Simpul " + role, Regions: []string{region}, Coordinators: []string{role + "@example.org"}}); err != nil {
 		t.Fatal(err)
 	}
 	token, err := accounts.CreateSession(ctx, u.ID, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.users["coord"], w.cookies["coord"] = u, "lokadaya_session="+token
+	w.users[role], w.cookies[role] = u, "lokadaya_session="+token
 }
 
 // delivered waits for n e-mails and returns them by recipient (the local
@@ -186,6 +192,30 @@ func TestPledgeNotifiesByPreference(t *testing.T) {
 	for _, who := range []string{"treasurer", "viewer", "spare"} {
 		if all[who] != "" {
 			t.Errorf("%s was mailed:\n%s", who, all[who])
+		}
+	}
+}
+
+// TestProofWaitingMailsMoneyManagers: a donor's proof of transfer reaches
+// the owner, admin and treasurer at once, once, and not the editor or
+// viewer.
+func TestProofWaitingMailsMoneyManagers(t *testing.T) {
+	w := newDonationWorld(t)
+	smtp := startMailer(t, w.d)
+	page := w.give(t, url.Values{"amount": {"50000"}, "name": {"Siti Rahma"}})
+	for range 2 { // a second file replaces the first without a second e-mail
+		if res := w.uploadProof(t, page, "bukti.jpg", proofJPEG(t)); res.status != 303 {
+			t.Fatalf("proof: %d\n%s", res.status, res.body)
+		}
+	}
+	got := delivered(t, smtp, 3)
+	if k := mailedTo(got); k != "admin,owner,treasurer" {
+		t.Fatalf("proof mailed to %s", k)
+	}
+	for _, want := range []string{"Bukti transfer menunggu konfirmasi di Taman Baca Sukarasa", "Donatur Siti Rahma mengunggah bukti transfer Rp50.",
+		"http://example.test/organisasi/taman-baca/donasi\n"} {
+		if !strings.Contains(got["treasurer"], want) {
+			t.Errorf("treasurer's e-mail lacks %q:\n%s", want, got["treasurer"])
 		}
 	}
 }

@@ -27,6 +27,9 @@ type orgProfile struct {
 	// hash; 0 and "" when it has none.
 	LedgerEntries int64
 	LedgerHead    string
+	// RequestedDocs names, for insiders, the legal documents the last
+	// review asked for while changes are needed; "" otherwise.
+	RequestedDocs string
 }
 
 // orgShow is an organisation's public profile. Rejected and suspended
@@ -46,6 +49,14 @@ func (s *Server) orgShow(w http.ResponseWriter, r *http.Request) {
 		// A 16-digit NPWP may be a person's NIK: only insiders see it.
 		p.NPWP = org.FormatNPWP(a.Org.NPWP)
 		p.CycleReader = true
+		if a.Org.Status == org.StatusNeedsChanges {
+			docs, err := s.hubs.RequestedDocuments(r.Context(), a.Org.ID)
+			if err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			p.RequestedDocs = docNames(lang(r), docs)
+		}
 	} else if a.User != nil {
 		if p.CycleReader, err = s.hubs.IsCoordinatorFor(r.Context(), a.User.ID, a.Org.RegionCode); err != nil {
 			s.serverError(w, r, err)
