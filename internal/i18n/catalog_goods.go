@@ -81,7 +81,6 @@ func init() {
 		"goods.manage.plan":       {"Penyerahan", "Hand-over"},
 		"goods.manage.status":     {"Status", "Status"},
 		"goods.manage.contact":    {"Kontak", "Contact"},
-		"goods.manage.no_contact": {"Kontak hanya terlihat oleh anggota organisasi.", "Contacts are visible to the organisation's members only."},
 		"goods.manage.anonymous":  {"minta disembunyikan", "asked to stay anonymous"},
 		"goods.manage.receipt":    {"%s: %s diterima, dicatat oleh %s", "%s: %s received, recorded by %s"},
 		"goods.manage.mark":       {"Catat diterima", "Record received"},

@@ -72,7 +72,6 @@ func init() {
 		"volunteer.manage.end":        {"Selesai", "End"},
 		"volunteer.manage.end_date":   {"Tanggal selesai (bila lebih dari sehari)", "End date (if over several days)"},
 		"volunteer.manage.contact":    {"Kontak", "Contact"},
-		"volunteer.manage.no_contact": {"Kontak hanya terlihat oleh anggota organisasi.", "Contacts are visible to the organisation's members only."},
 		"volunteer.manage.signed":     {"Mendaftar %s", "Signed up %s"},
 		"volunteer.manage.accept":     {"Terima", "Accept"},
 		"volunteer.manage.decline":    {"Tolak", "Decline"},

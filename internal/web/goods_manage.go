@@ -20,7 +20,7 @@ type goodsManagePage struct {
 	Needs    []goodsNeedPledges
 	Receipts map[int64][]goods.Receipt
 	CanMark  bool   // may record receipts and cancel
-	Contacts bool   // sees the pledgers' e-mails and phones
+	Contacts bool   // sees the pledgers' e-mails and phones (seesPledgerContacts)
 	Today    string // YYYY-MM-DD: the latest receipt day
 	ErrorFor int64  // the pledge whose form the errors belong to
 }
@@ -55,7 +55,7 @@ func (s *Server) renderGoodsManage(w http.ResponseWriter, r *http.Request, statu
 	ctx := r.Context()
 	store := s.goodsStore()
 	c := cc.Campaign
-	p := &goodsManagePage{campaignCtx: cc, CanMark: goodsMark(cc.Access), Contacts: cc.Access.Member(),
+	p := &goodsManagePage{campaignCtx: cc, CanMark: goodsMark(cc.Access), Contacts: seesPledgerContacts(cc.Access),
 		Today: goodsToday(cc.Access.Org).Format(goods.DateLayout), ErrorFor: errorFor}
 	pledges, err := store.ForCampaign(ctx, c.ID)
 	if err == nil {

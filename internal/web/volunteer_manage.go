@@ -19,7 +19,7 @@ import (
 type volunteerManagePage struct {
 	*campaignCtx
 	CanWrite bool   // owner, admin, editor (and platform admins) decide and log hours
-	Contacts bool   // members see e-mails and phones
+	Contacts bool   // sees e-mails and phones (seesVolunteerContacts)
 	FormFor  string // the form a failed submit came from, to show its errors
 	Today    string // YYYY-MM-DD in the organisation's zone
 	Needs    []volunteerNeedBlock
@@ -77,7 +77,7 @@ func (s *Server) renderVolunteerManage(w http.ResponseWriter, r *http.Request, s
 	ctx := r.Context()
 	l := lang(r)
 	zone := c.Zone()
-	p := &volunteerManagePage{campaignCtx: c, CanWrite: campaignWrite(c.Access), Contacts: c.Access.Member(),
+	p := &volunteerManagePage{campaignCtx: c, CanWrite: campaignWrite(c.Access), Contacts: seesVolunteerContacts(c.Access),
 		FormFor: formFor, Today: time.Now().In(zone).Format("2006-01-02")}
 	store := s.volunteerStore()
 	signups, err := store.List(ctx, c.Campaign.ID)
