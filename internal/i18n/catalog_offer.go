@@ -77,13 +77,9 @@ func init() {
 
 		"offer.count.agreed": {"%d tawaran disepakati", "%d offers agreed"},
 
-		"offer.mail.sent_subject":   {"Tawaran Anda untuk %s", "Your offer for %s"},
-		"offer.mail.sent_body":      {"Halo %s,\n\nTerima kasih. Tawaran Anda untuk \"%s\" pada kampanye \"%s\" sudah kami teruskan ke %s.\n\nIkuti tanggapan organisasi dan balas lewat tautan pribadi ini:\n%s\n\nJangan bagikan tautan ini kepada orang lain.\n\nLokadaya", "Hello %s,\n\nThank you. Your offer for \"%s\" in the campaign \"%s\" was passed on to %s.\n\nFollow the organisation's answers and reply through this private link:\n%s\n\nDo not share this link.\n\nLokadaya"},
-		"offer.mail.reply_subject":  {"Balasan atas tawaran Anda untuk %s", "A reply to your offer for %s"},
-		"offer.mail.reply_body":     {"Halo %s,\n\n%s menulis tentang tawaran Anda untuk \"%s\":\n\n%s\n\nStatus tawaran: %s\n\nBaca dan balas di sini:\n%s\n\nLokadaya", "Hello %s,\n\n%s wrote about your offer for \"%s\":\n\n%s\n\nStatus of the offer: %s\n\nRead and reply here:\n%s\n\nLokadaya"},
-		"offer.mail.new_subject":    {"Tawaran baru untuk %s", "A new offer for %s"},
-		"offer.mail.new_body":       {"Halo %s,\n\n%s (%s) mengajukan tawaran untuk \"%s\" pada kampanye \"%s\":\n\n%s\n\nTanggapi di sini:\n%s\n\nLokadaya", "Hello %s,\n\n%s (%s) made an offer for \"%s\" in the campaign \"%s\":\n\n%s\n\nAnswer here:\n%s\n\nLokadaya"},
-		"offer.mail.answer_subject": {"%s membalas tentang tawarannya", "%s replied about their offer"},
-		"offer.mail.answer_body":    {"Halo %s,\n\n%s membalas tentang tawaran untuk \"%s\":\n\n%s\n\nTanggapi di sini:\n%s\n\nLokadaya", "Hello %s,\n\n%s replied about the offer for \"%s\":\n\n%s\n\nAnswer here:\n%s\n\nLokadaya"},
+		"offer.mail.sent_subject":  {"Tawaran Anda untuk %s", "Your offer for %s"},
+		"offer.mail.sent_body":     {"Halo %s,\n\nTerima kasih. Tawaran Anda untuk \"%s\" pada kampanye \"%s\" sudah kami teruskan ke %s.\n\nIkuti tanggapan organisasi dan balas lewat tautan pribadi ini:\n%s\n\nJangan bagikan tautan ini kepada orang lain.\n\nLokadaya", "Hello %s,\n\nThank you. Your offer for \"%s\" in the campaign \"%s\" was passed on to %s.\n\nFollow the organisation's answers and reply through this private link:\n%s\n\nDo not share this link.\n\nLokadaya"},
+		"offer.mail.reply_subject": {"Balasan atas tawaran Anda untuk %s", "A reply to your offer for %s"},
+		"offer.mail.reply_body":    {"Halo %s,\n\n%s menulis tentang tawaran Anda untuk \"%s\":\n\n%s\n\nStatus tawaran: %s\n\nBaca dan balas di sini:\n%s\n\nLokadaya", "Hello %s,\n\n%s wrote about your offer for \"%s\":\n\n%s\n\nStatus of the offer: %s\n\nRead and reply here:\n%s\n\nLokadaya"},
 	})
 }

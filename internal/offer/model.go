@@ -132,10 +132,3 @@ type Counts struct {
 	Received int64
 	Agreed   int64
 }
-
-// Recipient is an organisation manager to notify of an offerer's words.
-type Recipient struct {
-	Email  string
-	Name   string
-	Locale string
-}

@@ -397,26 +397,6 @@ func Partners(ctx context.Context, q db.Querier, needID int64) ([]string, error)
 	return out, rows.Err()
 }
 
-// Managers are the members who handle an organisation's offers (owner,
-// admin, editor), to be told of an offerer's words.
-func Managers(ctx context.Context, q db.Querier, orgID int64) ([]Recipient, error) {
-	rows, err := q.Query(ctx, `SELECT u.email, u.name, u.locale FROM memberships m JOIN users u ON u.id = m.user_id
-		WHERE m.org_id = ? AND m.role IN ('owner', 'admin', 'editor') ORDER BY u.id`, orgID)
-	if err != nil {
-		return nil, fmt.Errorf("offer: managers: %w", err)
-	}
-	defer rows.Close()
-	var out []Recipient
-	for rows.Next() {
-		var r Recipient
-		if err := rows.Scan(&r.Email, &r.Name, &r.Locale); err != nil {
-			return nil, fmt.Errorf("offer: managers: %w", err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
-}
-
 func addMessage(ctx context.Context, q db.Querier, m *Message) (*Message, error) {
 	if err := q.QueryRow(ctx, `INSERT INTO offer_messages (offer_id, from_org, author_id, author_name, body, event,
 		created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, m.OfferID, m.FromOrg, m.AuthorID, m.AuthorName,

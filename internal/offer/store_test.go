@@ -396,13 +396,3 @@ func TestRemovedNeedKeepsOffers(t *testing.T) {
 		}
 	})
 }
-
-func TestManagers(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		f := setup(t, d)
-		list, err := offer.Managers(context.Background(), d, f.target.OrgID)
-		if err != nil || len(list) != 1 || list[0].Email != "editor@example.org" {
-			t.Errorf("managers %+v %v", list, err)
-		}
-	})
-}
