@@ -64,7 +64,7 @@ func TestEffectAndSchemeComparison(t *testing.T) {
 		give(part, 250_000, "a@example.org", 49*time.Hour)
 		for range 10 {
 			for _, c := range []*campaign.Campaign{full, part} {
-				if err := f.store.Visit(ctx, c.ID); err != nil {
+				if err := f.store.Visit(ctx, c.ID, nil); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -334,12 +334,12 @@ func TestCampaignVisits(t *testing.T) {
 			t.Fatal(err)
 		}
 		for range 3 {
-			if err := s.Visit(ctx, c.ID); err != nil {
+			if err := s.Visit(ctx, c.ID, nil); err != nil {
 				t.Fatal(err)
 			}
 		}
 		f.clock = f.clock.AddDate(0, 0, 1)
-		if err := s.Visit(ctx, c.ID); err != nil {
+		if err := s.Visit(ctx, c.ID, nil); err != nil {
 			t.Fatal(err)
 		}
 		list, total, err := s.Visits(ctx, c.ID)

@@ -9,11 +9,15 @@ import (
 	"lokadaya/internal/db"
 )
 
-// Visit counts one public view of a campaign's page today (UTC). The
-// UPDATE-then-INSERT pair is portable; when two first views of a day race,
-// the loser of the INSERT retries the UPDATE.
-func (s *Store) Visit(ctx context.Context, campaignID int64) error {
-	day := s.now().Format(dateLayout)
+// Visit counts one public view of a campaign's page today, a day of zone
+// (the organisation's, so that pages list its own days; UTC when nil).
+// The UPDATE-then-INSERT pair is portable; when two first views of a day
+// race, the loser of the INSERT retries the UPDATE.
+func (s *Store) Visit(ctx context.Context, campaignID int64, zone *time.Location) error {
+	if zone == nil {
+		zone = time.UTC
+	}
+	day := s.now().In(zone).Format(dateLayout)
 	for range 2 {
 		res, err := s.DB.Exec(ctx, `UPDATE campaign_visits SET count = count + 1 WHERE campaign_id = ? AND day = ?`, campaignID, day)
 		if err != nil {

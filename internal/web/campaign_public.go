@@ -166,15 +166,15 @@ func (s *Server) campaignShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if public && !a.Insider() {
-		s.countVisit(r, c)
+		s.countVisit(r, c, card.Org)
 	}
 	s.render(w, r, http.StatusOK, "campaign_show", s.view(r, c.Title, p))
 }
 
 // countVisit counts a view of one of c's public pages. A lost count is
 // not worth failing the page for.
-func (s *Server) countVisit(r *http.Request, c *campaign.Campaign) {
-	if err := s.campaignStore().Visit(r.Context(), c.ID); err != nil {
+func (s *Server) countVisit(r *http.Request, c *campaign.Campaign, o *org.Organization) {
+	if err := s.campaignStore().Visit(r.Context(), c.ID, region.Zone(o.RegionCode)); err != nil {
 		s.log.Warn("campaign visit not counted", "campaign", c.ID, "err", err)
 	}
 }
@@ -190,7 +190,7 @@ func (s *Server) countNeedVisit(r *http.Request, c *campaign.Campaign, o *org.Or
 	if err != nil || a.Insider() {
 		return
 	}
-	s.countVisit(r, c)
+	s.countVisit(r, c, o)
 }
 
 // campaignAccess is the caller's rights in an organisation, without

@@ -4,8 +4,12 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"lokadaya/internal/i18n"
 )
@@ -108,5 +112,58 @@ func TestFigureConversionNeverAbove100(t *testing.T) {
 		"tidak dihitung — 2 pendukung dari "+i18n.Number(int64(visits))+" kunjungan")
 	if strings.Contains(page.body, i18n.PercentOf(i18n.ID, 2, int64(visits))) {
 		t.Error("a conversion above 100 % is shown")
+	}
+}
+
+// Days stored as YYYY-MM-DD are shown as people write dates, in the
+// organisation's zone: the expenses list and the visits per day.
+func TestFigureDaysLocalised(t *testing.T) {
+	w := newExpenseWorld(t)
+	w.record(t, 100_000, "program", true)
+	var spent string
+	if err := w.d.QueryRow(context.Background(), `SELECT spent_on FROM expenses LIMIT 1`).Scan(&spent); err != nil {
+		t.Fatal(err)
+	}
+	day, err := time.Parse(time.DateOnly, spent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := w.get(t, "treasurer", expenseBase)
+	toolCheck(t, "expenses", page, http.StatusOK, "· "+i18n.Date(i18n.ID, day, time.UTC))
+	if strings.Contains(page.body, "· "+spent) {
+		t.Errorf("expenses list shows the raw day %s", spent)
+	}
+
+	d := newDonationWorld(t)
+	d.get(t, "anon", d.page()) // one visit, counted on the organisation's day (Kota Bandung: WIB)
+	var visitDay string
+	if err := d.d.QueryRow(context.Background(), `SELECT day FROM campaign_visits`).Scan(&visitDay); err != nil {
+		t.Fatal(err)
+	}
+	if today := time.Now().In(i18n.WIB).Format(time.DateOnly); visitDay != today {
+		t.Errorf("visit counted on %s, the organisation's day is %s", visitDay, today)
+	}
+	effect := d.get(t, "viewer", campaignBase+"/"+d.campaign.Slug+"/efektivitas")
+	toolCheck(t, "visits per day", effect, http.StatusOK, "<td>"+i18n.Date(i18n.ID, time.Now(), i18n.WIB)+"</td>")
+}
+
+// rawCode finds a template printing a stored code as it is: a legal form,
+// a kind, a status or a stored day, outside an attribute or a label.
+var rawCode = regexp.MustCompile(`>\{\{[$.\w]*\.(LegalForm|Kind|Status|Day|SpentOn|Method|Bank|Category|Issuer|Scheme)\}\}`)
+
+// No template shows people a stored code instead of its label.
+func TestTemplatesLabelCodes(t *testing.T) {
+	files, err := filepath.Glob("templates/*/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("templates: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range rawCode.FindAllString(string(b), -1) {
+			t.Errorf("%s shows a raw code: %s", f, m)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/i18n"
@@ -59,4 +60,15 @@ func (v *View) Slots(s volunteer.Slots) string {
 		out += " · " + v.T("volunteer.slots.waiting", i18n.Number(s.Waiting))
 	}
 	return out
+}
+
+// Day writes a calendar day stored as YYYY-MM-DD (already a day of the
+// organisation's zone) as people read it: "2 Juli 2026", "2 July 2026".
+// Anything else is shown as it is.
+func (v *View) Day(day string) string {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return day
+	}
+	return i18n.Date(v.Lang, t, time.UTC)
 }
