@@ -21,6 +21,8 @@ type Export struct {
 	Tokens      []ExportToken      `json:"tokens"`
 	Audit       []ExportAudit      `json:"audit_entries"`
 	Mail        []ExportMail       `json:"mail"`
+	// Notifications are the person's e-mail notification choices.
+	Notifications []ExportNotification `json:"notification_choices"`
 	// Support is what the person gave or asked for on campaign pages
 	// with the account's e-mail, signed in or not; only once the e-mail
 	// is verified, so that nobody sees another person's records.
@@ -47,6 +49,15 @@ type ExportMembership struct {
 	OrgName string    `json:"org_name"`
 	Role    string    `json:"role"`
 	Since   time.Time `json:"since"`
+}
+
+// ExportNotification is how the person chose to hear of one kind of
+// event in one organisation.
+type ExportNotification struct {
+	OrgID     int64     `json:"org_id"`
+	Kind      string    `json:"kind"`
+	Mode      string    `json:"mode"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // ExportSession is a login, without its secret.
@@ -91,9 +102,9 @@ func (s *Store) Export(ctx context.Context, id int64) (*Export, error) {
 		Phone: u.Phone, Locale: u.Locale, IsAdmin: u.IsAdmin, EmailVerifiedAt: u.EmailVerifiedAt,
 		PrivacyConsentAt: u.PrivacyConsentAt, CreatedAt: u.CreatedAt},
 		Memberships: []ExportMembership{}, Sessions: []ExportSession{}, Tokens: []ExportToken{},
-		Audit: []ExportAudit{}, Mail: []ExportMail{}}
+		Audit: []ExportAudit{}, Mail: []ExportMail{}, Notifications: []ExportNotification{}}
 	steps := []func(context.Context, *Export) error{s.exportMemberships, s.exportSessions, s.exportTokens,
-		s.exportAudit, s.exportMail}
+		s.exportAudit, s.exportMail, s.exportNotifications}
 	for _, step := range steps {
 		if err := step(ctx, e); err != nil {
 			return nil, fmt.Errorf("account: export: %w", err)
@@ -195,6 +206,19 @@ func (s *Store) exportMail(ctx context.Context, e *Export) error {
 				return nil
 			}
 			e.Mail = append(e.Mail, ExportMail{Subject: m.Subject, QueuedAt: at.UTC()})
+			return nil
+		})
+}
+
+func (s *Store) exportNotifications(ctx context.Context, e *Export) error {
+	return s.each(ctx, `SELECT org_id, kind, mode, updated_at FROM notify_prefs WHERE user_id = ? ORDER BY org_id, kind`,
+		[]any{e.Profile.ID}, func(r *sql.Rows) error {
+			var n ExportNotification
+			if err := r.Scan(&n.OrgID, &n.Kind, &n.Mode, &n.UpdatedAt); err != nil {
+				return err
+			}
+			n.UpdatedAt = n.UpdatedAt.UTC()
+			e.Notifications = append(e.Notifications, n)
 			return nil
 		})
 }

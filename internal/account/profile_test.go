@@ -80,7 +80,11 @@ func TestExport(t *testing.T) {
 		ctx := context.Background()
 		s := &account.Store{DB: d}
 		u, _ := s.Create(ctx, "ekspor@example.org", "Eka", "+628111111111", "rahasia-panjang-1")
-		addOrg(t, d, "eka", map[int64]string{u.ID: "treasurer"})
+		orgID := addOrg(t, d, "eka", map[int64]string{u.ID: "treasurer"})
+		if _, err := d.Exec(ctx, `INSERT INTO notify_prefs (user_id, org_id, kind, mode, updated_at) VALUES (?, ?, 'proof', 'digest', ?)`,
+			u.ID, orgID, db.Now()); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := s.CreateSession(ctx, u.ID, "Firefox"); err != nil {
 			t.Fatal(err)
 		}
@@ -117,6 +121,9 @@ func TestExport(t *testing.T) {
 		}
 		if len(e.Mail) != 1 || e.Mail[0].Subject != "Halo ekspor@example.org" {
 			t.Errorf("mail %+v", e.Mail)
+		}
+		if len(e.Notifications) != 1 || e.Notifications[0].OrgID != orgID || e.Notifications[0].Mode != "digest" {
+			t.Errorf("notification choices %+v", e.Notifications)
 		}
 	})
 }

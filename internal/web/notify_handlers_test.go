@@ -219,3 +219,21 @@ func TestProofWaitingMailsMoneyManagers(t *testing.T) {
 		}
 	}
 }
+
+// TestVolunteerSignupInDigest: a sign-up waits in the digest of the
+// owner, admin and editor, not the treasurer's or viewer's, and the
+// digest links to the campaign's volunteers.
+func TestVolunteerSignupInDigest(t *testing.T) {
+	w := newVolunteerWorld(t, "3")
+	if res := w.signUp(t, url.Values{"name": {"Dewi Lestari"}, "email": {"dewi@example.org"}}); res.status != 303 {
+		t.Fatalf("sign-up: %d\n%s", res.status, res.body)
+	}
+	want := map[string]bool{"owner": true, "admin": true, "editor": true}
+	for _, role := range []string{"owner", "admin", "editor", "treasurer", "viewer"} {
+		n := w.count(t, `SELECT COUNT(*) FROM notify_digest_items WHERE user_id = ? AND kind = 'volunteer' AND path = ?
+			AND summary LIKE '%Dewi Lestari mendaftar sebagai relawan (Pendongeng anak)%'`, w.users[role].ID, w.manage())
+		if (n == 1) != want[role] {
+			t.Errorf("%s has %d digest items", role, n)
+		}
+	}
+}
