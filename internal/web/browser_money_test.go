@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"lokadaya/internal/payment"
+	"lokadaya/internal/web"
 )
 
 // TestBrowserAccountNumber gives by transfer on a 360 px phone, with
@@ -103,6 +104,39 @@ func TestBrowserAccountNumber(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(shots, "instructions-360-"+name+".png"), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+	b.run("leave", chromedp.Navigate("about:blank"))
+}
+
+// TestBrowserPayOnlineWithoutJS pays online with JavaScript off, at an
+// address other than the configured one (localhost for 127.0.0.1): the
+// form leads to the demo sandbox's payment page, and paying there leads
+// back to the donation page at the same address.
+func TestBrowserPayOnlineWithoutJS(t *testing.T) {
+	ctx := newBrowser(t)
+	w := newDonationWorld(t)
+	w.serve(t, web.Config{Demo: true})
+	u, _ := url.Parse(w.ts.URL)
+	_, port, _ := strings.Cut(u.Host, ":")
+	host := "localhost:" + port
+	b := &cycleBrowser{t: t, ctx: ctx, base: "http://" + host}
+	b.run("no scripts", emulation.SetScriptExecutionDisabled(true))
+	b.open(w.page(), "form.donation-form")
+	b.post("pay online", `form.donation-form button[type="submit"]`, "",
+		chromedp.SendKeys("#amount_custom", "40.000", chromedp.ByQuery),
+		chromedp.SendKeys("#name", "Dewi", chromedp.ByQuery),
+		cycleClick(`input[name="method"][value="gateway"]`))
+	var loc string
+	b.run("at the gateway", chromedp.Location(&loc))
+	if !strings.HasPrefix(loc, "http://"+host+"/sandbox/pay/") {
+		t.Fatalf("after giving: at %s; page says:\n%s", loc, b.text("body"))
+	}
+	b.post("settle", `button[value="settlement"]`, "")
+	b.run("back", chromedp.WaitReady("main p", chromedp.ByQuery), chromedp.Location(&loc))
+	var paid bool
+	b.run("paid?", chromedp.Evaluate(`document.querySelector(".badge.status-confirmed") !== null`, &paid))
+	if !strings.HasPrefix(loc, "http://"+host+"/donasi/") || !paid {
+		t.Fatalf("after paying: at %s; page says:\n%s", loc, b.text("body"))
 	}
 	b.run("leave", chromedp.Navigate("about:blank"))
 }
