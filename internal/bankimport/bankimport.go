@@ -130,17 +130,14 @@ func (s *Store) window() time.Duration {
 // Importable reports whether statements of the account's bank can be
 // read.
 func Importable(a *payment.BankAccount) bool {
-	switch bankstatement.Bank(a.Bank) {
-	case bankstatement.BCA, bankstatement.BRI, bankstatement.Mandiri:
-		return true
-	}
-	return false
+	return len(bankstatement.Formats(bankstatement.Bank(a.Bank))) > 0
 }
 
-// Read parses data as a statement of account: the bank is the account's,
-// and a file recognisably of another bank, or naming another account
-// number, is refused. Every refusal is a *Problem.
-func Read(account *payment.BankAccount, data []byte) (*bankstatement.Statement, error) {
+// Read parses data as a statement of account exported at about ref (which
+// dates what the file leaves undated): the bank is the account's, and a
+// file recognisably of another bank, or naming another account number, is
+// refused. Every refusal is a *Problem.
+func Read(account *payment.BankAccount, data []byte, ref time.Time) (*bankstatement.Statement, error) {
 	if !Importable(account) {
 		return nil, &Problem{Key: KeyAccountBank, Err: ErrAccountBank}
 	}
@@ -148,10 +145,10 @@ func Read(account *payment.BankAccount, data []byte) (*bankstatement.Statement, 
 	if len(data) > bankstatement.MaxFileSize {
 		return nil, &Problem{Key: bankstatement.KeyTooLarge, Err: bankstatement.ErrTooLarge}
 	}
-	if found, err := bankstatement.Detect(bytes.NewReader(data)); err == nil && found != bank {
-		return nil, &Problem{Key: KeyWrongBank, Args: []any{bankName(found), bankName(bank)}, Err: ErrWrongBank}
+	if found, err := bankstatement.Detect(bytes.NewReader(data)); err == nil && !found.Serves(bank) {
+		return nil, &Problem{Key: KeyWrongBank, Args: []any{found.Name(), bankName(bank)}, Err: ErrWrongBank}
 	}
-	st, err := bankstatement.Parse(bank, bytes.NewReader(data))
+	st, err := bankstatement.ParseAt(bank, bytes.NewReader(data), ref)
 	if err != nil {
 		var pe *bankstatement.ParseError
 		if errors.As(err, &pe) {
@@ -167,15 +164,10 @@ func Read(account *payment.BankAccount, data []byte) (*bankstatement.Statement, 
 
 // bankName is how messages name a bank.
 func bankName(b bankstatement.Bank) string {
-	switch b {
-	case bankstatement.BCA:
-		return "BCA"
-	case bankstatement.BRI:
-		return "BRI"
-	case bankstatement.Mandiri:
+	if b == bankstatement.Mandiri {
 		return "Mandiri"
 	}
-	return string(b)
+	return strings.ToUpper(string(b))
 }
 
 func digits(s string) bool {
@@ -219,13 +211,14 @@ func (s *Store) Upload(ctx context.Context, orgID int64, account *payment.BankAc
 	if account.OrgID != orgID {
 		return nil, db.ErrNotFound
 	}
-	st, err := Read(account, data)
+	now := s.now()
+	st, err := Read(account, data, now)
 	if err != nil {
 		return nil, err
 	}
 	imp := &Import{ID: newID(), OrgID: orgID, BankAccountID: account.ID, Bank: st.Bank, FileName: cleanFileName(fileName),
 		Lines: len(st.Lines), Credits: len(st.Credits()), Status: StatusPending, CreatedByName: actor.Name,
-		CreatedAt: s.now(), content: data}
+		CreatedAt: now, content: data}
 	p, err := s.preview(ctx, s.DB, imp, st)
 	if err != nil {
 		return nil, err

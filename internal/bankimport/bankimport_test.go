@@ -33,6 +33,30 @@ type fixture struct {
 	account  *payment.BankAccount
 	actor    bankimport.Actor
 	ids      map[string]int64 // donations by name
+	// campaignID is the organisation's campaign the donations are for.
+	campaignID int64
+}
+
+// addDonation records a transfer donation to an account, holding its
+// amount's unique code while it waits.
+func (f *fixture) addDonation(t *testing.T, name string, orgID, accountID, campaignID, amount int64, created time.Time, status string) {
+	t.Helper()
+	ctx := context.Background()
+	var id int64
+	if err := f.d.QueryRow(ctx, `INSERT INTO donations (campaign_id, org_id, method, bank_account_id, base_amount,
+		unique_code, amount, donor_name, status, form_token, created_at, expires_at)
+		VALUES (?, ?, 'transfer', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, campaignID, orgID, accountID,
+		amount-amount%1000, amount%1000, amount, "Donatur "+name, status, "token-"+name+"-0123456789abcdef",
+		created, created.Add(24*time.Hour)).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	if status == donation.StatusPending {
+		if _, err := f.d.Exec(ctx, `INSERT INTO donation_codes (bank_account_id, amount, donation_id) VALUES (?, ?, ?)`,
+			accountID, amount, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.ids[name] = id
 }
 
 // march is a moment on March day, 2025, at hour WIB.
@@ -79,22 +103,9 @@ func setup(t *testing.T, d *db.DB) *fixture {
 			other.org, other.account, other.campaign = o.ID, acct.ID, cid
 		}
 	}
+	f.campaignID = campaignID
 	add := func(name string, orgID, accountID, campaignID, amount int64, created time.Time, status string) {
-		var id int64
-		if err := d.QueryRow(ctx, `INSERT INTO donations (campaign_id, org_id, method, bank_account_id, base_amount,
-			unique_code, amount, donor_name, status, form_token, created_at, expires_at)
-			VALUES (?, ?, 'transfer', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, campaignID, orgID, accountID,
-			amount-amount%1000, amount%1000, amount, "Donatur "+name, status, "token-"+name+"-0123456789abcdef",
-			created, created.Add(24*time.Hour)).Scan(&id); err != nil {
-			t.Fatal(err)
-		}
-		if status == donation.StatusPending {
-			if _, err := d.Exec(ctx, `INSERT INTO donation_codes (bank_account_id, amount, donation_id) VALUES (?, ?, ?)`,
-				accountID, amount, id); err != nil {
-				t.Fatal(err)
-			}
-		}
-		f.ids[name] = id
+		f.addDonation(t, name, orgID, accountID, campaignID, amount, created, status)
 	}
 	// The sample's credits: 150,123 (3/3), 287,490 (5/3), 1,000,250 (14/3),
 	// 100,777 twice (20/3), 1,523 (31/3).
@@ -107,8 +118,12 @@ func setup(t *testing.T, d *db.DB) *fixture {
 	return f
 }
 
+// sample is the bank's synthetic statement under ../bankstatement/testdata.
 func sample(t *testing.T, bank string) []byte {
 	t.Helper()
+	if bank == "bca" {
+		bank = "klikbca"
+	}
 	b, err := os.ReadFile("../bankstatement/testdata/" + bank + ".csv")
 	if err != nil {
 		t.Fatal(err)
@@ -369,12 +384,12 @@ func TestReadRefusesWrongFiles(t *testing.T) {
 		key     string
 		args    string
 	}{
-		{"BRI file for a BCA account", bca, "", bankimport.KeyWrongBank, "[BRI BCA]"},
+		{"BRI file for a BCA account", bca, "", bankimport.KeyWrongBank, "[BRI (internet banking, BRImo) BCA]"},
 		{"another account", &payment.BankAccount{Bank: "bca", AccountNumber: "1111111111"}, "", bankimport.KeyWrongAccount, "[0009876543 1111111111]"},
-		{"a BNI account", &payment.BankAccount{Bank: "bni", AccountNumber: "0009876543"}, "", bankimport.KeyAccountBank, "[]"},
-		{"not a statement", bca, "nama,alamat\nSiti,Bandung\n", bankstatement.KeyNoHeader, "[]"},
+		{"an account at another bank", &payment.BankAccount{Bank: "lainnya", AccountNumber: "0009876543"}, "", bankimport.KeyAccountBank, "[]"},
+		{"not a statement", bca, "nama,alamat\nSiti,Bandung\n", bankstatement.KeyUnknownFormat, "[BCA KlikBCA Individu; KlikBCA Individual (English); KlikBCA Bisnis]"},
 		{"broken row", bca, head + "'03/03,TRANSFER,0000,\"1,000.00\",XX,\"5,000.00\"\n", bankstatement.KeyMarker, "[5]"},
-		{"empty", bca, "", bankstatement.KeyNoHeader, "[]"},
+		{"empty", bca, "", bankstatement.KeyUnknownFormat, "[BCA KlikBCA Individu; KlikBCA Individual (English); KlikBCA Bisnis]"},
 		{"too large", bca, string(big), bankstatement.KeyTooLarge, "[]"},
 	}
 	for _, tt := range tests {
@@ -383,10 +398,10 @@ func TestReadRefusesWrongFiles(t *testing.T) {
 			switch tt.name {
 			case "BRI file for a BCA account":
 				data = sample(t, "bri")
-			case "another account", "a BNI account":
+			case "another account", "an account at another bank":
 				data = sample(t, "bca")
 			}
-			_, err := bankimport.Read(tt.account, data)
+			_, err := bankimport.Read(tt.account, data, march(31, 12))
 			var p *bankimport.Problem
 			if !errors.As(err, &p) {
 				t.Fatalf("error %v is not a Problem", err)
@@ -401,11 +416,14 @@ func TestReadRefusesWrongFiles(t *testing.T) {
 			}
 		})
 	}
-	for _, bank := range []string{"bca", "bri", "mandiri"} {
-		numbers := map[string]string{"bca": "0009876543", "bri": "009901000123509", "mandiri": "1230009876543"}
-		st, err := bankimport.Read(&payment.BankAccount{Bank: payment.Bank(bank), AccountNumber: numbers[bank]}, sample(t, bank))
-		if err != nil || len(st.Credits()) == 0 {
-			t.Errorf("%s sample: %v", bank, err)
+	for _, tc := range []struct{ bank, file, number string }{
+		{"bca", "klikbca", "0009876543"}, {"bca", "klikbca_en", "0009876543"}, {"bca", "klikbca_bisnis", "0350000001"},
+		{"bri", "bri", "009901000123509"}, {"mandiri", "mandiri", "1230009876543"}, {"mandiri", "mandiri_bisnis", "1230009876543"},
+		{"bni", "bni", "0259000111"}, {"bsi", "bsi", "7001234567"}, {"bsi", "mandiri_bisnis", "1230009876543"},
+	} {
+		st, err := bankimport.Read(&payment.BankAccount{Bank: payment.Bank(tc.bank), AccountNumber: tc.number}, sample(t, tc.file), march(31, 12))
+		if err != nil || len(st.Credits()) == 0 || string(st.Bank) != tc.bank {
+			t.Errorf("%s file for a %s account: %v", tc.file, tc.bank, err)
 		}
 	}
 }
@@ -414,7 +432,7 @@ func TestReadRefusesWrongFiles(t *testing.T) {
 // Problem with a known message taking the arguments given, and an
 // accepted file has lines.
 func FuzzRead(f *testing.F) {
-	for _, b := range []string{"bca", "bri", "mandiri"} {
+	for _, b := range []string{"klikbca", "klikbca_en", "klikbca_bisnis", "bri", "mandiri", "mandiri_bisnis", "bni", "bsi"} {
 		raw, err := os.ReadFile("../bankstatement/testdata/" + b + ".csv")
 		if err != nil {
 			f.Fatal(err)
@@ -429,10 +447,12 @@ func FuzzRead(f *testing.F) {
 		{Bank: "bri", AccountNumber: "009901000123509"},
 		{Bank: "mandiri", AccountNumber: "1230009876543"},
 		{Bank: "bni", AccountNumber: "1230009876543"},
+		{Bank: "bsi", AccountNumber: "7001234567"},
+		{Bank: "lainnya", AccountNumber: "1230009876543"},
 	}
 	f.Fuzz(func(t *testing.T, data []byte, which uint8) {
 		acct := accounts[int(which)%len(accounts)]
-		st, err := bankimport.Read(acct, data)
+		st, err := bankimport.Read(acct, data, march(31, 12))
 		if err != nil {
 			var p *bankimport.Problem
 			if !errors.As(err, &p) {

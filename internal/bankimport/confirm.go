@@ -21,6 +21,7 @@ const (
 	RowUnmatched = "unmatched" // pays no pending donation ("tidak cocok")
 	RowImported  = "imported"  // imported before: changes nothing
 	RowRecorded  = "recorded"  // recorded by this (confirmed) import
+	RowPending   = "pending"   // not yet posted by the bank: waits for a later statement
 )
 
 // Row is one credit line of a preview.
@@ -44,6 +45,12 @@ type Preview struct {
 	Rows                                   []Row // credit lines in file order
 	Debits                                 int   // debit lines, ignored
 	Matched, Ambiguous, Unmatched, Already int
+	// Pending counts the credits the bank has not posted yet: shown, never
+	// matched or recorded, so a later statement with them settled does.
+	Pending int
+	// Format is the export format the file was read as ("" once confirmed:
+	// the file is no longer kept).
+	Format bankstatement.Format
 }
 
 // Preview shows what confirming imp would do now; it changes nothing.
@@ -59,10 +66,10 @@ func (s *Store) Preview(ctx context.Context, imp *Import) (*Preview, error) {
 	return s.preview(ctx, s.DB, imp, st)
 }
 
-// reread parses the stored file again with the account it was uploaded
-// for.
+// reread parses the stored file again, for the bank and as of the time it
+// was uploaded, so it reads exactly as it did then.
 func (s *Store) reread(ctx context.Context, imp *Import) (*bankstatement.Statement, error) {
-	st, err := bankstatement.Parse(imp.Bank, bytes.NewReader(imp.content))
+	st, err := bankstatement.ParseAt(imp.Bank, bytes.NewReader(imp.content), imp.CreatedAt)
 	if err != nil {
 		return nil, fmt.Errorf("bankimport: stored file %s: %w", imp.ID, err)
 	}
@@ -107,7 +114,7 @@ func (s *Store) plan(ctx context.Context, q db.Querier, imp *Import, st *banksta
 		byID[d.ID] = d
 	}
 	m := bankstatement.Match(fresh, pending, s.window())
-	pl := &plan{pairs: map[string]int64{}, p: &Preview{Import: imp}}
+	pl := &plan{pairs: map[string]int64{}, p: &Preview{Import: imp, Format: st.Format}}
 	state := map[string]Row{}
 	for _, x := range m.Pairs {
 		pl.pairs[x.Line.Fingerprint] = x.Donation.ID
@@ -127,6 +134,9 @@ func (s *Store) plan(ctx context.Context, q db.Querier, imp *Import, st *banksta
 		}
 		r, ok := state[l.Fingerprint]
 		switch {
+		case l.Pending:
+			r.State = RowPending
+			pl.p.Pending++
 		case seen[l.Fingerprint]:
 			r.State = RowImported
 			pl.p.Already++
@@ -234,7 +244,7 @@ func (s *Store) Confirm(ctx context.Context, orgID int64, id string, actor Actor
 			return err
 		}
 		for _, row := range pl.rows {
-			if row.State == RowImported {
+			if row.State == RowImported || row.State == RowPending {
 				continue
 			}
 			if err := s.apply(ctx, tx, imp, row, pl.pairs, actor, res); err != nil {

@@ -12,6 +12,21 @@ import (
 // and fewer make it a decimal point. Rupiah are whole: decimals must be
 // zeros. empty is true for "", "-" and "0"-less blanks.
 func parseAmount(s string) (v int64, empty bool, err error) {
+	sen, empty, err := parseSen(s)
+	if err != nil || empty {
+		return 0, empty, err
+	}
+	if sen%100 != 0 {
+		return 0, false, fmt.Errorf("%w: %q", ErrSen, s)
+	}
+	return sen / 100, false, nil
+}
+
+// parseSen reads an amount like parseAmount but keeps its sen: balances
+// and statement totals carry the sen of interest and fees, even where
+// every transfer is whole rupiah. The result is in hundredths of a rupiah;
+// a third decimal digit must be zero.
+func parseSen(s string) (sen int64, empty bool, err error) {
 	s = strings.ReplaceAll(cleanCell(s), " ", "")
 	up := strings.ToUpper(s)
 	switch {
@@ -27,9 +42,11 @@ func parseAmount(s string) (v int64, empty bool, err error) {
 	if err != nil {
 		return 0, false, fmt.Errorf("%w: %q", err, s)
 	}
-	if strings.Trim(frac, "0") != "" {
+	frac = strings.TrimRight(frac, "0")
+	if len(frac) > 2 {
 		return 0, false, fmt.Errorf("%w: %q", ErrSen, s)
 	}
+	var v int64
 	for _, r := range whole {
 		if r < '0' || r > '9' {
 			return 0, false, fmt.Errorf("%w: %q", ErrAmount, s)
@@ -39,7 +56,8 @@ func parseAmount(s string) (v int64, empty bool, err error) {
 			return 0, false, fmt.Errorf("%w: %q too large", ErrAmount, s)
 		}
 	}
-	return v, false, nil
+	frac += strings.Repeat("0", 2-len(frac))
+	return v*100 + int64(frac[0]-'0')*10 + int64(frac[1]-'0'), false, nil
 }
 
 // splitDecimal separates the whole digits (grouping removed) from the

@@ -2,6 +2,7 @@ package bankstatement
 
 import (
 	"regexp"
+	"time"
 )
 
 var isoDate = regexp.MustCompile(`\d{4}-\d{1,2}-\d{1,2}`)
@@ -20,4 +21,4 @@ var bri = twoColumn{
 	meta: generalMeta,
 }
 
-func parseBRI(data []byte) (*Statement, error) { return bri.parse(data) }
+func parseBRI(data []byte, ref time.Time) (*Statement, error) { return bri.parse(data, ref) }

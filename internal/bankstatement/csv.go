@@ -78,6 +78,35 @@ func cleanCell(s string) string {
 // headerFinder returns the index of the column header among recs, or -1.
 type headerFinder func(recs []record) int
 
+// headerWith finds the first record that names every required column.
+func headerWith(names map[string][]string, required ...string) headerFinder {
+	return func(recs []record) int {
+		for i, r := range recs {
+			c := columns(r.cells, names)
+			found := 0
+			for _, k := range required {
+				if _, ok := c[k]; ok {
+					found++
+				}
+			}
+			if found == len(required) {
+				return i
+			}
+		}
+		return -1
+	}
+}
+
+// readMeta reads the lines above the header into st with meta.
+func readMeta(st *Statement, above []record, meta func(*Statement, record) error) error {
+	for _, r := range above {
+		if err := meta(st, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // readWithHeader tries ',' then ';' and keeps the first separator under
 // which find recognises a column header.
 func readWithHeader(data []byte, find headerFinder) ([]record, int, error) {
@@ -141,13 +170,22 @@ func norm(s string) string {
 }
 
 // columns maps a header row to the index of each wanted column; names
-// lists the accepted spellings (normalised) of each, first match wins.
+// lists the accepted spellings (normalised) of each, first match wins. A
+// second column under the description's name is "desc2".
 func columns(header []string, names map[string][]string) map[string]int {
 	idx := map[string]int{}
 	for want, spellings := range names {
 		for _, sp := range spellings {
 			if i := indexOf(header, sp); i >= 0 {
 				idx[want] = i
+				break
+			}
+		}
+	}
+	if d, ok := idx["desc"]; ok {
+		for i := d + 1; i < len(header); i++ {
+			if norm(header[i]) == norm(header[d]) {
+				idx["desc2"] = i
 				break
 			}
 		}

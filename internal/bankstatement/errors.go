@@ -25,21 +25,22 @@ var (
 // The i18n keys of parse errors (catalog_bankstatement.go). Keys of errors
 // tied to a line take the line number as their one argument.
 const (
-	KeyUnknownBank = "bankstatement.err.unknown_bank"
-	KeyRead        = "bankstatement.err.read"
-	KeyTooLarge    = "bankstatement.err.too_large"
-	KeyNoHeader    = "bankstatement.err.no_header"
-	KeyNoLines     = "bankstatement.err.no_lines"
-	KeyAmount      = "bankstatement.err.amount"
-	KeySen         = "bankstatement.err.sen"
-	KeyDate        = "bankstatement.err.date"
-	KeyMarker      = "bankstatement.err.marker"
-	KeyBothSides   = "bankstatement.err.both_sides"
-	KeyNoAmount    = "bankstatement.err.no_amount"
-	KeyCurrency    = "bankstatement.err.currency"
-	KeyTotals      = "bankstatement.err.totals"
-	KeyCSV         = "bankstatement.err.csv"
-	KeyColumns     = "bankstatement.err.columns"
+	KeyUnknownBank   = "bankstatement.err.unknown_bank"   // takes the formats read
+	KeyUnknownFormat = "bankstatement.err.unknown_format" // takes the bank and its formats
+	KeyRead          = "bankstatement.err.read"
+	KeyTooLarge      = "bankstatement.err.too_large"
+	KeyNoHeader      = "bankstatement.err.no_header"
+	KeyNoLines       = "bankstatement.err.no_lines"
+	KeyAmount        = "bankstatement.err.amount"
+	KeySen           = "bankstatement.err.sen"
+	KeyDate          = "bankstatement.err.date"
+	KeyMarker        = "bankstatement.err.marker"
+	KeyBothSides     = "bankstatement.err.both_sides"
+	KeyNoAmount      = "bankstatement.err.no_amount"
+	KeyCurrency      = "bankstatement.err.currency"
+	KeyTotals        = "bankstatement.err.totals"
+	KeyCSV           = "bankstatement.err.csv"
+	KeyColumns       = "bankstatement.err.columns"
 )
 
 // ParseError is why a statement could not be read. Line is the 1-based
@@ -49,6 +50,7 @@ type ParseError struct {
 	Line int
 	Key  string
 	Err  error
+	args []any // the message's arguments when they are not the line
 }
 
 func (e *ParseError) Error() string {
@@ -63,6 +65,9 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // Args are the arguments of the message under Key: the line number for
 // errors tied to a line, nothing otherwise.
 func (e *ParseError) Args() []any {
+	if e.args != nil {
+		return e.args
+	}
 	if e.Line > 0 {
 		return []any{e.Line}
 	}
@@ -91,6 +96,12 @@ func lineErr(line int, err error) *ParseError {
 		key = KeyColumns
 	}
 	return &ParseError{Line: line, Key: key, Err: err}
+}
+
+// unknownFormat is the error of a file in none of the formats read; it
+// names them all.
+func unknownFormat() *ParseError {
+	return &ParseError{Key: KeyUnknownBank, Err: ErrUnknownBank, args: []any{FormatNames()}}
 }
 
 // ErrNoAmount is a line with neither a debit nor a credit.

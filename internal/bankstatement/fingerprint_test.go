@@ -7,9 +7,9 @@ import (
 )
 
 func TestFingerprintsStableAndDistinct(t *testing.T) {
-	for _, bank := range Banks {
-		t.Run(string(bank), func(t *testing.T) {
-			a, b := parseFile(t, bank), parseFile(t, bank)
+	for _, f := range allFormats() {
+		t.Run(string(f), func(t *testing.T) {
+			a, b := parseFile(t, f), parseFile(t, f)
 			seen := map[string]int{}
 			for i, l := range a.Lines {
 				if len(l.Fingerprint) != 32 {

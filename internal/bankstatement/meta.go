@@ -13,7 +13,7 @@ func generalMeta(st *Statement, r record) error {
 	case k == "":
 	case strings.HasPrefix(k, "no rek") || strings.HasPrefix(k, "nomor rek") || k == "norek" || k == "account no" || k == "account number":
 		st.Account = accountNumber(v)
-	case k == "nama" || k == "account name" || k == "nama rekening":
+	case k == "nama" || k == "name" || k == "account name" || k == "nama rekening":
 		st.Name = collapse(v)
 	case k == "periode" || k == "period" || k == "periode transaksi":
 		return periodMeta(st, r.line, v)
@@ -26,16 +26,26 @@ func generalMeta(st *Statement, r record) error {
 }
 
 // metaKeyValue reads a "Key : value" line above a header (or a
-// "Key,value" line) and returns the normalised key and cleaned value.
+// "Key,value" or KlikBCA English "Key,=,value" line) and returns the
+// normalised key and cleaned value.
 func metaKeyValue(r record) (string, string) {
 	text := strings.Join(r.cells, " ")
 	if k, v, ok := strings.Cut(text, ":"); ok {
-		return norm(k), cleanCell(v)
+		return norm(k), metaValue(v)
 	}
 	if len(r.cells) >= 2 {
-		return norm(r.cells[0]), cleanCell(strings.Join(r.cells[1:], " "))
+		return norm(r.cells[0]), metaValue(strings.Join(r.cells[1:], " "))
 	}
 	return "", ""
+}
+
+// metaValue cleans a value and drops the "=" KlikBCA English puts before it.
+func metaValue(v string) string {
+	v = strings.TrimSpace(v)
+	if strings.HasPrefix(v, "=") && !strings.HasPrefix(v, "=\"") {
+		v = v[1:]
+	}
+	return cleanCell(v)
 }
 
 // periodMeta reads a period value "DD/MM/YYYY - DD/MM/YYYY" (or ISO

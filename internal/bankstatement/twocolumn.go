@@ -3,10 +3,11 @@ package bankstatement
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // twoColumn describes an export with separate debit and credit columns,
-// found by their names; BRI and Mandiri both work this way.
+// found by their names; BRI, Mandiri and BNI work this way.
 type twoColumn struct {
 	names map[string][]string // date, desc, debit, credit required; account, balance optional
 	meta  func(st *Statement, r record) error
@@ -25,16 +26,14 @@ func (f twoColumn) find(recs []record) int {
 	return -1
 }
 
-func (f twoColumn) parse(data []byte) (*Statement, error) {
+func (f twoColumn) parse(data []byte, _ time.Time) (*Statement, error) {
 	recs, h, err := readWithHeader(data, f.find)
 	if err != nil {
 		return nil, err
 	}
 	st := &Statement{}
-	for _, r := range recs[:h] {
-		if err := f.meta(st, r); err != nil {
-			return nil, err
-		}
+	if err := readMeta(st, recs[:h], f.meta); err != nil {
+		return nil, err
 	}
 	header := recs[h].cells
 	col := columns(header, f.names)
@@ -98,9 +97,7 @@ func twoColumnLine(r record, col map[string]int, width int) (Line, string, error
 		return Line{}, "", fmt.Errorf("%w: %d and %d", ErrBothSides, db, cr)
 	}
 	l := Line{Date: date, Description: collapse(cell(cells, col["desc"])), Amount: cr - db, Raw: r.raw, Number: r.line}
-	if extra, ok := col["ref"]; ok && cell(cells, extra) != "" {
-		l.Description = collapse(l.Description + " " + cell(cells, extra))
-	}
+	l.Description = withExtra(l.Description, cells, col)
 	if bi, ok := col["balance"]; ok && cell(cells, bi) != "" {
 		if l.Balance, err = balance(cell(cells, bi)); err != nil {
 			return Line{}, "", err
@@ -111,4 +108,17 @@ func twoColumnLine(r record, col map[string]int, width int) (Line, string, error
 		acct = accountNumber(cell(cells, ai))
 	}
 	return l, acct, nil
+}
+
+// withExtra appends to a description the cells that complete it: the
+// "ref" column (a reference or second remark) and a second column under
+// the description's own name (Mandiri's MCM prints "Description" twice).
+func withExtra(desc string, cells []string, col map[string]int) string {
+	if extra, ok := col["ref"]; ok && cell(cells, extra) != "" {
+		desc += " " + cell(cells, extra)
+	}
+	if second, ok := col["desc2"]; ok && cell(cells, second) != "" {
+		desc += " " + cell(cells, second)
+	}
+	return collapse(desc)
 }

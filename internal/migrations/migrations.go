@@ -26,6 +26,7 @@ var sqlFiles embed.FS
 var goSteps = []db.Migration{
 	{Version: 2, Name: "regions_kepmendagri_2025", Func: regiondata.Load},
 	{Version: 43, Name: "ledger_backfill", Func: backfillLedger},
+	{Version: 71, Name: "bank_imports_bni_bsi", Func: widenImportBanks},
 }
 
 // backfillLedger books, once, the confirmed donations and valued goods

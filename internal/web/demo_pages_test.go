@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"lokadaya/internal/account"
+	"lokadaya/internal/db"
 	"lokadaya/internal/db/dbtest"
 	"lokadaya/internal/demo"
 	"lokadaya/internal/web"
@@ -25,7 +26,7 @@ var hrefs = regexp.MustCompile(`href="(/[^"#]*)`)
 // and the platform admin, and fails on fmt's complaints ("%!(EXTRA …)",
 // "%!d(string=…)" …) or a server error on any page.
 func TestDemoPagesHaveNoFormattingErrors(t *testing.T) {
-	ts, session := demoServer(t)
+	ts, session, _ := demoServer(t)
 	for _, who := range []string{"", "pemilik@lokadaya.test", "admin@lokadaya.test"} {
 		cookie := ""
 		if who != "" {
@@ -42,10 +43,10 @@ func TestDemoPagesHaveNoFormattingErrors(t *testing.T) {
 
 // demoServer serves the demo data; session signs a demo person in and
 // returns the cookie.
-func demoServer(t *testing.T) (ts *httptest.Server, session func(email string) string) {
+func demoServer(t *testing.T) (ts *httptest.Server, session func(email string) string, d *db.DB) {
 	t.Helper()
 	ctx := context.Background()
-	d := dbtest.Open(t)
+	d = dbtest.Open(t)
 	if _, err := demo.Load(ctx, d); err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +68,7 @@ func demoServer(t *testing.T) (ts *httptest.Server, session func(email string) s
 			t.Fatal(err)
 		}
 		return "lokadaya_session=" + token
-	}
+	}, d
 }
 
 // crawlDemo visits up to 500 pages reachable from the home page, the

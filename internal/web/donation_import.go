@@ -1,11 +1,11 @@
 package web
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"net/http"
 	"strconv"
+	"time"
 
 	"lokadaya/internal/bankimport"
 	"lokadaya/internal/bankstatement"
@@ -25,7 +25,14 @@ type importFormPage struct {
 	Banks     map[int64]payment.BankAccount
 	History   []*bankimport.Import
 	FileError string // the translated reason a file was refused
-	Samples   []bankstatement.Bank
+	Samples   []sampleLinks
+}
+
+// sampleLinks are the sample files offered for one account, one per
+// format its bank exports.
+type sampleLinks struct {
+	Account payment.BankAccount
+	Formats []bankstatement.Format
 }
 
 // importPreviewPage is an import's preview, or its result once confirmed.
@@ -61,7 +68,7 @@ func (s *Server) donationImport(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderImportForm(w http.ResponseWriter, r *http.Request, status int, a *orgAccess, fileError string) {
 	ctx := r.Context()
-	p := &importFormPage{Access: a, FileError: fileError, Samples: bankstatement.Banks, Banks: map[int64]payment.BankAccount{}}
+	p := &importFormPage{Access: a, FileError: fileError, Banks: map[int64]payment.BankAccount{}}
 	accounts, err := s.paymentStore().Accounts(ctx, a.Org.ID)
 	if err == nil {
 		p.History, err = s.importStore().History(ctx, a.Org.ID, historySize)
@@ -74,6 +81,7 @@ func (s *Server) renderImportForm(w http.ResponseWriter, r *http.Request, status
 		p.Banks[acct.ID] = acct
 		if acct.Active && bankimport.Importable(&acct) {
 			p.Accounts = append(p.Accounts, acct)
+			p.Samples = append(p.Samples, sampleLinks{acct, bankstatement.Formats(bankstatement.Bank(acct.Bank))})
 		}
 	}
 	v := s.view(r, i18n.T(lang(r), "bankimport.title"), p)
@@ -227,22 +235,47 @@ func (s *Server) donationImportConfirm(w http.ResponseWriter, r *http.Request) {
 	redirect(w, r, importURL(a)+"/"+id)
 }
 
-// donationImportSample serves a synthetic sample statement to try the
-// import with.
+// donationImportSample serves a sample statement of one of the
+// organisation's accounts (?rekening=ID, else its first account of the
+// format's bank) in the format named by the path: it pays the transfers
+// waiting for that account, so importing it shows real matches.
 func (s *Server) donationImportSample(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.orgFor(w, r, (*orgAccess).CanManageMoney); !ok {
+	a, ok := s.orgFor(w, r, (*orgAccess).CanManageMoney)
+	if !ok {
 		return
 	}
-	bank := bankstatement.Bank(r.PathValue("bank"))
-	data, err := bankstatement.Sample(bank)
-	if err != nil {
+	format := bankstatement.Format(r.PathValue("bank"))
+	account, ok := s.sampleAccount(r, a, format)
+	if !ok {
 		s.notFound(w, r)
+		return
+	}
+	data, err := s.importStore().Sample(r.Context(), a.Org.ID, account, format, time.Now())
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/csv; charset=utf-8")
-	h.Set("Content-Disposition", `attachment; filename="contoh-mutasi-`+string(bank)+`.csv"`)
+	h.Set("Content-Disposition", `attachment; filename="contoh-mutasi-`+string(format)+`-`+account.AccountNumber+`.csv"`)
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(http.StatusOK)
-	_, _ = io.Copy(w, bytes.NewReader(data))
+	_, _ = w.Write(data)
+}
+
+// sampleAccount is the active account a sample is asked for: the one in
+// ?rekening, or the first whose bank exports format.
+func (s *Server) sampleAccount(r *http.Request, a *orgAccess, format bankstatement.Format) (*payment.BankAccount, bool) {
+	accounts, err := s.paymentStore().Accounts(r.Context(), a.Org.ID)
+	if err != nil {
+		return nil, false
+	}
+	want := r.URL.Query().Get("rekening")
+	for i := range accounts {
+		acct := &accounts[i]
+		if acct.Active && format.Serves(bankstatement.Bank(acct.Bank)) && (want == "" || want == strconv.FormatInt(acct.ID, 10)) {
+			return acct, true
+		}
+	}
+	return nil, false
 }

@@ -84,6 +84,13 @@ func bcaStatement(account string, credits ...int64) []byte {
 // upload posts a statement for the account id to the import form.
 func (w *importWorld) upload(t *testing.T, role, account string, file []byte) orgResponse {
 	t.Helper()
+	return postStatement(t, w.orgWorld, role, importBase, account, file)
+}
+
+// postStatement posts a statement (none when file is nil) for an account
+// to the import form at path, as role.
+func postStatement(t *testing.T, w *orgWorld, role, path, account string, file []byte) orgResponse {
+	t.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	_ = mw.WriteField("account", account)
@@ -95,7 +102,7 @@ func (w *importWorld) upload(t *testing.T, role, account string, file []byte) or
 		_, _ = fw.Write(file)
 	}
 	_ = mw.Close()
-	return w.send(t, role, http.MethodPost, importBase, mw.FormDataContentType(), &buf)
+	return w.send(t, role, http.MethodPost, path, mw.FormDataContentType(), &buf)
 }
 
 // preview uploads file as the treasurer and returns the preview's path.
@@ -137,7 +144,7 @@ func TestDonationImportRoles(t *testing.T) {
 		t.Run(role, func(t *testing.T) {
 			wantAccess(t, role, w.get(t, role, importBase), http.StatusOK)
 			wantAccess(t, role, w.get(t, role, pending), http.StatusOK)
-			wantAccess(t, role, w.get(t, role, importBase+"/contoh/bri"), http.StatusOK)
+			wantAccess(t, role, w.get(t, role, importBase+"/contoh/klikbca"), http.StatusOK)
 			wantAccess(t, role, w.upload(t, role, w.accountID, file), http.StatusSeeOther)
 			if !donationMoneyManagers[role] {
 				wantAccess(t, role, w.post(t, role, pending+"/konfirmasi", nil), http.StatusSeeOther)
@@ -187,15 +194,17 @@ func TestDonationImportFlow(t *testing.T) {
 		t.Error("the donations page does not link to the import")
 	}
 	form := w.get(t, "treasurer", importBase).body
-	for _, want := range []string{"Impor mutasi rekening", "1234567890", importBase + "/contoh/bca", "Belum ada mutasi"} {
+	for _, want := range []string{"Impor mutasi rekening", "1234567890", "Belum ada mutasi",
+		importBase + "/contoh/klikbca?rekening=" + w.accountID, importBase + "/contoh/klikbca_en?rekening=" + w.accountID,
+		importBase + "/contoh/klikbca_bisnis?rekening=" + w.accountID} {
 		if !strings.Contains(form, want) {
 			t.Errorf("form lacks %q", want)
 		}
 	}
-	sample := w.get(t, "treasurer", importBase+"/contoh/bca")
-	raw, err := os.ReadFile("../bankstatement/testdata/bca.csv")
-	if err != nil || sample.body != string(raw) || !strings.HasPrefix(sample.header.Get("Content-Type"), "text/csv") {
-		t.Errorf("sample: %v %q", err, sample.header.Get("Content-Type"))
+	sample := w.get(t, "treasurer", importBase+"/contoh/klikbca?rekening="+w.accountID)
+	if !strings.HasPrefix(sample.header.Get("Content-Type"), "text/csv") || !strings.Contains(sample.body, `="1234567890"`) ||
+		!strings.Contains(sample.body, bcaAmount(siti)) || !strings.Contains(sample.body, bcaAmount(budi)) {
+		t.Errorf("sample %q:\n%s", sample.header.Get("Content-Type"), sample.body)
 	}
 
 	path := w.preview(t, file)
@@ -270,7 +279,7 @@ func TestDonationImportBadFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bcaOther, err := os.ReadFile("../bankstatement/testdata/bca.csv")
+	bcaOther, err := os.ReadFile("../bankstatement/testdata/klikbca.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,8 +293,8 @@ func TestDonationImportBadFiles(t *testing.T) {
 		status  int
 		want    string
 	}{
-		{"unknown format", w.accountID, []byte("nama,alamat\nSiti,Bandung\n"), http.StatusUnprocessableEntity, "Baris judul kolom tidak ditemukan"},
-		{"another bank", w.accountID, bri, http.StatusUnprocessableEntity, "mutasi rekening BRI, sedangkan rekening yang dipilih rekening BCA"},
+		{"unknown format", w.accountID, []byte("nama,alamat\nSiti,Bandung\n"), http.StatusUnprocessableEntity, "Format berkas ini tidak dikenali. Untuk rekening BCA, unduh mutasi dalam CSV dari salah satu format ini: KlikBCA Individu; KlikBCA Individual (English); KlikBCA Bisnis"},
+		{"another bank", w.accountID, bri, http.StatusUnprocessableEntity, "mutasi rekening BRI (internet banking, BRImo), sedangkan rekening yang dipilih rekening BCA"},
 		{"another account", w.accountID, bcaOther, http.StatusUnprocessableEntity, "bukan rekening yang dipilih (1234567890)"},
 		{"broken row", w.accountID, broken, http.StatusUnprocessableEntity, "Baris 7: jumlah tanpa tanda CR atau DB"},
 		{"no file", w.accountID, nil, http.StatusUnprocessableEntity, "Pilih berkas CSV mutasi rekening"},

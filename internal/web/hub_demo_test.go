@@ -9,7 +9,7 @@ import (
 
 // The hub and admin pages render the demo world for the people who use them.
 func TestHubPagesOnDemoData(t *testing.T) {
-	ts, session := demoServer(t)
+	ts, session, _ := demoServer(t)
 	admin, timur := session("admin@lokadaya.test"), session("koordinator.timur@lokadaya.test")
 	for _, tc := range []struct {
 		path, cookie string
