@@ -3,7 +3,8 @@
 # tests, and the headless-Chromium browser tests. It starts a local
 # PostgreSQL and installs Debian's chromium and poppler-utils (pdftotext) when
 # they are missing and it may (as root, e.g. in CI); otherwise those tests are
-# skipped with a notice.
+# skipped with a notice. axe-core, which the browser tests run on key pages,
+# is installed with npm into node_modules/ (ignored by git) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +29,15 @@ if [ -z "${LOKADAYA_TEST_POSTGRES_URL:-}" ] && command -v pg_isready >/dev/null 
   export LOKADAYA_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
 fi
 echo "== PostgreSQL for tests: ${LOKADAYA_TEST_POSTGRES_URL:-none (PostgreSQL tests skipped)}"
+
+# The accessibility checks run this exact axe-core in the browser tests.
+AXE_VERSION=4.14.1
+axe_js="$PWD/node_modules/axe-core/axe.min.js"
+if ! grep -qs "\"version\": \"$AXE_VERSION\"" node_modules/axe-core/package.json; then
+  echo "== installing axe-core $AXE_VERSION"
+  npm install --no-save --no-package-lock --no-audit --no-fund "axe-core@$AXE_VERSION" >/dev/null
+fi
+export LOKADAYA_AXE_JS="$axe_js"
 
 echo "== go vet"
 go vet ./...

@@ -52,7 +52,7 @@ func TestBrowserBooks(t *testing.T) {
 	b.login()
 	b.open(expenseBase, "#amount")
 	today := time.Now().In(i18n.WIB).Format(time.DateOnly)
-	b.post("record the expense", `form[action="`+expenseBase+`"] p.actions button[type="submit"]`, expenseBase,
+	b.post("record the expense", `form[action^="`+expenseBase+`#"] p.actions button[type="submit"]`, expenseBase,
 		chromedp.SendKeys("#amount", "150.000", chromedp.ByQuery),
 		chromedp.SetValue("#category", "program", chromedp.ByQuery),
 		chromedp.SetValue("#campaign", strconv.FormatInt(w.campaign.ID, 10), chromedp.ByQuery),

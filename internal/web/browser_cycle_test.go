@@ -86,7 +86,7 @@ func TestBrowserCycle(t *testing.T) {
 	b.answerStage(1, 3)
 	const name = "Pojok Baca Keliling"
 	b.open(b.ws+"/1/tahap/3/inisiatif/baru", "#name")
-	b.post("create the initiative", `form[action$="/inisiatif/baru"] p.actions button[type="submit"]`, b.ws+"/1/tahap/3/inisiatif",
+	b.post("create the initiative", `form[action*="/inisiatif/baru"] p.actions button[type="submit"]`, b.ws+"/1/tahap/3/inisiatif",
 		chromedp.SendKeys("#name", name, chromedp.ByQuery),
 		chromedp.SendKeys("#tagline", "Buku datang ke gang-gang Sukarasa", chromedp.ByQuery),
 		chromedp.SetValue("#category", "pendidikan", chromedp.ByQuery),
@@ -280,7 +280,7 @@ func (b *cycleBrowser) addAsset(name, level, holder, status, value string) {
 	if value != "" {
 		fill = append(fill, chromedp.SetValue("#estimated_value", value, chromedp.ByQuery))
 	}
-	b.post("add asset "+name, `form[action$="/aset/baru"] p.actions button[type="submit"]`, b.ws+"/1/tahap/2/aset", fill...)
+	b.post("add asset "+name, `form[action*="/aset/baru"] p.actions button[type="submit"]`, b.ws+"/1/tahap/2/aset", fill...)
 }
 
 // checkPublic logs out, looks at the initiative's public page and the
@@ -311,7 +311,7 @@ func (b *cycleBrowser) checkPublic(path, name string) {
 func (b *cycleBrowser) login() {
 	b.t.Helper()
 	b.open("/masuk", "#email")
-	b.post("log in", `form[action="/masuk"] button[type="submit"]`, "",
+	b.post("log in", `form[action^="/masuk"] button[type="submit"]`, "",
 		chromedp.SendKeys("#email", b.email, chromedp.ByQuery),
 		chromedp.SendKeys("#password", b.password, chromedp.ByQuery))
 	b.run("logged in", chromedp.WaitReady(`form[action="/keluar"]`, chromedp.ByQuery))
