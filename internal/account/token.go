@@ -110,8 +110,10 @@ func (s *Store) ResetPassword(ctx context.Context, token, password string) (int6
 			email_verified_at = COALESCE(email_verified_at, ?) WHERE id = ?`, hash, now, userID); err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)
-		return err
+		if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID); err != nil {
+			return err
+		}
+		return forgetDevices(ctx, tx, userID)
 	})
 	return userID, err
 }

@@ -175,7 +175,7 @@ func TestRateLimits(t *testing.T) {
 		}
 		check(t, tc.name, b.post(t, tc.path, tc.form(tc.allowed)), http.StatusTooManyRequests, "", "Terlalu banyak percobaan")
 	}
-	// The login limit also counts per e-mail address, whatever the client.
+	// The client's address stays limited, even with the right password.
 	if r := b.post(t, "/masuk?lang=en", url.Values{"email": {"rina@example.org"}, "password": {"sandi-rina-panjang"}}); r.status != 429 ||
 		!strings.Contains(r.body, "Too many attempts") {
 		t.Errorf("correct password after the limit: %d", r.status)

@@ -3,13 +3,16 @@ package web
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"lokadaya/internal/account"
 	"lokadaya/internal/db"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/mail"
+	"lokadaya/internal/ratelimit"
 	"lokadaya/internal/validate"
 )
 
@@ -68,13 +71,14 @@ func (s *Server) queueReset(ctx context.Context, r *http.Request, q db.Querier, 
 		Text: i18n.T(l, "account.mail.reset_body", u.Name, s.absURL(r, "/atur-sandi/"+token))})
 }
 
-// allow asks limiter about key and answers 429 when over; it reports
-// whether the handler may go on.
-func (s *Server) allow(w http.ResponseWriter, r *http.Request, limiter interface {
-	Allow(context.Context, string) (bool, error)
-}, keys ...string) bool {
+// allow asks limiter about key and answers 429, with Retry-After, when
+// over; it reports whether the handler may go on.
+func (s *Server) allow(w http.ResponseWriter, r *http.Request, limiter *ratelimit.Limiter, keys ...string) bool {
 	for _, k := range keys {
 		ok, err := limiter.Allow(r.Context(), k)
+		if err == nil && !ok {
+			err = setRetryAfter(w, r, limiter, k)
+		}
 		if err != nil {
 			s.serverError(w, r, err)
 			return false
@@ -85,6 +89,17 @@ func (s *Server) allow(w http.ResponseWriter, r *http.Request, limiter interface
 		}
 	}
 	return true
+}
+
+// setRetryAfter tells a refused client, in the Retry-After header, when
+// limiter lets key try again.
+func setRetryAfter(w http.ResponseWriter, r *http.Request, limiter *ratelimit.Limiter, key string) error {
+	wait, err := limiter.RetryAfter(r.Context(), key)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Retry-After", strconv.Itoa(int(max(wait, time.Second).Seconds())))
+	return nil
 }
 
 // startSession logs u in on this browser, ending the session the cookie

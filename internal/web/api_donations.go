@@ -144,7 +144,11 @@ func toAPIDonation(d *donation.Donation) apiDonationReply {
 
 // allowAPI applies the public-form rate limit with a JSON answer.
 func (s *Server) allowAPI(w http.ResponseWriter, r *http.Request, key string) bool {
-	ok, err := s.giveLimit().Allow(r.Context(), key)
+	limiter := s.giveLimit()
+	ok, err := limiter.Allow(r.Context(), key)
+	if err == nil && !ok {
+		err = setRetryAfter(w, r, limiter, key)
+	}
 	if err != nil {
 		s.apiOrgInternal(w, r, err)
 		return false

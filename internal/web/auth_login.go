@@ -31,8 +31,12 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "auth_login", v)
 }
 
-// login checks the credentials, limited per client address and per
-// e-mail address, and starts a session.
+// login checks the credentials and starts a session. Attempts are limited
+// per client address. Failed attempts on one account from browsers that
+// are not its known devices hold back further attempts from such
+// browsers only: a stranger guessing cannot lock the owner out of the
+// browsers they use, and elsewhere the owner can still get in through a
+// password reset by e-mail.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		s.badForm(w, r)
@@ -43,13 +47,21 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	v := s.view(r, i18n.T(lang(r), "account.login.title"), nil)
 	v.Form.Set("email", email)
 	v.Form.Set("next", next)
-	if !s.allow(w, r, s.limits.login, "login:ip:"+clientIP(r, s.cfg.TrustProxy), "login:email:"+email) {
+	if !s.allow(w, r, s.limits.login, "login:ip:"+clientIP(r, s.cfg.TrustProxy)) {
+		return
+	}
+	known, err := s.knownDevice(r, email)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	failKey := "login:fail:" + email
+	if !known && !s.loginNotHeld(w, r, v, failKey) {
 		return
 	}
 	u, err := s.accounts.Authenticate(r.Context(), email, r.PostForm.Get("password"))
 	if errors.Is(err, account.ErrBadCredentials) {
-		v.Errors.Add("email", "account.err.credentials")
-		s.render(w, r, http.StatusUnprocessableEntity, "auth_login", v)
+		s.loginFailed(w, r, v, known, failKey)
 		return
 	}
 	if err != nil {
@@ -59,6 +71,12 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if err := s.startSession(w, r, u); err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	if !known {
+		if err := s.rememberDevice(w, r, u); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 	}
 	if next == "" {
 		next = s.landing(r.Context(), u)

@@ -96,7 +96,12 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request) {
 		s.tokenFailed(w, r, err)
 		return
 	}
-	if err := s.startSession(w, r, u); err != nil {
+	// The reset forgot every known device; this browser proved the
+	// e-mail is the owner's, so it becomes the first known one again.
+	if err := s.startSession(w, r, u); err == nil {
+		err = s.rememberDevice(w, r, u)
+	}
+	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}

@@ -66,6 +66,9 @@ type Server struct {
 // limits are the rate limits on public forms.
 type limits struct {
 	login, signup, reset *ratelimit.Limiter
+	// loginFail counts failed logins per account from browsers that are
+	// not known devices of it (see auth_device.go).
+	loginFail *ratelimit.Limiter
 }
 
 // New builds a server; it fails when a template does not parse or the
@@ -90,9 +93,10 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 		hubs:      &hub.Store{DB: d},
 		regions:   &region.Store{DB: d},
 		limits: limits{
-			login:  &ratelimit.Limiter{DB: d, Max: 10, Window: 15 * time.Minute},
-			signup: &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
-			reset:  &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
+			login:     &ratelimit.Limiter{DB: d, Max: 10, Window: 15 * time.Minute},
+			loginFail: &ratelimit.Limiter{DB: d, Max: 10, Window: 15 * time.Minute},
+			signup:    &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
+			reset:     &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
 		},
 	}
 	s.hubs.OnDecide = s.notifyDecision
