@@ -16,6 +16,8 @@ func init() {
 		"campaign.publish.anyway":   {"Saya mengerti; terbitkan tanpa cara menerima uang", "I understand; publish without a way to take money"},
 		"campaign.publish.err.no_ways": {"Centang dulu bahwa Anda mengerti kampanye ini belum bisa menerima uang, atau atur rekening atau QRIS lebih dahulu.",
 			"First tick that you understand this campaign cannot take money yet, or set up an account or QRIS first."},
+		"campaign.active.no_ways": {"Kampanye ini meminta dana, tetapi organisasi belum punya cara menerima uang, jadi halaman kampanye berkata donasi uang belum bisa diterima.",
+			"This campaign asks for money, but the organisation has no way to take it yet, so the campaign page says money cannot be given yet."},
 		"campaign.publish.ways": {"Donatur akan dapat membayar dengan: %s.", "Donors will be able to pay by: %s."},
 
 		"donation.wall.codes": {"Jumlah di atas adalah donasi yang dipilih tiap donatur. Angka terkumpul juga memuat kode unik transfer (%s untuk donasi di daftar ini) yang ikut diterima organisasi dan dicatat di buku kas.",

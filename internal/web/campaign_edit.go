@@ -30,8 +30,9 @@ type campaignEditPage struct {
 	EditNeed *campaign.Need
 	// UpdateToken is the update form's one-time token.
 	UpdateToken string
-	// PayWays are how donors could pay a draft that asks for money; nil
-	// otherwise. None of them means a warning before publishing.
+	// PayWays are how donors can pay a draft or active campaign that asks
+	// for money; nil otherwise. None of them means a warning: before
+	// publishing, or at the top of an active campaign.
 	PayWays *payWays
 }
 
@@ -218,7 +219,7 @@ func (s *Server) renderCampaignEdit(w http.ResponseWriter, r *http.Request, stat
 	}
 	p := &campaignEditPage{campaignCtx: c, Schemes: campaign.Schemes(), Issuers: campaign.PermitIssuers,
 		Kinds: campaign.Kinds, Updates: ups, EditNeed: edit, UpdateToken: form.Get("update_token")}
-	if c.Campaign.Status == campaign.StatusDraft {
+	if c.Campaign.Status == campaign.StatusDraft || c.Campaign.Open() {
 		if p.PayWays, err = s.campaignPayWays(r.Context(), c.Campaign); err != nil {
 			s.serverError(w, r, err)
 			return

@@ -103,6 +103,11 @@ func TestPublishNamesPayWays(t *testing.T) {
 		t.Error("a campaign without money needs warns about money")
 	}
 	toolCheck(t, "publish without money", w.post(t, "editor", campaignBase+"/"+other.Slug+"/terbitkan", nil), http.StatusSeeOther)
+	// Published anyway, the campaign's edit page keeps saying so.
+	toolCheck(t, "publish anyway", w.post(t, "editor", campaignBase+"/"+draft.Slug+"/terbitkan",
+		url.Values{"publish_anyway": {"1"}}), http.StatusSeeOther)
+	toolCheck(t, "active without ways", w.get(t, "editor", edit), http.StatusOK,
+		"organisasi belum punya cara menerima uang, jadi halaman kampanye", `href="/organisasi/taman-baca/pembayaran"`)
 }
 
 // hostPost posts form to path on the world's server as if the browser
