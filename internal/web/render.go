@@ -53,11 +53,20 @@ var templateFuncs = template.FuncMap{
 	"zone": region.Zone,
 }
 
-func loadTemplates() (*templates, error) {
+// parseBase parses the layout and every partial, the base of each page.
+func parseBase() (*template.Template, error) {
 	base, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFiles,
 		"templates/layout.html", "templates/partials/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: parse layout: %w", err)
+	}
+	return base, nil
+}
+
+func loadTemplates() (*templates, error) {
+	base, err := parseBase()
+	if err != nil {
+		return nil, err
 	}
 	pages, err := fs.Glob(templateFiles, "templates/pages/*.html")
 	if err != nil {
@@ -73,6 +82,11 @@ func loadTemplates() (*templates, error) {
 			return nil, fmt.Errorf("web: parse %s: %w", p, err)
 		}
 		t.pages[strings.TrimSuffix(path.Base(p), ".html")] = clone
+	}
+	for _, area := range areaTemplates {
+		if err := t.addAreaTemplates(base, area); err != nil {
+			return nil, err
+		}
 	}
 	return t, nil
 }

@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"lokadaya/internal/web/voice"
+)
 
 // routes registers every route of the application. Each handler checks the
 // caller's rights itself (see auth.go); this table is the map of the site.
@@ -238,6 +242,9 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("POST /notifikasi/{token}", s.notifyLinkPrefsSave)
 	handle("GET /privasi", s.privacy)
 	handle("GET /dev/outbox", s.devOutbox)
+
+	// Areas with their own handler package (internal/web/<area>).
+	voice.Routes(routedMux{mux}, areaSite{s}, s.voiceStores())
 
 	handle("POST /api/v1/campaigns/{slug}/donations", s.apiDonate)
 	handle("GET /api/v1/openapi.json", s.apiOpenAPI)

@@ -1,0 +1,17 @@
+package web
+
+import (
+	"io/fs"
+
+	"lokadaya/internal/service"
+	"lokadaya/internal/web/voice"
+)
+
+// areaTemplates are the page templates of the area packages.
+var areaTemplates = []fs.FS{voice.Templates}
+
+func (s *Server) serviceStore() *service.Store { return &service.Store{DB: s.db} }
+
+func (s *Server) voiceStores() voice.Stores {
+	return voice.Stores{Service: s.serviceStore(), Initiatives: s.initiativeStore(), Regions: s.regions}
+}

@@ -1,0 +1,52 @@
+// Package voice serves the pages of the voice of the people served: the
+// service points of an initiative and the records of the service
+// delivered there, with their public reach. It is built on the shared kit
+// (internal/web/kit); its domain rules and storage live in
+// internal/service.
+package voice
+
+import (
+	"embed"
+	"net/http"
+
+	"lokadaya/internal/i18n"
+	"lokadaya/internal/initiative"
+	"lokadaya/internal/region"
+	"lokadaya/internal/service"
+	"lokadaya/internal/web/kit"
+)
+
+// Templates are the area's page templates, parsed by the web package
+// within the site layout.
+//
+//go:embed templates
+var Templates embed.FS
+
+// Stores are the domain stores the area's handlers use.
+type Stores struct {
+	Service     *service.Store
+	Initiatives *initiative.Store
+	Regions     *region.Store
+}
+
+type handlers struct {
+	site kit.Site
+	Stores
+}
+
+// Routes registers the area's pages and API.
+func Routes(mux kit.Router, site kit.Site, stores Stores) {
+	h := &handlers{site: site, Stores: stores}
+	// The organisation's side: service points and records per initiative.
+	mux.HandleFunc("GET /organisasi/{slug}/layanan", h.orgOverview)
+	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}", h.initiativeService)
+	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}/titik/baru", h.pointNew)
+	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/titik/baru", h.pointCreate)
+	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}/titik/{code}/ubah", h.pointEdit)
+	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/titik/{code}/ubah", h.pointUpdate)
+}
+
+// t translates a message in the request's language.
+func (h *handlers) t(r *http.Request, key string, args ...any) string {
+	return i18n.T(h.site.Lang(r), key, args...)
+}
