@@ -184,11 +184,16 @@ func TestVolunteerSignupAcceptAndICS(t *testing.T) {
 	if page := w.get(t, "anon", "/galang-daya/"+w.campaign.Slug).body; !strings.Contains(page, "1 dari 2") {
 		t.Error("campaign page does not count the accepted volunteer")
 	}
-	manage := w.get(t, "viewer", w.manage()).body
+	manage := w.get(t, "editor", w.manage()).body
 	for _, want := range []string{"ayu@example.org", "6281234567890", "1 jam 30 menit", "Dongeng pagi", "Diterima"} {
 		if !strings.Contains(manage, want) {
 			t.Errorf("manage page lacks %q", want)
 		}
+	}
+	// A viewer sees the volunteers and their hours, not their contacts.
+	viewer := w.get(t, "viewer", w.manage()).body
+	if !strings.Contains(viewer, "1 jam 30 menit") || strings.Contains(viewer, "ayu@example.org") || strings.Contains(viewer, "6281234567890") {
+		t.Error("the viewer's page shows contacts, or not the hours")
 	}
 }
 
