@@ -5,6 +5,7 @@ package i18n
 // dashboards that lead every role to its work.
 func init() {
 	add(map[string]Msg{
+		"nav.initiatives":  {"Inisiatif", "Initiatives"},
 		"nav.review.cycle": {"Lihat siklus pengembangan", "See the development cycle"},
 
 		"admin.hub_form.regions":      {"Wilayah yang dicakup", "Regions covered"},

@@ -14,14 +14,15 @@ import (
 )
 
 // demoRoles are the demo accounts tests act as: every role of the showcase
-// organisation (terang-kampung), a hub coordinator whose hub covers it and
-// the platform admin.
+// organisation (terang-kampung), the owner of other organisations, a hub
+// coordinator whose hub covers the showcase and the platform admin.
 var demoRoles = map[string]string{
 	"owner":       "pemilik@lokadaya.test",
 	"admin":       "admin.oms@lokadaya.test",
 	"editor":      "editor@lokadaya.test",
 	"treasurer":   "bendahara@lokadaya.test",
 	"viewer":      "anggota@lokadaya.test",
+	"owner2":      "pengurus1@lokadaya.test", // owns two other organisations
 	"coordinator": "koordinator.jawabali@lokadaya.test",
 	"platform":    "admin@lokadaya.test",
 }
@@ -29,6 +30,13 @@ var demoRoles = map[string]string{
 // newDemoWorld serves the demo data, in demo mode, with a session for each
 // of demoRoles; its org is the showcase organisation.
 func newDemoWorld(t *testing.T) *orgWorld {
+	t.Helper()
+	w, _ := newDemoServer(t)
+	return w
+}
+
+// newDemoServer is newDemoWorld with the server behind it.
+func newDemoServer(t *testing.T) (*orgWorld, *web.Server) {
 	t.Helper()
 	ctx := context.Background()
 	d := dbtest.Open(t)
@@ -58,5 +66,5 @@ func newDemoWorld(t *testing.T) *orgWorld {
 	}
 	w.ts = httptest.NewServer(srv.Handler())
 	t.Cleanup(w.ts.Close)
-	return w
+	return w, srv
 }

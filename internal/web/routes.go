@@ -9,7 +9,11 @@ import (
 // routes registers every route of the application. Each handler checks the
 // caller's rights itself (see auth.go); this table is the map of the site.
 func (s *Server) routes(mux *http.ServeMux) {
-	handle := func(pattern string, h http.HandlerFunc) { mux.HandleFunc(pattern, routed(h)) }
+	s.patterns = nil
+	handle := func(pattern string, h http.HandlerFunc) {
+		s.patterns = append(s.patterns, pattern)
+		mux.HandleFunc(pattern, routed(h))
+	}
 
 	// Operations.
 	handle("GET /healthz", s.healthz)

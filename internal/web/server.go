@@ -5,6 +5,7 @@ package web
 import (
 	"log/slog"
 	"net/http"
+	"slices"
 	"time"
 
 	"lokadaya/internal/account"
@@ -61,7 +62,13 @@ type Server struct {
 	regions   *region.Store
 	limits    limits
 	pay       *payGateway // nil when no payment gateway is configured
+	// patterns are the route patterns, in the order routes registers them.
+	patterns []string
 }
+
+// Routes lists the route patterns of the handler Handler built, as they
+// were registered: the map of the site, for tests that walk it.
+func (s *Server) Routes() []string { return slices.Clone(s.patterns) }
 
 // limits are the rate limits on public forms.
 type limits struct {

@@ -1,0 +1,335 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// No dead ends: for every role, every page the role may open must be
+// reachable by following links from the home page and the role's
+// dashboard. The test crawls the demo site as each role, then opens every
+// GET route with demo values; a route that answers 200 to the role and
+// that no crawled link matches fails the test.
+
+// crawlExempt are the GET routes people do not reach by a link on a page,
+// with the reason. Keep it short: a page people should find belongs on a
+// page they already see.
+var crawlExempt = map[string]string{
+	// Operations: for monitoring, not for people.
+	"GET /healthz": "operations",
+	"GET /readyz":  "operations",
+	"GET /metrics": "operations",
+	// The JSON API and catch-alls: for programs, described by the OpenAPI file.
+	"/api/": "API catch-all",
+	"/":     "not-found catch-all",
+	// Files shown inside pages (img src), not followed as links.
+	"GET /media/{key...}":                                           "images inside pages",
+	"GET /donasi/{token}/qris.png":                                  "the QR image inside the donation page",
+	"GET /organisasi/{slug}/donasi/bukti/{id}":                      "proof of transfer: the demo stores no proof files",
+	"GET /organisasi/{slug}/pengeluaran/{id}/bukti":                 "expense receipt: the demo stores no receipt files",
+	"GET /organisasi/{slug}/buku/{seq}/kuitansi":                    "ledger receipt: the demo stores no receipt files",
+	"GET /organisasi/{slug}/siklus/{n}/tahap/{stage}/lampiran/{id}": "cycle attachment: the demo stores no attachments",
+	// Private links people get by e-mail or right after submitting a form.
+	"GET /undangan/{token}":                    "invitation e-mail",
+	"GET /verifikasi/{token}":                  "address verification e-mail",
+	"GET /atur-sandi/{token}":                  "password reset e-mail",
+	"GET /kabar/berhenti/{token}":              "unsubscribe link in campaign news",
+	"GET /petisi/verifikasi/{token}":           "signature verification e-mail",
+	"GET /donasi/{token}":                      "after giving (redirect) and the donor's e-mail",
+	"GET /tawaran/{token}":                     "after offering (redirect) and the offerer's e-mail",
+	"GET /janji-barang/{token}":                "after pledging (redirect) and the pledger's e-mail",
+	"GET /notifikasi/{token}":                  "preferences link in notification e-mails",
+	"GET /organisasi/{slug}/donasi/impor/{id}": "the preview right after uploading a statement (redirect)",
+	// The payment gateway's sandbox, reached by the redirect to pay online.
+	"/sandbox/": "payment gateway sandbox",
+	// Redirects, not pages.
+	"GET /simpul/saya": "redirects a coordinator to their review queue",
+	// Development helpers.
+	"GET /dev/outbox": "the demo mode's mail outbox, for people trying the platform",
+}
+
+// crawlAnonOnly are pages for people who are not logged in; logged-in roles
+// may open them but need no link to them.
+var crawlAnonOnly = map[string]bool{"GET /masuk": true, "GET /daftar": true, "GET /lupa-sandi": true}
+
+// crawlIgnored reports whether a route needs no link for role.
+func crawlIgnored(pattern, role string) bool {
+	if _, ok := crawlExempt[pattern]; ok {
+		return true
+	}
+	// The JSON API is for programs; the OpenAPI file describes it.
+	if strings.Contains(pattern, " /api/") {
+		return true
+	}
+	return role != "anon" && crawlAnonOnly[pattern]
+}
+
+// crawlRoles are the callers crawled, with where their crawl starts.
+var crawlRoles = []string{"anon", "owner", "admin", "editor", "treasurer", "viewer", "owner2", "coordinator", "platform"}
+
+const (
+	crawlPerPattern = 8    // pages fetched per route pattern: a cycle's seven stages and one more
+	crawlMaxPages   = 1500 // pages fetched per role
+)
+
+var (
+	crawlHref = regexp.MustCompile(`<a\b[^>]*\bhref="([^"]*)"`)
+	crawlForm = regexp.MustCompile(`<form\b[^>]*>`)
+	crawlAttr = regexp.MustCompile(`\b(method|action)="([^"]*)"`)
+)
+
+func TestEveryRouteIsLinked(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls the whole demo site")
+	}
+	w, srv := newDemoServer(t)
+	routes := srv.Routes()
+	matcher := http.NewServeMux()
+	for _, p := range routes {
+		matcher.HandleFunc(p, func(http.ResponseWriter, *http.Request) {})
+	}
+	match := func(path string) string {
+		_, p := matcher.Handler(httptest.NewRequest("GET", path, nil))
+		return p
+	}
+	samples := crawlSamples(t, w)
+
+	// Every GET route is exempt or has a demo address some role can open.
+	open := map[string]map[string]bool{} // role → patterns open to it
+	for _, role := range crawlRoles {
+		open[role] = map[string]bool{}
+	}
+	for _, p := range routes {
+		if crawlIgnored(p, "") || !isGet(p) {
+			continue
+		}
+		path, err := samples.fill(p)
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		anyone := false
+		for _, role := range crawlRoles {
+			if w.get(t, role, path).status == http.StatusOK {
+				anyone = true
+				open[role][p] = !crawlIgnored(p, role)
+			}
+		}
+		if !anyone {
+			t.Errorf("%s: no role may open %s: give it a demo value that works or exempt it, saying why", p, path)
+		}
+	}
+
+	for _, role := range crawlRoles {
+		linked := crawlAs(t, w, role, match)
+		var missing []string
+		for p, check := range open[role] {
+			if check && !linked[p] {
+				missing = append(missing, p)
+			}
+		}
+		sort.Strings(missing)
+		for _, p := range missing {
+			path, _ := samples.fill(p)
+			t.Errorf("%s may open %s (e.g. %s) but no link reaches it", role, p, path)
+		}
+	}
+}
+
+func isGet(pattern string) bool {
+	return strings.HasPrefix(pattern, "GET ") || strings.HasPrefix(pattern, "/")
+}
+
+// crawlAs follows the GET links of the site as role, from the home page
+// and the role's dashboard, and returns the route patterns linked to.
+func crawlAs(t *testing.T, w *orgWorld, role string, match func(string) string) map[string]bool {
+	t.Helper()
+	linked := map[string]bool{}
+	fetched := map[string]int{} // per pattern
+	seen := map[string]bool{}
+	queue := []string{"/"}
+	if role != "anon" {
+		queue = append(queue, "/dasbor")
+	}
+	for _, p := range queue {
+		seen[p] = true
+	}
+	pages := 0
+	for len(queue) > 0 && pages < crawlMaxPages {
+		path := queue[0]
+		queue = queue[1:]
+		pattern := match(path)
+		if crawlIgnored(pattern, "") || fetched[pattern] >= crawlPerPattern {
+			continue
+		}
+		fetched[pattern]++
+		pages++
+		res := w.get(t, role, path)
+		if res.status != http.StatusOK || !strings.HasPrefix(res.header.Get("Content-Type"), "text/html") {
+			continue
+		}
+		for _, link := range pageLinks(res.body, w.ts.URL) {
+			if p := match(link); p != "" {
+				linked[p] = true
+			}
+			if !seen[link] {
+				seen[link] = true
+				queue = append(queue, link)
+			}
+		}
+	}
+	return linked
+}
+
+// pageLinks returns the site paths a page links to: its anchors and the
+// actions of its GET forms, without fragments and language switches.
+func pageLinks(body, origin string) []string {
+	var raw []string
+	for _, m := range crawlHref.FindAllStringSubmatch(body, -1) {
+		raw = append(raw, m[1])
+	}
+	for _, tag := range crawlForm.FindAllString(body, -1) {
+		method, action := "get", ""
+		for _, a := range crawlAttr.FindAllStringSubmatch(tag, -1) {
+			if a[1] == "method" {
+				method = strings.ToLower(a[2])
+			} else {
+				action = a[2]
+			}
+		}
+		if method == "get" && action != "" {
+			raw = append(raw, action)
+		}
+	}
+	var out []string
+	for _, l := range raw {
+		l = html.UnescapeString(l)
+		l = strings.TrimPrefix(l, origin)
+		l, _, _ = strings.Cut(l, "#")
+		if !strings.HasPrefix(l, "/") || strings.HasPrefix(l, "//") || strings.Contains(l, "lang=") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// crawlValues are demo values for the wildcards of route patterns.
+type crawlValues struct {
+	org, hub, reviewOrg, initiative, cycle, stage, answerKey, asset, offer string
+	// campaign and need by the kind of page: "" (any), barang, relawan,
+	// tawaran, petisi; with the organisation the campaign belongs to.
+	campaign, campaignOrg, need map[string]string
+	// reviewStage is a stage that has a review tool.
+	reviewStage string
+}
+
+func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
+	t.Helper()
+	ctx := context.Background()
+	one := func(q string, args ...any) string {
+		t.Helper()
+		var v string
+		if err := w.d.QueryRow(ctx, q, args...).Scan(&v); err != nil {
+			t.Fatalf("demo value %q: %v", q, err)
+		}
+		return v
+	}
+	org := w.org.ID
+	v := &crawlValues{org: w.org.Slug, hub: "simpul-jawa-bali", campaign: map[string]string{}, campaignOrg: map[string]string{}, need: map[string]string{}}
+	v.reviewOrg = one(`SELECT o.slug FROM organizations o WHERE o.status = 'pending' AND o.region_code LIKE '36.%' ORDER BY o.id LIMIT 1`)
+	v.initiative = one(`SELECT slug FROM initiatives WHERE org_id = ? AND published_at IS NOT NULL ORDER BY id LIMIT 1`, org)
+	v.cycle = one(`SELECT CAST(MAX(number) AS TEXT) FROM cycles WHERE org_id = ?`, org)
+	cycleID := one(`SELECT CAST(id AS TEXT) FROM cycles WHERE org_id = ? AND number = ?`, org, v.cycle)
+	v.stage = one(`SELECT CAST(current_stage AS TEXT) FROM cycles WHERE id = ?`, cycleID)
+	v.answerKey = one(`SELECT MIN(question_key) FROM answer_versions WHERE cycle_id = ?`, cycleID)
+	v.asset = one(`SELECT CAST(MIN(id) AS TEXT) FROM cycle_assets WHERE cycle_id = ?`, cycleID)
+	v.offer = one(`SELECT CAST(MIN(id) AS TEXT) FROM offers WHERE org_id = ?`, org)
+	v.reviewStage = "4"
+	for page, kinds := range map[string]string{"": "'dana'", "barang": "'barang'", "relawan": "'relawan'",
+		"tawaran": "'keahlian', 'kemitraan'", "petisi": "'advokasi'"} {
+		// The showcase organisation's campaign when it has one, else any.
+		q := `SELECT c.slug || ' ' || o.slug || ' ' || CAST(n.id AS TEXT) FROM campaigns c
+			JOIN organizations o ON o.id = c.org_id JOIN campaign_needs n ON n.campaign_id = c.id
+			WHERE c.status = 'active' AND n.kind IN (` + kinds + `)
+			ORDER BY CASE WHEN c.org_id = ? THEN 0 ELSE 1 END, c.id, n.id LIMIT 1`
+		parts := strings.Fields(one(q, org))
+		v.campaign[page], v.campaignOrg[page], v.need[page] = parts[0], parts[1], parts[2]
+	}
+	return v
+}
+
+// fill turns a route pattern into a demo address.
+func (v *crawlValues) fill(pattern string) (string, error) {
+	_, path, _ := strings.Cut(pattern, " ")
+	if !strings.HasPrefix(pattern, "GET ") {
+		path = pattern
+	}
+	path = strings.TrimSuffix(path, "{$}")
+	segs := strings.Split(path, "/")
+	page := ""
+	for _, s := range segs {
+		switch s {
+		case "barang", "relawan", "tawaran", "petisi":
+			page = s
+		}
+	}
+	for i, s := range segs {
+		if !strings.HasPrefix(s, "{") {
+			continue
+		}
+		name := strings.Trim(s, "{}.")
+		prev := ""
+		if i > 0 {
+			prev = segs[i-1]
+		}
+		val := ""
+		switch {
+		case name == "slug" && prev == "organisasi":
+			val = v.org
+			if strings.Contains(path, "{cslug}") {
+				val = v.campaignOrg[page]
+			}
+		case name == "slug" && prev == "simpul":
+			val = v.hub
+		case name == "slug" && prev == "inisiatif", name == "islug":
+			val = v.initiative
+		case name == "orgSlug":
+			val = v.reviewOrg
+		case name == "cslug":
+			val = v.campaign[page]
+		case name == "need":
+			val = v.need[page]
+		case name == "code":
+			val = "32"
+		case name == "n":
+			val = v.cycle
+		case name == "stage" && strings.HasSuffix(path, "/tinjauan"):
+			val = v.reviewStage
+		case name == "stage" && strings.Contains(path, "/jawaban/"):
+			val, _, _ = strings.Cut(v.answerKey, ".")
+		case name == "stage":
+			val = v.stage
+		case name == "key":
+			val = v.answerKey
+		case name == "id" && prev == "aset":
+			val = v.asset
+		case name == "id" && prev == "tawaran":
+			val = v.offer
+		case name == "bank":
+			val = "bca"
+		}
+		if val == "" {
+			return "", fmt.Errorf("no demo value for %s", s)
+		}
+		segs[i] = val
+	}
+	return strings.Join(segs, "/"), nil
+}
