@@ -123,10 +123,10 @@ func TestLoginScenarios(t *testing.T) {
 	}{
 		{"wrong password", url.Values{"email": {"budi@example.org"}, "password": {"salah-salah-salah"}}, 422, "", "E-mail atau kata sandi salah"},
 		{"unknown e-mail", url.Values{"email": {"siapa@example.org"}, "password": {"sandi-budi-panjang"}}, 422, "", `value="siapa@example.org"`},
-		{"success", url.Values{"email": {"Budi@Example.org"}, "password": {"sandi-budi-panjang"}}, 303, "/akun", ""},
+		{"success", url.Values{"email": {"Budi@Example.org"}, "password": {"sandi-budi-panjang"}}, 303, "/dasbor", ""},
 		{"success with next", url.Values{"email": {"budi@example.org"}, "password": {"sandi-budi-panjang"}, "next": {"/akun/hapus?x=1"}}, 303, "/akun/hapus?x=1", ""},
-		{"foreign next ignored", url.Values{"email": {"budi@example.org"}, "password": {"sandi-budi-panjang"}, "next": {"//evil.example/x"}}, 303, "/akun", ""},
-		{"scheme next ignored", url.Values{"email": {"budi@example.org"}, "password": {"sandi-budi-panjang"}, "next": {"https://evil.example"}}, 303, "/akun", ""},
+		{"foreign next ignored", url.Values{"email": {"budi@example.org"}, "password": {"sandi-budi-panjang"}, "next": {"//evil.example/x"}}, 303, "/dasbor", ""},
+		{"scheme next ignored", url.Values{"email": {"budi@example.org"}, "password": {"sandi-budi-panjang"}, "next": {"https://evil.example"}}, 303, "/dasbor", ""},
 	} {
 		r := w.browser(t).post(t, "/masuk", tc.form)
 		check(t, tc.name, r, tc.status, tc.location, tc.contains)

@@ -36,6 +36,7 @@ var crawlExempt = map[string]string{
 	"GET /organisasi/{slug}/pengeluaran/{id}/bukti":                 "expense receipt: the demo stores no receipt files",
 	"GET /organisasi/{slug}/buku/{seq}/kuitansi":                    "ledger receipt: the demo stores no receipt files",
 	"GET /organisasi/{slug}/siklus/{n}/tahap/{stage}/lampiran/{id}": "cycle attachment: the demo stores no attachments",
+	"GET /organisasi/{slug}/dokumen/{kind}":                         "legal document: the demo stores no documents",
 	// Private links people get by e-mail or right after submitting a form.
 	"GET /undangan/{token}":                    "invitation e-mail",
 	"GET /verifikasi/{token}":                  "address verification e-mail",
@@ -224,6 +225,8 @@ func pageLinks(body, origin string) []string {
 // crawlValues are demo values for the wildcards of route patterns.
 type crawlValues struct {
 	org, hub, reviewOrg, initiative, cycle, stage, answerKey, asset, offer string
+	// sample is a statement format the organisation's bank exports.
+	sample string
 	// campaign and need by the kind of page: "" (any), barang, relawan,
 	// tawaran, petisi; with the organisation the campaign belongs to.
 	campaign, campaignOrg, need map[string]string
@@ -253,6 +256,10 @@ func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
 	v.asset = one(`SELECT CAST(MIN(id) AS TEXT) FROM cycle_assets WHERE cycle_id = ?`, cycleID)
 	v.offer = one(`SELECT CAST(MIN(id) AS TEXT) FROM offers WHERE org_id = ?`, org)
 	v.reviewStage = "4"
+	v.sample = one(`SELECT bank FROM org_bank_accounts WHERE org_id = ? AND active = TRUE ORDER BY id LIMIT 1`, org)
+	if v.sample == "bca" {
+		v.sample = "klikbca"
+	}
 	for page, kinds := range map[string]string{"": "'dana'", "barang": "'barang'", "relawan": "'relawan'",
 		"tawaran": "'keahlian', 'kemitraan'", "petisi": "'advokasi'"} {
 		// The showcase organisation's campaign when it has one, else any.
@@ -324,7 +331,7 @@ func (v *crawlValues) fill(pattern string) (string, error) {
 		case name == "id" && prev == "tawaran":
 			val = v.offer
 		case name == "bank":
-			val = "bca"
+			val = v.sample
 		}
 		if val == "" {
 			return "", fmt.Errorf("no demo value for %s", s)

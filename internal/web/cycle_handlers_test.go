@@ -115,7 +115,7 @@ func TestCycleRoutesByRole(t *testing.T) {
 	if !strings.Contains(w.get(t, "viewer", "/organisasi/taman-baca").body, base) {
 		t.Error("organisation page has no workspace link")
 	}
-	if !strings.Contains(w.get(t, "treasurer", "/dasbor").body, base) {
+	if !strings.Contains(w.get(t, "treasurer", "/organisasi/taman-baca/dasbor").body, base) {
 		t.Error("dashboard has no workspace link")
 	}
 }
