@@ -7,12 +7,13 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"time"
 
 	"lokadaya/internal/audit"
 	"lokadaya/internal/db"
+	"lokadaya/internal/i18n"
 	"lokadaya/internal/ledger"
 	"lokadaya/internal/org"
+	"lokadaya/internal/region"
 	"lokadaya/internal/validate"
 )
 
@@ -230,11 +231,18 @@ func allocate(ctx context.Context, tx *db.Tx, orgID int64, actor Actor, dec Deci
 		nullID(a.DecidedBy), a.DecidedName, a.DecidedAt).Scan(&a.ID); err != nil {
 		return nil, fmt.Errorf("surplus: allocation: %w", err)
 	}
-	desc := fmt.Sprintf("Alokasi surplus %s s.d. %s: %s dari %s ke %s", per.From.Format(time.DateOnly),
-		per.To.AddDate(0, 0, -1).Format(time.DateOnly), kindLabel[a.Kind], src.name, target.name)
+	// The books are read by people: the period's days as they write
+	// them, in the organisation's zone where its days begin.
+	var regionCode string
+	if err := tx.QueryRow(ctx, `SELECT region_code FROM organizations WHERE id = ?`, orgID).Scan(&regionCode); err != nil {
+		return nil, fmt.Errorf("surplus: allocation: %w", err)
+	}
+	zone := region.Zone(regionCode)
+	fromText := i18n.Date(i18n.ID, per.From, zone)
+	untilText := i18n.Date(i18n.ID, per.To.In(zone).AddDate(0, 0, -1), zone)
+	desc := fmt.Sprintf("Alokasi surplus %s s.d. %s: %s dari %s ke %s", fromText, untilText, kindLabel[a.Kind], src.name, target.name)
 	if a.Kind == KindReserve {
-		desc = fmt.Sprintf("Alokasi surplus %s s.d. %s ke cadangan %s", per.From.Format(time.DateOnly),
-			per.To.AddDate(0, 0, -1).Format(time.DateOnly), src.name)
+		desc = fmt.Sprintf("Alokasi surplus %s s.d. %s ke cadangan %s", fromText, untilText, src.name)
 	}
 	inCat := ledger.CatSurplus
 	if a.Kind == KindReserve {

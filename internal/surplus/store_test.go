@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"sync"
+	"strings"
 	"testing"
 	"time"
 
@@ -148,6 +149,14 @@ func TestAllocate(t *testing.T) {
 		}
 		if !spin.CreatedTarget || spin.TargetID == 0 {
 			t.Fatalf("spin-off: %+v", spin)
+		}
+		var desc string
+		if err := d.QueryRow(ctx, `SELECT description FROM ledger_entries WHERE source_type = ? AND source_id = ?`,
+			surplus.SourceFrom, spin.ID).Scan(&desc); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(desc, "Alokasi surplus 1 Januari 2025 s.d. 31 Desember 2025:") {
+			t.Errorf("ledger description %q does not write the period's days as people do", desc)
 		}
 		var parent int64
 		var status, category, cycleRegion string
