@@ -1,6 +1,7 @@
-// Package pdf writes small text documents — headings, paragraphs,
-// label/value lines and rules on A4 pages — as PDF 1.4 with the standard
-// Helvetica fonts, so reports can be downloaded without a PDF library.
+// Package pdf writes small documents — headings, paragraphs, label/value
+// lines, rules and pictures on A4 pages — as PDF 1.4 with the standard
+// Helvetica fonts, so reports and posters can be downloaded without a PDF
+// library.
 package pdf
 
 import (
@@ -36,9 +37,10 @@ type Document struct {
 	// Compress Flate-compresses the page contents (the default).
 	Compress bool
 
-	footer string
-	pages  []*bytes.Buffer
-	y      float64 // baseline of the next line on the current page
+	footer   string
+	pages    []*bytes.Buffer
+	pictures []*picture // the images drawn, in order: /Im0, /Im1, …
+	y        float64    // baseline of the next line on the current page
 }
 
 // New starts a document titled title, created now.

@@ -38,12 +38,24 @@ func (d *Document) WriteTo(w io.Writer) (int64, error) {
 	}
 	pw.object(objInfo, "<< /Title "+textString(d.Title)+" /Producer (Lokadaya) /CreationDate ("+
 		d.Created.UTC().Format("D:20060102150405Z")+") >>")
+	// The pictures follow the pages; every page may use any of them.
+	xobjects, next := "", objFirstPage+2*len(d.pages)
+	for i, p := range d.pictures {
+		xobjects += fmt.Sprintf("/Im%d %d 0 R ", i, next)
+		if err := p.write(pw, next); err != nil {
+			return 0, err
+		}
+		next += p.objects()
+	}
+	if xobjects != "" {
+		xobjects = " /XObject << " + xobjects + ">>"
+	}
 	for i := range d.pages {
 		n := objFirstPage + 2*i
 		pw.object(n, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] "+
-			"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> /Contents %d 0 R >>",
-			num(PageWidth), num(PageHeight), objRegular, objBold, n+1))
-		if err := pw.stream(n+1, d.content(i), d.Compress); err != nil {
+			"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >>%s >> /Contents %d 0 R >>",
+			num(PageWidth), num(PageHeight), objRegular, objBold, xobjects, n+1))
+		if err := pw.streamDict(n+1, "", d.content(i), d.Compress); err != nil {
 			return 0, err
 		}
 	}
@@ -84,22 +96,26 @@ func (pw *writer) object(n int, body string) {
 	pw.buf.WriteString(body + "\nendobj\n")
 }
 
-// stream writes object n as a stream of data, Flate-compressed if asked.
-func (pw *writer) stream(n int, data []byte, compress bool) error {
+// streamDict writes object n as a stream of data, Flate-compressed if
+// asked, with the given entries in its dictionary besides the length.
+func (pw *writer) streamDict(n int, entries string, data []byte, compress bool) error {
 	filter := ""
 	if compress {
 		var z bytes.Buffer
 		zw := zlib.NewWriter(&z)
 		if _, err := zw.Write(data); err != nil {
-			return fmt.Errorf("pdf: compress page: %w", err)
+			return fmt.Errorf("pdf: compress object %d: %w", n, err)
 		}
 		if err := zw.Close(); err != nil {
-			return fmt.Errorf("pdf: compress page: %w", err)
+			return fmt.Errorf("pdf: compress object %d: %w", n, err)
 		}
 		data, filter = z.Bytes(), " /Filter /FlateDecode"
 	}
 	pw.begin(n)
-	fmt.Fprintf(&pw.buf, "<< /Length %d%s >>\nstream\n", len(data), filter)
+	if entries != "" {
+		entries += " "
+	}
+	fmt.Fprintf(&pw.buf, "<< %s/Length %d%s >>\nstream\n", entries, len(data), filter)
 	pw.buf.Write(data)
 	pw.buf.WriteString("\nendstream\nendobj\n")
 	return nil
