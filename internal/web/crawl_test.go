@@ -16,7 +16,8 @@ import (
 // reachable by following links from the home page and the role's
 // dashboard. The test crawls the demo site as each role, then opens every
 // GET route with demo values; a route that answers 200 to the role and
-// that no crawled link matches fails the test.
+// that no crawled link matches fails the test. A link the role is shown but
+// may not follow (403, 404) or that fails (5xx) fails it too.
 
 // crawlExempt are the GET routes people do not reach by a link on a page,
 // with the reason. Keep it short: a page people should find belongs on a
@@ -155,6 +156,7 @@ func crawlAs(t *testing.T, w *orgWorld, role string, match func(string) string) 
 	linked := map[string]bool{}
 	fetched := map[string]int{} // per pattern
 	seen := map[string]bool{}
+	from := map[string]string{} // the page that first linked to each address
 	queue := []string{"/"}
 	if role != "anon" {
 		queue = append(queue, "/dasbor")
@@ -173,6 +175,9 @@ func crawlAs(t *testing.T, w *orgWorld, role string, match func(string) string) 
 		fetched[pattern]++
 		pages++
 		res := w.get(t, role, path)
+		if res.status == http.StatusForbidden || res.status == http.StatusNotFound || res.status >= 500 {
+			t.Errorf("%s follows a link on %s to %s: %d", role, from[path], path, res.status)
+		}
 		if res.status != http.StatusOK || !strings.HasPrefix(res.header.Get("Content-Type"), "text/html") {
 			continue
 		}
@@ -181,7 +186,7 @@ func crawlAs(t *testing.T, w *orgWorld, role string, match func(string) string) 
 				linked[p] = true
 			}
 			if !seen[link] {
-				seen[link] = true
+				seen[link], from[link] = true, path
 				queue = append(queue, link)
 			}
 		}

@@ -86,7 +86,7 @@ func (s *Server) stagePage(r *http.Request, a *cycleAccess, c *cycle.Cycle, st *
 		return nil, err
 	}
 	p := &cycleStagePage{Access: a, Cycle: c, Stage: st, Title: st.Title.In(l),
-		Tools: stageTools(a.Org.Slug, c.Number, st.Number)}
+		Tools: stageTools(a.Org.Slug, c.Number, st.Number, a.Insider())}
 	for _, t := range st.Narrative {
 		p.Narrative = append(p.Narrative, t.In(l))
 	}

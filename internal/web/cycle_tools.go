@@ -10,8 +10,10 @@ type ToolLink struct {
 }
 
 // stageTools lists the working tools of stage `stage` in cycle number
-// `cycle` of the organisation with slug `slug`.
-func stageTools(slug string, cycle, stage int) []ToolLink {
+// `cycle` of the organisation with slug `slug`. The surplus page, outside
+// the workspace, is listed for insiders only (not for accompanying hub
+// coordinators, who may not open it).
+func stageTools(slug string, cycle, stage int, insider bool) []ToolLink {
 	base := toolStageURL(slug, cycle, stage)
 	switch stage {
 	case 1:
@@ -21,7 +23,11 @@ func stageTools(slug string, cycle, stage int) []ToolLink {
 	case 3:
 		return []ToolLink{{"tools.link.initiatives", base + "/inisiatif"}, {"tools.link.assets", toolStageURL(slug, cycle, 2) + "/aset"}}
 	case 6:
-		return []ToolLink{{"tools.link.review.6", base + "/tinjauan"}, {"tools.link.surplus", "/organisasi/" + slug + "/surplus"}}
+		links := []ToolLink{{"tools.link.review.6", base + "/tinjauan"}}
+		if insider {
+			links = append(links, ToolLink{"tools.link.surplus", "/organisasi/" + slug + "/surplus"})
+		}
+		return links
 	case 4, 5, 7:
 		return []ToolLink{{"tools.link.review." + strconv.Itoa(stage), base + "/tinjauan"}}
 	}

@@ -45,3 +45,20 @@ func TestHubPagesOnDemoData(t *testing.T) {
 		}
 	}
 }
+
+// Coordinators accompany the verified OMS of their hub: the hub page leads
+// them to each one's cycle workspace, which they may read; the public sees
+// no such link.
+func TestHubPageLeadsCoordinatorsToCycles(t *testing.T) {
+	w := newDemoWorld(t)
+	link := `href="/organisasi/terang-kampung/siklus"`
+	if got := w.get(t, "anon", "/simpul/simpul-jawa-bali"); strings.Contains(got.body, link) {
+		t.Error("the public hub page links to a cycle workspace")
+	}
+	if got := w.get(t, "coordinator", "/simpul/simpul-jawa-bali"); !strings.Contains(got.body, link) {
+		t.Fatal("the coordinator's hub page does not link to the member's cycle")
+	}
+	if got := w.get(t, "coordinator", "/organisasi/terang-kampung/siklus"); got.status != 200 {
+		t.Errorf("coordinator opens the member's cycle = %d", got.status)
+	}
+}
