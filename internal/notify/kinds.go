@@ -18,6 +18,10 @@ const (
 	KindVolunteer    Kind = "volunteer"    // a volunteer signed up
 	KindOffer        Kind = "offer"        // an offer of skills or partnership, or its sender's reply
 	KindProof        Kind = "proof"        // a donor's proof of transfer waits for confirmation
+	// KindComplaint is a new complaint; KindComplaintDeadline a
+	// complaint's answer due within 12 hours, or overdue.
+	KindComplaint         Kind = "complaint"
+	KindComplaintDeadline Kind = "complaint_deadline"
 )
 
 // Mode is how a member wants to hear of a kind of event.
@@ -53,10 +57,13 @@ var rules = map[Kind]rule{
 	KindVolunteer:    {roles: []org.Role{org.RoleOwner, org.RoleAdmin, org.RoleEditor}, mode: ModeDigest},
 	KindOffer:        {roles: []org.Role{org.RoleOwner, org.RoleAdmin, org.RoleEditor}, mode: ModeNow},
 	KindProof:        {roles: []org.Role{org.RoleOwner, org.RoleAdmin, org.RoleTreasurer}, mode: ModeNow},
+	// Complaints have a deadline: those who assign and answer hear at once.
+	KindComplaint:         {roles: []org.Role{org.RoleOwner, org.RoleAdmin, org.RoleEditor}, mode: ModeNow},
+	KindComplaintDeadline: {roles: []org.Role{org.RoleOwner, org.RoleAdmin, org.RoleEditor}, mode: ModeNow},
 }
 
 // Kinds are every kind, in the order the preferences page shows them.
-var Kinds = []Kind{KindVerification, KindProof, KindOffer, KindGoods, KindVolunteer}
+var Kinds = []Kind{KindVerification, KindProof, KindOffer, KindGoods, KindVolunteer, KindComplaint, KindComplaintDeadline}
 
 // Default is how a member hears of kind without a choice of their own.
 func Default(kind Kind) Mode { return rules[kind].mode }
