@@ -156,3 +156,23 @@ func roundScaled(v *big.Rat, scale int64) int64 {
 	}
 	return q.Int64()
 }
+
+// Converted is element i's average converted to 25–100 (× 25) and rounded
+// to two decimals, 0 when no one scored it.
+func (r *Result) Converted(i int) float64 {
+	a := r.Average(i)
+	if a == nil {
+		return 0
+	}
+	return Float(new(big.Rat).Mul(a, big.NewRat(25, 1)), 2)
+}
+
+// HasIKM reports whether the index can be computed (for templates).
+func (r *Result) HasIKM() bool { return r.Complete() }
+
+// IKMValue is the IKM rounded to two decimals, 0 when it cannot be
+// computed (for templates; check HasIKM).
+func (r *Result) IKMValue() float64 {
+	v, _ := r.IKM()
+	return v
+}

@@ -124,8 +124,17 @@ func (s *Store) Responses(ctx context.Context, roundID int64, limit int) ([]*Res
 	if limit <= 0 || limit > 200 {
 		limit = 200
 	}
-	rows, err := s.DB.Query(ctx, `SELECT `+responseColumns+` FROM survey_responses WHERE round_id = ?
-		ORDER BY id DESC LIMIT `+strconv.Itoa(limit), roundID)
+	return s.responses(ctx, `WHERE round_id = ? ORDER BY id DESC LIMIT `+strconv.Itoa(limit), roundID)
+}
+
+// AllResponses lists every response of a round, oldest first, for an
+// export.
+func (s *Store) AllResponses(ctx context.Context, roundID int64) ([]*Response, error) {
+	return s.responses(ctx, `WHERE round_id = ? ORDER BY id`, roundID)
+}
+
+func (s *Store) responses(ctx context.Context, tail string, args ...any) ([]*Response, error) {
+	rows, err := s.DB.Query(ctx, `SELECT `+responseColumns+` FROM survey_responses `+tail, args...)
 	if err != nil {
 		return nil, fmt.Errorf("survey: responses: %w", err)
 	}
@@ -164,3 +173,4 @@ func (s *Store) DeleteResponse(ctx context.Context, a Actor, r *Round, responseI
 			Detail: strconv.FormatInt(responseID, 10) + ": " + reason})
 	})
 }
+

@@ -9,6 +9,7 @@ import (
 	"lokadaya/internal/db"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/org"
+	"lokadaya/internal/ratelimit"
 	"lokadaya/internal/web/kit"
 )
 
@@ -96,7 +97,11 @@ func (a areaSite) ServerError(w http.ResponseWriter, r *http.Request, err error)
 }
 func (a areaSite) Fail(w http.ResponseWriter, r *http.Request, err error) { a.s.fail(w, r, err) }
 func (a areaSite) Flash(w http.ResponseWriter, key string)                { a.s.flash(w, key) }
-func (a areaSite) BaseURL() string                                        { return a.s.cfg.BaseURL }
+
+func (a areaSite) AllowClient(w http.ResponseWriter, r *http.Request, l *ratelimit.Limiter, scope string) bool {
+	return a.s.allow(w, r, l, scope+":"+clientIP(r, a.s.cfg.TrustProxy))
+}
+func (a areaSite) BaseURL() string { return a.s.cfg.BaseURL }
 
 // routedMux registers an area's routes like routes() does its own: each
 // request's route is named in the logs and metrics.

@@ -29,6 +29,9 @@ type templates struct {
 
 var templateFuncs = template.FuncMap{
 	"rupiah": i18n.Rupiah,
+	// decimal writes a figure with a fixed number of decimals in the
+	// page's language: {{decimal .Lang 77.08 2}}.
+	"decimal": i18n.Decimal,
 	"number": func(n any) string {
 		switch v := n.(type) {
 		case int:

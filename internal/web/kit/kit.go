@@ -39,6 +39,7 @@ import (
 	"lokadaya/internal/account"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/org"
+	"lokadaya/internal/ratelimit"
 	"lokadaya/internal/region"
 	"lokadaya/internal/validate"
 )
@@ -74,6 +75,10 @@ type Site interface {
 	ServerError(w http.ResponseWriter, r *http.Request, err error)
 	// Fail answers a domain error: db.ErrNotFound → 404, else 500.
 	Fail(w http.ResponseWriter, r *http.Request, err error)
+
+	// AllowClient counts an attempt of the caller's address at scope
+	// against limiter; past the limit it answers 429 and returns false.
+	AllowClient(w http.ResponseWriter, r *http.Request, limiter *ratelimit.Limiter, scope string) bool
 
 	// Flash leaves a message (an i18n key) for the next page shown.
 	Flash(w http.ResponseWriter, key string)

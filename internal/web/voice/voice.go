@@ -6,13 +6,18 @@
 package voice
 
 import (
+	"context"
 	"embed"
 	"net/http"
 
+	"lokadaya/internal/distribution"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/initiative"
+	"lokadaya/internal/org"
+	"lokadaya/internal/ratelimit"
 	"lokadaya/internal/region"
 	"lokadaya/internal/service"
+	"lokadaya/internal/survey"
 	"lokadaya/internal/web/kit"
 )
 
@@ -27,6 +32,16 @@ type Stores struct {
 	Service     *service.Store
 	Initiatives *initiative.Store
 	Regions     *region.Store
+
+	// The satisfaction survey and the goods handed out.
+	Survey        *survey.Store
+	Distributions *distribution.Store
+	Orgs          *org.Store
+	// Served counts the people served in an initiative's records over a
+	// period (days YYYY-MM-DD, both included): the survey's population.
+	Served func(ctx context.Context, initiativeID int64, from, to string) (int64, error)
+	// Limits on the public forms, per client address.
+	SurveyLimit, ReceiptLimit *ratelimit.Limiter
 }
 
 type handlers struct {
@@ -44,6 +59,7 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/titik/baru", h.pointCreate)
 	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}/titik/{code}/ubah", h.pointEdit)
 	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/titik/{code}/ubah", h.pointUpdate)
+	h.surveyRoutes(mux)
 }
 
 // t translates a message in the request's language.
