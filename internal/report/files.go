@@ -205,10 +205,28 @@ const SheetName = "Laporan"
 // WriteXLSX writes the report as a one-sheet XLSX workbook: numbers as
 // numeric cells, texts as inline strings.
 func WriteXLSX(w io.Writer, rep *Report, m *Meta) error {
+	return writeXLSX(w, SheetName, rows(rep, m))
+}
+
+// Cell is one value of a table written by WriteTableXLSX.
+type Cell = cell
+
+// TextCell and NumberCell make the cells of a table.
+func TextCell(s string) Cell  { return text(s) }
+func NumberCell(n int64) Cell { return num(n) }
+
+// WriteTableXLSX writes any table as a one-sheet XLSX workbook, like the
+// reports: numbers as numeric cells, texts as inline strings. The sheet
+// name must be plain text (letters, digits, spaces).
+func WriteTableXLSX(w io.Writer, sheet string, table [][]Cell) error {
+	return writeXLSX(w, sheet, table)
+}
+
+func writeXLSX(w io.Writer, sheet string, table [][]cell) error {
 	zw := zip.NewWriter(w)
 	workbook := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-		`<sheets><sheet name="` + SheetName + `" sheetId="1" r:id="rId1"/></sheets></workbook>`
+		`<sheets><sheet name="` + sheet + `" sheetId="1" r:id="rId1"/></sheets></workbook>`
 	for _, part := range []struct{ name, body string }{
 		{"[Content_Types].xml", xlsxContentTypes},
 		{"_rels/.rels", xlsxRels},
@@ -231,7 +249,7 @@ func WriteXLSX(w io.Writer, rep *Report, m *Meta) error {
 	bw := bufio.NewWriter(f)
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
-	for i, row := range rows(rep, m) {
+	for i, row := range table {
 		r := strconv.Itoa(i + 1)
 		bw.WriteString(`<row r="` + r + `">`)
 		for j, c := range row {

@@ -95,6 +95,9 @@ func (a areaSite) TooMany(w http.ResponseWriter, r *http.Request)   { a.s.tooMan
 func (a areaSite) ServerError(w http.ResponseWriter, r *http.Request, err error) {
 	a.s.serverError(w, r, err)
 }
+func (a areaSite) Log(r *http.Request, err error) {
+	a.s.log.Error("server error", "method", r.Method, "route", loggedRoute(r), "err", err)
+}
 func (a areaSite) Fail(w http.ResponseWriter, r *http.Request, err error) { a.s.fail(w, r, err) }
 func (a areaSite) Flash(w http.ResponseWriter, key string)                { a.s.flash(w, key) }
 

@@ -13,5 +13,5 @@ var areaTemplates = []fs.FS{voice.Templates}
 func (s *Server) serviceStore() *service.Store { return &service.Store{DB: s.db} }
 
 func (s *Server) voiceStores() voice.Stores {
-	return s.withSurvey(voice.Stores{Service: s.serviceStore(), Initiatives: s.initiativeStore(), Regions: s.regions})
+	return s.withSurvey(voice.Stores{Service: s.serviceStore(), Initiatives: s.initiativeStore(), Regions: s.regions, Orgs: s.orgs})
 }

@@ -28,7 +28,10 @@ func stageTools(slug string, cycle, stage int, insider bool) []ToolLink {
 			links = append(links, ToolLink{"tools.link.surplus", "/organisasi/" + slug + "/surplus"})
 		}
 		return links
-	case 4, 5, 7:
+	case 5:
+		// Service records are read by hub coordinators too.
+		return []ToolLink{{"tools.link.review.5", base + "/tinjauan"}, {"voice.overview.title", "/organisasi/" + slug + "/layanan"}}
+	case 4, 7:
 		return []ToolLink{{"tools.link.review." + strconv.Itoa(stage), base + "/tinjauan"}}
 	}
 	return nil

@@ -73,6 +73,9 @@ type Site interface {
 	TooMany(w http.ResponseWriter, r *http.Request)
 	// ServerError logs err and shows a 500 page that leaks nothing of it.
 	ServerError(w http.ResponseWriter, r *http.Request, err error)
+	// Log records a server error that the handler answers itself (an
+	// API's JSON error, say).
+	Log(r *http.Request, err error)
 	// Fail answers a domain error: db.ErrNotFound → 404, else 500.
 	Fail(w http.ResponseWriter, r *http.Request, err error)
 

@@ -16,6 +16,8 @@ type servicePage struct {
 	*workspace
 	Points  []*service.Point
 	Regions map[string]string // region names by code
+	Records []service.RecordLine
+	Reach   service.Counts // all time
 }
 
 // initiativeService shows an initiative's service points and records to
@@ -32,6 +34,13 @@ func (h *handlers) initiativeService(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := &servicePage{workspace: ws, Points: points, Regions: map[string]string{}}
+	if p.Records, err = h.Service.Records(ctx, ws.Initiative.ID, 50); err == nil {
+		p.Reach, err = h.Service.Reach(ctx, ws.Initiative.ID, service.Period{})
+	}
+	if err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
 	for _, pt := range points {
 		if p.Regions[pt.RegionCode], err = h.regionName(r, pt.RegionCode); err != nil {
 			h.site.ServerError(w, r, err)

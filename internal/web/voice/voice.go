@@ -59,6 +59,18 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/titik/baru", h.pointCreate)
 	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}/titik/{code}/ubah", h.pointEdit)
 	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/titik/{code}/ubah", h.pointUpdate)
+	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}/catatan/baru", h.recordNew)
+	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/catatan/baru", h.recordCreate)
+	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}/impor", h.importForm)
+	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/impor", h.importUpload)
+	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}/impor/{id}", h.importShow)
+	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/impor/{id}/konfirmasi", h.importConfirm)
+	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}/{format}", h.importTemplate)
+
+	// The public side: reach per period, and the API.
+	mux.HandleFunc("GET /inisiatif/{slug}/jangkauan", h.reachShow)
+	mux.HandleFunc("GET /api/v1/initiatives/{slug}/service-points", h.apiServicePoints)
+	mux.HandleFunc("GET /api/v1/initiatives/{slug}/reach", h.apiReach)
 	h.surveyRoutes(mux)
 }
 
