@@ -102,8 +102,21 @@ func (d *Document) block(f Font, size float64, text string, grey float64) {
 // Meta adds a two-column line: the label in bold on the left, the value
 // wrapped in the right column.
 func (d *Document) Meta(label, value string) {
+	d.meta(label, Wrap(Encode(flatten(value)), Regular, bodySize, TextWidth-metaLabelW))
+}
+
+// MetaText is Meta for a value of several lines: its line breaks are
+// kept, as in a numbered list of steps.
+func (d *Document) MetaText(label, value string) {
+	var values [][]byte
+	for _, para := range strings.Split(strings.ReplaceAll(value, "\r\n", "\n"), "\n") {
+		values = append(values, Wrap(Encode(para), Regular, bodySize, TextWidth-metaLabelW)...)
+	}
+	d.meta(label, values)
+}
+
+func (d *Document) meta(label string, values [][]byte) {
 	labels := Wrap(Encode(flatten(label)), Bold, bodySize, metaLabelW-6)
-	values := Wrap(Encode(flatten(value)), Regular, bodySize, TextWidth-metaLabelW)
 	for i := range max(len(labels), len(values)) {
 		d.need(bodySize * leading)
 		d.y -= bodySize * leading

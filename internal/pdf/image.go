@@ -116,3 +116,16 @@ func (d *Document) Centred(f Font, size float64, text string) {
 	}
 	d.y -= size * 0.3
 }
+
+// Room is the height left on the current page, in points: a whole page's
+// before the first block. A poster sizes its last picture to fit it.
+func (d *Document) Room() float64 {
+	if d.page() == nil {
+		return d.top() - Margin
+	}
+	return d.y - Margin
+}
+
+// KeepTogether starts a new page unless h points fit on this one, so the
+// blocks that follow (a caption and its picture) are not split.
+func (d *Document) KeepTogether(h float64) { d.need(h) }

@@ -118,3 +118,14 @@ func decodePNG(t *testing.T, b []byte) image.Image {
 	}
 	return img
 }
+
+// TestMetaText keeps the value's line breaks, where Meta joins them.
+func TestMetaText(t *testing.T) {
+	d := New("Langkah")
+	d.MetaText("Prosedur", "1. Daftar\r\n2. Timbang")
+	d.Meta("Biaya", "Gratis\nsekali")
+	_, file := render(t, d)
+	if got := file.Text(); got != "Prosedur 1. Daftar\n2. Timbang\nBiaya Gratis sekali" {
+		t.Errorf("text %q", got)
+	}
+}

@@ -43,6 +43,8 @@ type initiativeShowPage struct {
 	// Campaigns are the initiative's published campaigns (active first,
 	// then ended), newest first within each.
 	Campaigns []*campaign.Campaign
+	// Charters are the service points with a signed service charter.
+	Charters []charterLink
 }
 
 // initiativeIndex lists published initiatives: ?wilayah=CODE (served
@@ -120,6 +122,10 @@ func (s *Server) initiativeShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if p.Campaigns, err = s.publishedCampaigns(r, i.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if p.Charters, err = s.signedCharters(ctx, i.ID); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

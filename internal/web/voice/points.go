@@ -132,7 +132,13 @@ func (h *handlers) afterPointSave(w http.ResponseWriter, r *http.Request, ws *wo
 // openPoint opens the workspace for a writer and the point {code} of its
 // initiative.
 func (h *handlers) openPoint(w http.ResponseWriter, r *http.Request) (*workspace, *service.Point, bool) {
-	ws, ok := h.openWorkspace(w, r, (*kit.Access).CanWrite)
+	return h.openPointFor(w, r, (*kit.Access).CanWrite)
+}
+
+// openPointFor opens the workspace for a caller allowed by may and the
+// point {code} of its initiative; a point of another initiative is 404.
+func (h *handlers) openPointFor(w http.ResponseWriter, r *http.Request, may func(*kit.Access) bool) (*workspace, *service.Point, bool) {
+	ws, ok := h.openWorkspace(w, r, may)
 	if !ok {
 		return nil, nil, false
 	}

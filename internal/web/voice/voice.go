@@ -10,6 +10,8 @@ import (
 	"embed"
 	"net/http"
 
+	"lokadaya/internal/blob"
+	"lokadaya/internal/charter"
 	"lokadaya/internal/distribution"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/initiative"
@@ -42,6 +44,10 @@ type Stores struct {
 	Served func(ctx context.Context, initiativeID int64, from, to string) (int64, error)
 	// Limits on the public forms, per client address.
 	SurveyLimit, ReceiptLimit *ratelimit.Limiter
+	// The service charters; Blobs holds the organisations' logos, for
+	// the charter poster.
+	Charters *charter.Store
+	Blobs    blob.Store
 }
 
 type handlers struct {
@@ -72,6 +78,7 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	mux.HandleFunc("GET /api/v1/initiatives/{slug}/service-points", h.apiServicePoints)
 	mux.HandleFunc("GET /api/v1/initiatives/{slug}/reach", h.apiReach)
 	h.surveyRoutes(mux)
+	charterRoutes(mux, h)
 }
 
 // t translates a message in the request's language.
