@@ -155,6 +155,7 @@ func init() {
 		"voice.col_help.rentan_adat":         {"masyarakat adat", "indigenous people"},
 		"voice.col_help.rentan_pengungsi":    {"pengungsi atau korban bencana", "displaced people or disaster survivors"},
 		"voice.col_help.catatan":             {"catatan singkat, tanpa nama orang", "a short note, no one's name"},
+		"voice.api.no_initiative":            {"Inisiatif tidak ditemukan atau belum terbit.", "No such published initiative."},
 		"service.err.name_taken": {
 			"Inisiatif ini sudah punya titik layanan dengan nama ini.",
 			"This initiative already has a service point with this name.",

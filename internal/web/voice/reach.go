@@ -169,7 +169,7 @@ func (h *handlers) apiInitiative(w http.ResponseWriter, r *http.Request) (*initi
 			return i, true
 		}
 	}
-	kit.APIError(w, http.StatusNotFound, "not_found", h.t(r, "error.404.title"))
+	kit.APIError(w, http.StatusNotFound, "not_found", h.t(r, "voice.api.no_initiative"))
 	return nil, false
 }
 
