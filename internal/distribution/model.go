@@ -91,3 +91,11 @@ type Actor struct {
 
 // CodeLength is the length of a recipient's code.
 const CodeLength = 8
+
+// ConfirmedTime is when the recipient confirmed, the zero time if not yet.
+func (r *Recipient) ConfirmedTime() time.Time {
+	if r.ConfirmedAt == nil {
+		return time.Time{}
+	}
+	return *r.ConfirmedAt
+}

@@ -79,6 +79,7 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	mux.HandleFunc("GET /api/v1/initiatives/{slug}/reach", h.apiReach)
 	h.surveyRoutes(mux)
 	charterRoutes(mux, h)
+	h.handoutRoutes(mux)
 }
 
 // t translates a message in the request's language.
