@@ -173,4 +173,3 @@ func (s *Store) DeleteResponse(ctx context.Context, a Actor, r *Round, responseI
 			Detail: strconv.FormatInt(responseID, 10) + ": " + reason})
 	})
 }
-

@@ -115,4 +115,3 @@ func (h *handlers) receiptConfirm(w http.ResponseWriter, r *http.Request) {
 		kit.Redirect(w, r, receiptURL(p.Recipient.Code))
 	}
 }
-
