@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -78,4 +79,13 @@ func (s *Server) adminAudit(w http.ResponseWriter, r *http.Request) {
 		p.FirstURL = auditURL(f, 0)
 	}
 	s.render(w, r, http.StatusOK, "admin_audit", s.view(r, i18n.T(lang(r), "admin.audit.title"), p))
+}
+
+// storedDay is a calendar day as the audit details store it: 2026-11-27.
+var storedDay = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`)
+
+// DaysIn writes the stored days within a text (an audit entry's detail) as
+// people read them, leaving the rest, codes included, as it is.
+func (v *View) DaysIn(text string) string {
+	return storedDay.ReplaceAllStringFunc(text, v.Day)
 }

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"lokadaya/internal/web"
 )
 
 // No dead ends: for every role, every page the role may open must be
@@ -93,14 +95,7 @@ func TestEveryRouteIsLinked(t *testing.T) {
 	}
 	w, srv := newDemoServer(t)
 	routes := srv.Routes()
-	matcher := http.NewServeMux()
-	for _, p := range routes {
-		matcher.HandleFunc(p, func(http.ResponseWriter, *http.Request) {})
-	}
-	match := func(path string) string {
-		_, p := matcher.Handler(httptest.NewRequest("GET", path, nil))
-		return p
-	}
+	match := routeMatcher(srv)
 	samples := crawlSamples(t, w)
 
 	// Every GET route is exempt or has a demo address some role can open.
@@ -154,13 +149,42 @@ func isGet(pattern string) bool {
 func crawlAs(t *testing.T, w *orgWorld, role string, match func(string) string) map[string]bool {
 	t.Helper()
 	linked := map[string]bool{}
+	start := []string{"/"}
+	if role != "anon" {
+		start = append(start, "/dasbor")
+	}
+	crawlSite(t, w, role, start, match, func(page crawledPage) {
+		if s := page.res.status; s == http.StatusForbidden || s == http.StatusNotFound || s >= 500 {
+			t.Errorf("%s follows a link on %s to %s: %d", role, page.from, page.path, s)
+		}
+		for _, link := range page.links {
+			if p := match(link); p != "" {
+				linked[p] = true
+			}
+		}
+	})
+	return linked
+}
+
+// crawledPage is one page a crawl fetched: its address, the page that first
+// linked to it ("" for a start), the answer and the links it holds.
+type crawledPage struct {
+	path, from string
+	res        orgResponse
+	links      []string
+}
+
+// crawlSite follows the GET links of the site as caller (a key of
+// w.cookies; "anon" for nobody) from start, breadth first, fetching at most
+// crawlPerPattern pages per route pattern and crawlMaxPages in all, and
+// leaving out the routes no person follows (crawlIgnored). It hands each
+// page fetched to visit.
+func crawlSite(t *testing.T, w *orgWorld, caller string, start []string, match func(string) string, visit func(crawledPage)) {
+	t.Helper()
 	fetched := map[string]int{} // per pattern
 	seen := map[string]bool{}
 	from := map[string]string{} // the page that first linked to each address
-	queue := []string{"/"}
-	if role != "anon" {
-		queue = append(queue, "/dasbor")
-	}
+	queue := append([]string(nil), start...)
 	for _, p := range queue {
 		seen[p] = true
 	}
@@ -174,24 +198,30 @@ func crawlAs(t *testing.T, w *orgWorld, role string, match func(string) string) 
 		}
 		fetched[pattern]++
 		pages++
-		res := w.get(t, role, path)
-		if res.status == http.StatusForbidden || res.status == http.StatusNotFound || res.status >= 500 {
-			t.Errorf("%s follows a link on %s to %s: %d", role, from[path], path, res.status)
+		page := crawledPage{path: path, from: from[path], res: w.get(t, caller, path)}
+		if page.res.status == http.StatusOK && strings.HasPrefix(page.res.header.Get("Content-Type"), "text/html") {
+			page.links = pageLinks(page.res.body, w.ts.URL)
 		}
-		if res.status != http.StatusOK || !strings.HasPrefix(res.header.Get("Content-Type"), "text/html") {
-			continue
-		}
-		for _, link := range pageLinks(res.body, w.ts.URL) {
-			if p := match(link); p != "" {
-				linked[p] = true
-			}
+		visit(page)
+		for _, link := range page.links {
 			if !seen[link] {
 				seen[link], from[link] = true, path
 				queue = append(queue, link)
 			}
 		}
 	}
-	return linked
+}
+
+// routeMatcher returns the route pattern of srv that serves a GET of a path.
+func routeMatcher(srv *web.Server) func(path string) string {
+	matcher := http.NewServeMux()
+	for _, p := range srv.Routes() {
+		matcher.HandleFunc(p, func(http.ResponseWriter, *http.Request) {})
+	}
+	return func(path string) string {
+		_, p := matcher.Handler(httptest.NewRequest("GET", path, nil))
+		return p
+	}
 }
 
 // pageLinks returns the site paths a page links to: its anchors and the

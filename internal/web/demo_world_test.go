@@ -44,17 +44,8 @@ func newDemoServer(t *testing.T) (*orgWorld, *web.Server) {
 		t.Fatal(err)
 	}
 	w := &orgWorld{d: d, orgs: &org.Store{DB: d}, users: map[string]*account.User{}, cookies: map[string]string{}}
-	accounts := &account.Store{DB: d}
 	for role, email := range demoRoles {
-		u, err := accounts.ByEmail(ctx, email)
-		if err != nil {
-			t.Fatal(err)
-		}
-		token, err := accounts.CreateSession(ctx, u.ID, "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.users[role], w.cookies[role] = u, "lokadaya_session="+token
+		w.signIn(t, role, email)
 	}
 	var err error
 	if w.org, err = w.orgs.BySlug(ctx, "terang-kampung"); err != nil {
@@ -67,4 +58,19 @@ func newDemoServer(t *testing.T) (*orgWorld, *web.Server) {
 	w.ts = httptest.NewServer(srv.Handler())
 	t.Cleanup(w.ts.Close)
 	return w, srv
+}
+
+// signIn gives the demo person with email a session, sent as role.
+func (w *orgWorld) signIn(t *testing.T, role, email string) {
+	t.Helper()
+	accounts := &account.Store{DB: w.d}
+	u, err := accounts.ByEmail(context.Background(), email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, err := accounts.CreateSession(context.Background(), u.ID, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.users[role], w.cookies[role] = u, "lokadaya_session="+token
 }

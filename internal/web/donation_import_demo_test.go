@@ -17,9 +17,8 @@ import (
 // waiting for that account, with the bank's not-yet-posted line shown but
 // not matched; confirming one confirms those donations.
 func TestDemoImportSampleMatches(t *testing.T) {
-	ts, session, d := demoServer(t)
-	ctx := context.Background()
-	w := &orgWorld{d: d, ts: ts, cookies: map[string]string{"bendahara": session("bendahara@lokadaya.test")}}
+	w := newDemoWorld(t)
+	d, ctx := w.d, context.Background()
 	base := "/organisasi/terang-kampung/donasi/impor"
 	var accountID int64
 	if err := d.QueryRow(ctx, `SELECT a.id FROM org_bank_accounts a JOIN organizations o ON o.id = a.org_id
@@ -48,22 +47,22 @@ func TestDemoImportSampleMatches(t *testing.T) {
 		t.Fatalf("the demo has %d transfers waiting for its BCA account", len(want))
 	}
 
-	form := w.get(t, "bendahara", base)
+	form := w.get(t, "treasurer", base)
 	var last string
 	for _, format := range bankstatement.Formats(bankstatement.BCA) {
 		link := fmt.Sprintf("%s/contoh/%s?rekening=%d", base, format, accountID)
 		if !strings.Contains(form.body, link) {
 			t.Fatalf("the import page does not offer %s", link)
 		}
-		sample := w.get(t, "bendahara", link)
+		sample := w.get(t, "treasurer", link)
 		if sample.status != http.StatusOK {
 			t.Fatalf("%s: %d", link, sample.status)
 		}
-		res := postStatement(t, w, "bendahara", base, fmt.Sprint(accountID), []byte(sample.body))
+		res := postStatement(t, w, "treasurer", base, fmt.Sprint(accountID), []byte(sample.body))
 		if res.status != http.StatusSeeOther || !strings.HasPrefix(res.location, base+"/") {
 			t.Fatalf("%s: upload %d\n%s", format, res.status, res.body)
 		}
-		preview := w.get(t, "bendahara", res.location).body
+		preview := w.get(t, "treasurer", res.location).body
 		checks := []string{fmt.Sprintf("Konfirmasi impor (%d donasi dikonfirmasi)", len(want)), "belum dibukukan bank (PEND)",
 			"dibaca sebagai " + format.Name(), "tidak cocok"}
 		for _, x := range want {
@@ -76,7 +75,7 @@ func TestDemoImportSampleMatches(t *testing.T) {
 		}
 		last = res.location
 	}
-	if res := w.post(t, "bendahara", last+"/konfirmasi", nil); res.status != http.StatusSeeOther {
+	if res := w.post(t, "treasurer", last+"/konfirmasi", nil); res.status != http.StatusSeeOther {
 		t.Fatalf("confirm: %d", res.status)
 	}
 	for _, x := range want {
@@ -85,7 +84,7 @@ func TestDemoImportSampleMatches(t *testing.T) {
 			t.Errorf("donation #%d (%s) is %s after the import, %v", x.id, x.name, status, err)
 		}
 	}
-	result := w.get(t, "bendahara", last).body
+	result := w.get(t, "treasurer", last).body
 	if !strings.Contains(result, fmt.Sprintf("%d donasi dikonfirmasi", len(want))) {
 		t.Errorf("result page:\n%s", result)
 	}

@@ -1,45 +1,34 @@
 package web_test
 
 import (
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 )
 
 // The hub and admin pages render the demo world for the people who use them.
 func TestHubPagesOnDemoData(t *testing.T) {
-	ts, session, _ := demoServer(t)
-	admin, timur := session("admin@lokadaya.test"), session("koordinator.timur@lokadaya.test")
+	w := newDemoWorld(t)
+	w.signIn(t, "timur", "koordinator.timur@lokadaya.test")
 	for _, tc := range []struct {
-		path, cookie string
-		contains     []string
+		path, role string
+		contains   []string
 	}{
-		{"/simpul", "", []string{"Simpul Sumatera", "Simpul Jawa–Bali", "Simpul Indonesia Timur", "OMS terverifikasi"}},
-		{"/simpul/simpul-indonesia-timur?lang=en", "", []string{"Yohanes Nggebu", "Koperasi Perempuan Kapas Timor", "Verified", "Papua"}},
-		{"/simpul/simpul-indonesia-timur/tinjau", timur, []string{"Perkumpulan Air Bersih Sentani", "Serikat Nelayan Tradisional Teluk Banggai"}},
-		{"/simpul/simpul-indonesia-timur/tinjau/nelayan-teluk-banggai", timur, []string{"Lengkapi susunan pengurus", "Perlu perbaikan", "Yohanes Nggebu"}},
-		{"/admin", admin, []string{"Menunggu verifikasi", "Simpul Jawa–Bali"}},
-		{"/admin/organisasi?status=pending", admin, []string{"Komunitas Patroli Api Pulang Pisau", "tangguhkan"}},
-		{"/admin/audit", admin, []string{"org.verified", "hub.created"}},
-		{"/admin/simpul/simpul-sumatera/ubah", admin, []string{"koordinator.sumatera@lokadaya.test", "Kepulauan Riau"}},
+		{"/simpul", "anon", []string{"Simpul Sumatera", "Simpul Jawa–Bali", "Simpul Indonesia Timur", "OMS terverifikasi"}},
+		{"/simpul/simpul-indonesia-timur?lang=en", "anon", []string{"Yohanes Nggebu", "Koperasi Perempuan Kapas Timor", "Verified", "Papua"}},
+		{"/simpul/simpul-indonesia-timur/tinjau", "timur", []string{"Perkumpulan Air Bersih Sentani", "Serikat Nelayan Tradisional Teluk Banggai"}},
+		{"/simpul/simpul-indonesia-timur/tinjau/nelayan-teluk-banggai", "timur", []string{"Lengkapi susunan pengurus", "Perlu perbaikan", "Yohanes Nggebu"}},
+		{"/admin", "platform", []string{"Menunggu verifikasi", "Simpul Jawa–Bali"}},
+		{"/admin/organisasi?status=pending", "platform", []string{"Komunitas Patroli Api Pulang Pisau", "tangguhkan"}},
+		{"/admin/audit", "platform", []string{"org.verified", "hub.created"}},
+		{"/admin/simpul/simpul-sumatera/ubah", "platform", []string{"koordinator.sumatera@lokadaya.test", "Kepulauan Riau"}},
 	} {
-		req, _ := http.NewRequest("GET", ts.URL+tc.path, nil)
-		if tc.cookie != "" {
-			req.Header.Set("Cookie", tc.cookie)
-		}
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(res.Body)
-		res.Body.Close()
-		if res.StatusCode != 200 {
-			t.Errorf("GET %s = %d", tc.path, res.StatusCode)
+		res := w.get(t, tc.role, tc.path)
+		if res.status != 200 {
+			t.Errorf("GET %s = %d", tc.path, res.status)
 			continue
 		}
 		for _, want := range tc.contains {
-			if !strings.Contains(string(body), want) {
+			if !strings.Contains(res.body, want) {
 				t.Errorf("GET %s lacks %q", tc.path, want)
 			}
 		}

@@ -31,6 +31,7 @@ type volunteerNeedBlock struct {
 	Slots     volunteer.Slots
 	Total     string // hours given by all its volunteers, written out
 	Activity  url.Values
+	When      *volunteer.Activity // the activity's time as saved, nil when not set
 	PublicURL string
 	Signups   []volunteerRow
 }
@@ -106,6 +107,7 @@ func (s *Server) renderVolunteerManage(w http.ResponseWriter, r *http.Request, s
 			return
 		}
 		if a != nil {
+			b.When = a
 			st, en := a.Starts.In(zone), a.Ends.In(zone)
 			b.Activity = url.Values{"date": {st.Format("2006-01-02")}, "start": {st.Format("15:04")},
 				"end": {en.Format("15:04")}}
