@@ -1,10 +1,12 @@
 package web
 
 import (
+	"context"
 	"time"
 
 	"lokadaya/internal/distribution"
 	"lokadaya/internal/ratelimit"
+	"lokadaya/internal/service"
 	"lokadaya/internal/survey"
 	"lokadaya/internal/web/voice"
 )
@@ -15,6 +17,12 @@ func (s *Server) withSurvey(st voice.Stores) voice.Stores {
 	st.Survey = &survey.Store{DB: s.db}
 	st.Distributions = &distribution.Store{DB: s.db}
 	st.Orgs = s.orgs
+	// The population of a round is the people served that the service
+	// records count for its period.
+	st.Served = func(ctx context.Context, initiativeID int64, from, to string) (int64, error) {
+		c, err := st.Service.Reach(ctx, initiativeID, service.Period{From: from, To: to})
+		return c.Total, err
+	}
 	// A questionnaire is a few minutes' work: 60 an hour per round from one
 	// address lets a service point's visitors share a mobile network's
 	// address (carrier NAT is the rule in Indonesia) and stops a flood.

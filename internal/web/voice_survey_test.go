@@ -168,3 +168,26 @@ func TestSurveyFlow(t *testing.T) {
 		t.Fatalf("respondents %d", res[rd.ID].Respondents)
 	}
 }
+
+// TestSurveyPopulationFromRecords: the people served that the service
+// records count for the round's period are its population, ahead of a
+// typed number; records outside the period do not count. The XLSX export
+// is a workbook.
+func TestSurveyPopulationFromRecords(t *testing.T) {
+	w := newVoiceWorld(t)
+	pt := w.addPoint(t, "Pos Baca RW 03")
+	page := voiceBase + "/" + w.initiative.Slug
+	for _, day := range []string{"2026-01-05", "2026-01-20", "2026-03-02"} {
+		toolCheck(t, "record "+day, w.post(t, "editor", page+"/catatan/baru", recordForm(pt.Code, day)), http.StatusSeeOther)
+	}
+	rd := w.openRound(t, "SKM Januari", "2026-01-01", "2026-01-31", "1000")
+	round := page + "/skm/" + strconv.FormatInt(rd.ID, 10)
+	// Two records of 10 people in January: N = 20 needs 19 respondents.
+	need := survey.SampleSize(20)
+	toolCheck(t, "population from records", w.get(t, "viewer", round), http.StatusOK,
+		"perlu paling sedikit "+strconv.FormatInt(need, 10)+" responden untuk 20 orang", "diambil dari catatan layanan")
+	w.post(t, "anon", "/skm/"+rd.Code, surveyAnswers("a", [9]int{4, 4, 4, 4, 4, 4, 4, 4, 4}))
+	if r := w.get(t, "viewer", round+"/jawaban.xlsx"); r.status != http.StatusOK || !strings.HasPrefix(r.body, "PK") {
+		t.Fatalf("xlsx %d", r.status)
+	}
+}

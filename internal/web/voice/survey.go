@@ -25,7 +25,7 @@ func (h *handlers) surveyRoutes(mux kit.Router) {
 	mux.HandleFunc("POST "+base+"/{id}/kertas", h.paperSave)
 	mux.HandleFunc("POST "+base+"/{id}/jawaban/{rid}/hapus", h.responseDelete)
 	mux.HandleFunc("GET "+base+"/{id}/jawaban.csv", h.surveyCSV)
-	// XLSX: added once the table writer is shared.
+	mux.HandleFunc("GET "+base+"/{id}/jawaban.xlsx", h.surveyXLSX)
 
 	mux.HandleFunc("GET /skm/{code}", h.questionnaire)
 	mux.HandleFunc("POST /skm/{code}", h.questionnaireSend)

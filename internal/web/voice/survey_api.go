@@ -112,3 +112,31 @@ func (h *handlers) surveyCSV(w http.ResponseWriter, r *http.Request) {
 	}
 	cw.Flush()
 }
+// surveyXLSX downloads a round's responses as XLSX.
+func (h *handlers) surveyXLSX(w http.ResponseWriter, r *http.Request) {
+	_, rd, ok := h.openRound(w, r, (*kit.Access).CanRead)
+	if !ok {
+		return
+	}
+	list, err := h.allResponses(r, rd)
+	if err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
+	rows := exportRows(h, r, list)
+	table := make([][]report.Cell, len(rows))
+	for k, row := range rows {
+		for c, v := range row {
+			if n, err := strconv.ParseInt(v, 10, 64); err == nil && k > 0 && c != 2 {
+				table[k] = append(table[k], report.NumberCell(n))
+			} else {
+				table[k] = append(table[k], report.TextCell(v))
+			}
+		}
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="skm-`+rd.Code+`.xlsx"`)
+	if err := report.WriteTableXLSX(w, "SKM", table); err != nil {
+		h.site.ServerError(w, r, err)
+	}
+}
