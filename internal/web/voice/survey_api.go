@@ -112,6 +112,7 @@ func (h *handlers) surveyCSV(w http.ResponseWriter, r *http.Request) {
 	}
 	cw.Flush()
 }
+
 // surveyXLSX downloads a round's responses as XLSX.
 func (h *handlers) surveyXLSX(w http.ResponseWriter, r *http.Request) {
 	_, rd, ok := h.openRound(w, r, (*kit.Access).CanRead)
