@@ -157,6 +157,9 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := allocateSurplus(ctx, d, users); err != nil {
 		return nil, err
 	}
+	if err := recordService(ctx, d, users); err != nil {
+		return nil, err
+	}
 	// Charters sign the service points made above: keep this after them.
 	if err := signCharters(ctx, d); err != nil {
 		return nil, err
