@@ -9,6 +9,7 @@ import (
 
 	"lokadaya/internal/bankimport"
 	"lokadaya/internal/campaign"
+	"lokadaya/internal/complaint"
 	"lokadaya/internal/db"
 	"lokadaya/internal/donation"
 	"lokadaya/internal/jobs"
@@ -52,6 +53,13 @@ func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger, baseURL strin
 	w.Handle(mail.JobKind, mail.Handler(sender))
 	// A campaign update fans out into one e-mail per subscriber.
 	w.Handle(campaign.NewsJobKind, (&campaign.Store{DB: d}).NewsHandler(web.NewsMail(baseURL)))
+	// Complaint deadlines: reminders, overdue notices and escalations to
+	// hubs, swept by a job that queues its own next run.
+	complaints := &complaint.Store{DB: d, Notifier: &notify.Notifier{DB: d, BaseURL: baseURL}}
+	w.Handle(complaint.DeadlineJobKind, complaints.DeadlineHandler(complaint.DeadlineEvery))
+	if err := complaint.ScheduleDeadlines(ctx, d); err != nil {
+		log.Error("complaint deadlines not scheduled", "err", err)
+	}
 	wg.Go(func() { _ = w.Run(ctx) })
 	// Campaigns read as ended at their deadline already; this stores it.
 	campaigns := &campaign.Store{DB: d}

@@ -210,7 +210,7 @@ func (s *Store) mailEscalation(ctx context.Context, q db.Querier, c *Complaint, 
 		l := i18n.Parse(k.locale)
 		var b strings.Builder
 		b.WriteString(i18n.T(l, "notify.mail.hello", k.name) + "\n\n")
-		b.WriteString(i18n.T(l, "complaint.mail.escalate.intro", orgName, c.Code,
+		b.WriteString(i18n.T(l, "complaint.mail.escalate.intro", orgName, c.Ref(),
 			i18n.DateTime(l, c.ReceivedAt, zone), i18n.DateTime(l, c.DueAt, zone)) + "\n\n")
 		b.WriteString(i18n.T(l, "complaint.mail.escalate.category", i18n.T(l, "complaint.category."+c.Category)) + "\n")
 		if c.TextPublic() {
@@ -221,7 +221,7 @@ func (s *Store) mailEscalation(ctx context.Context, q db.Querier, c *Complaint, 
 		}
 		b.WriteString(i18n.T(l, "complaint.mail.escalate.log", s.Notifier.Link(PublicLogPath(orgSlug))) + "\n")
 		if err := mail.Queue(ctx, q, mail.Message{To: k.email,
-			Subject: i18n.T(l, "complaint.mail.escalate.subject", c.Code, orgName), Text: b.String()}); err != nil {
+			Subject: i18n.T(l, "complaint.mail.escalate.subject", c.Ref(), orgName), Text: b.String()}); err != nil {
 			return err
 		}
 	}

@@ -61,19 +61,20 @@ func TestDeadlineRemindsThenEscalatesOnceToTheCoveringHub(t *testing.T) {
 		var public, confidential string
 		for _, m := range ms {
 			switch {
-			case strings.Contains(m.Subject, c.Code):
+			case strings.Contains(m.Subject, c.Ref()):
 				public = m.Text
-			case strings.Contains(m.Subject, secret.Code):
+			case strings.Contains(m.Subject, secret.Ref()):
 				confidential = m.Text
 			}
 		}
-		for _, want := range []string{"Klinik Warga belum menjawab pengaduan " + c.Code, "Lampu jalan di gang",
+		for _, want := range []string{"Klinik Warga belum menjawab pengaduan " + c.Ref(), "Lampu jalan di gang",
 			"https://lokadaya.test/simpul/simpul-jabar/pengaduan", "https://lokadaya.test/organisasi/klinik-warga/pengaduan-publik"} {
 			if !strings.Contains(public, want) {
 				t.Errorf("escalation lacks %q:\n%s", want, public)
 			}
 		}
-		if strings.Contains(confidential, "uang tambahan") || strings.Contains(public, "siti@example.net") {
+		if strings.Contains(confidential, "uang tambahan") || strings.Contains(public, "siti@example.net") ||
+			strings.Contains(public, c.Code) {
 			t.Errorf("escalation leaks confidential text or contact:\n%s\n%s", confidential, public)
 		}
 		// The coordinators of Jawa Barat see both; those of Bali none.
@@ -82,7 +83,7 @@ func TestDeadlineRemindsThenEscalatesOnceToTheCoveringHub(t *testing.T) {
 			t.Fatalf("Jawa Barat escalations %+v, %v", jabar, err)
 		}
 		for _, e := range jabar {
-			if e.Code == secret.Code && e.Text != "" {
+			if e.Ref == secret.Ref() && e.Text != "" {
 				t.Errorf("confidential text shown to coordinators: %q", e.Text)
 			}
 		}

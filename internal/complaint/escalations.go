@@ -12,6 +12,7 @@ type Escalated struct {
 	PublicEntry
 	OrgName     string
 	OrgSlug     string
+	OrgRegion   string // its region code, for its time zone
 	EscalatedAt time.Time
 }
 
@@ -20,7 +21,7 @@ type Escalated struct {
 // (or is a platform admin): a coordinator sees their own hub's only.
 func (s *Store) EscalationsOfHub(ctx context.Context, hubID int64) ([]Escalated, error) {
 	// complaints.escalated_at holds the latest escalation.
-	rows, err := s.DB.Query(ctx, `SELECT DISTINCT c.id, c.escalated_at, o.name, o.slug
+	rows, err := s.DB.Query(ctx, `SELECT DISTINCT c.id, c.escalated_at, o.name, o.slug, o.region_code
 		FROM complaint_escalations e JOIN complaints c ON c.id = e.complaint_id JOIN organizations o ON o.id = c.org_id
 		WHERE e.hub_id = ? ORDER BY c.escalated_at DESC, c.id DESC`, hubID)
 	if err != nil {
@@ -31,7 +32,7 @@ func (s *Store) EscalationsOfHub(ctx context.Context, hubID int64) ([]Escalated,
 	for rows.Next() {
 		var e Escalated
 		var id int64
-		if err := rows.Scan(&id, &e.EscalatedAt, &e.OrgName, &e.OrgSlug); err != nil {
+		if err := rows.Scan(&id, &e.EscalatedAt, &e.OrgName, &e.OrgSlug, &e.OrgRegion); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("complaint: escalations: %w", err)
 		}

@@ -122,3 +122,15 @@ func TestRedact(t *testing.T) {
 		t.Errorf("redacted %d of nothing", n)
 	}
 }
+
+func TestPublicRef(t *testing.T) {
+	if got := complaint.PublicRef(42); got != "PGD-000042" {
+		t.Errorf("PublicRef(42) = %q", got)
+	}
+	for in, want := range map[string]int64{"PGD-000042": 42, "pgd-000042 ": 42, "PGD-1234567": 1234567,
+		"PGD-42": 0, "K7QM-4TXR": 0, "PGD-00000x": 0, "PGD-000000": 0} {
+		if got, ok := complaint.ParseRef(in); got != want || ok != (want != 0) {
+			t.Errorf("ParseRef(%q) = %d, %v", in, got, ok)
+		}
+	}
+}

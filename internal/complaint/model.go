@@ -12,7 +12,10 @@
 package complaint
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -133,6 +136,24 @@ type Complaint struct {
 	ReopenedAt     *time.Time
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
+}
+
+// Ref is the complaint's public reference, e.g. PGD-000042. The public
+// log and hub coordinators use it; the tracking code stays the
+// complainant's key.
+func (c *Complaint) Ref() string { return PublicRef(c.ID) }
+
+// PublicRef is the public reference of the complaint with id.
+func PublicRef(id int64) string { return fmt.Sprintf("PGD-%06d", id) }
+
+// ParseRef returns the id of a public reference; false when s is none.
+func ParseRef(s string) (int64, bool) {
+	digits, ok := strings.CutPrefix(strings.ToUpper(strings.TrimSpace(s)), "PGD-")
+	if !ok || len(digits) < 6 || len(digits) > 18 {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(digits, 10, 64)
+	return id, err == nil && id > 0
 }
 
 // Closed reports whether the complaint is done or was turned down.

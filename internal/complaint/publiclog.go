@@ -21,8 +21,10 @@ type LogFilter struct {
 // no staff member; the text and answers only when the complainant did not
 // ask for confidentiality, and then with personal data removed.
 type PublicEntry struct {
-	ID             int64
-	Code           string
+	ID int64
+	// Ref is the public reference; the tracking code, the complainant's
+	// key to the status page, is never published.
+	Ref            string
 	Category       string
 	Channel        string
 	Status         string
@@ -110,7 +112,7 @@ func (s *Store) publicEntries(ctx context.Context, cs []*Complaint) ([]PublicEnt
 	byID := map[int64]*PublicEntry{}
 	var ids []any
 	for i, c := range cs {
-		e := PublicEntry{ID: c.ID, Code: c.Code, Category: c.Category, Channel: c.Channel, Status: c.Status,
+		e := PublicEntry{ID: c.ID, Ref: c.Ref(), Category: c.Category, Channel: c.Channel, Status: c.Status,
 			ReceivedAt: c.ReceivedAt, FirstDueAt: c.FirstDueAt, DueAt: c.DueAt, FirstAnswerAt: c.FirstAnswerAt,
 			ClosedAt: c.ClosedAt, Overdue: c.Overdue(now), Late: c.Late(now), Escalated: c.EscalatedAt != nil,
 			Reopened: c.ReopenedAt != nil, Rating: c.Rating, Confidential: !c.TextPublic()}

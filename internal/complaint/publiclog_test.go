@@ -109,29 +109,29 @@ func TestPublicLogAndFigures(t *testing.T) {
 			}
 			before = next
 		}
-		if len(all) != 5 || all[0].Code != filed[4].Code || all[4].Code != filed[0].Code {
+		if len(all) != 5 || all[0].Ref != filed[4].Ref() || all[4].Ref != filed[0].Ref() {
 			t.Fatalf("log of %d entries", len(all))
 		}
 		byCode := map[string]complaint.PublicEntry{}
 		for _, e := range all {
-			byCode[e.Code] = e
+			byCode[e.Ref] = e
 		}
-		if e := byCode[filed[2].Code]; !e.Late || e.Overdue || len(e.Answers) != 1 {
+		if e := byCode[filed[2].Ref()]; !e.Late || e.Overdue || len(e.Answers) != 1 {
 			t.Errorf("answered late: %+v", e)
 		}
-		if e := byCode[filed[3].Code]; !e.Late || !e.Overdue || e.FirstAnswerAt != nil {
+		if e := byCode[filed[3].Ref()]; !e.Late || !e.Overdue || e.FirstAnswerAt != nil {
 			t.Errorf("unanswered past due: %+v", e)
 		}
-		if e := byCode[filed[4].Code]; e.Late || e.Overdue {
+		if e := byCode[filed[4].Ref()]; e.Late || e.Overdue {
 			t.Errorf("young complaint marked: %+v", e)
 		}
-		if e := byCode[filed[1].Code]; !e.Confidential || e.Text != "" || len(e.Answers) != 1 || e.Answers[0].Text != "" {
+		if e := byCode[filed[1].Ref()]; !e.Confidential || e.Text != "" || len(e.Answers) != 1 || e.Answers[0].Text != "" {
 			t.Errorf("confidential entry shows words: %+v", e)
 		}
-		if e := byCode[filed[0].Code]; e.Text == "" || e.InitiativeSlug != "posyandu" {
+		if e := byCode[filed[0].Ref()]; e.Text == "" || e.InitiativeSlug != "posyandu" {
 			t.Errorf("public entry %+v", e)
 		}
-		if got, ok := byCode[filed[0].Code].TimeToFirstAnswer(); !ok || got != 5*time.Hour {
+		if got, ok := byCode[filed[0].Ref()].TimeToFirstAnswer(); !ok || got != 5*time.Hour {
 			t.Errorf("time to first answer %v", got)
 		}
 	})

@@ -11,6 +11,7 @@ import (
 	"lokadaya/internal/donation"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/validate"
+	"lokadaya/internal/web/kit"
 )
 
 // apiDonationRequest is the body of POST /api/v1/campaigns/{slug}/donations.
@@ -161,10 +162,5 @@ func (s *Server) allowAPI(w http.ResponseWriter, r *http.Request, key string) bo
 
 // apiValidation answers 422 with each field's translated problem.
 func apiValidation(w http.ResponseWriter, l i18n.Lang, errs validate.Errors) {
-	fields := map[string]string{}
-	for f, k := range errs {
-		fields[f] = i18n.T(l, k)
-	}
-	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": map[string]any{
-		"code": "invalid", "message": i18n.T(l, "form.errors"), "fields": fields}})
+	kit.APIValidation(w, l, errs)
 }

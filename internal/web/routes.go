@@ -249,6 +249,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 
 	// Areas with their own handler package (internal/web/<area>).
 	voice.Routes(routedMux{mux}, areaSite{s}, s.voiceStores())
+	voice.ComplaintRoutes(routedMux{mux}, areaSite{s}, s.complaintStores())
 
 	handle("POST /api/v1/campaigns/{slug}/donations", s.apiDonate)
 	handle("GET /api/v1/openapi.json", s.apiOpenAPI)

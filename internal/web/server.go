@@ -46,6 +46,9 @@ type Config struct {
 	// of the money it raised; DisasterOperationalCapPercent is the cap of a
 	// disaster appeal (0: the expense package's defaults).
 	OperationalCapPercent, DisasterOperationalCapPercent int
+	// Clock is the time of features with deadlines (complaints); the
+	// real time when nil. Tests move it.
+	Clock func() time.Time
 }
 
 // Server holds the dependencies of every handler.

@@ -1,0 +1,194 @@
+package voice
+
+import (
+	"encoding/csv"
+	"net/http"
+	"strconv"
+	"time"
+
+	"lokadaya/internal/complaint"
+	"lokadaya/internal/i18n"
+	"lokadaya/internal/initiative"
+	"lokadaya/internal/region"
+	"lokadaya/internal/report"
+	"lokadaya/internal/web/kit"
+)
+
+// logPage is the public log of an organisation or an initiative.
+type logPage struct {
+	Access     *kit.Access
+	Initiative *initiative.Initiative // nil: the organisation's log
+	Entries    []complaint.PublicEntry
+	Figures    complaint.Figures
+	OnTime     string // the share answered on time, "" when none is decided
+	Median     string // the median time to the first answer, "" when none
+	Next       int64
+	Path       string
+}
+
+// Waited is how long an entry's first answer took, as people say it.
+func (p logPage) Waited(l i18n.Lang, e complaint.PublicEntry) string {
+	if d, ok := e.TimeToFirstAnswer(); ok {
+		return Duration(l, d)
+	}
+	return ""
+}
+
+func (h *complaintHandlers) orgLog(w http.ResponseWriter, r *http.Request) {
+	a, ok := h.publicOrg(w, r)
+	if !ok {
+		return
+	}
+	h.renderLog(w, r, a, nil, complaint.PublicLogPath(a.Org.Slug))
+}
+
+func (h *complaintHandlers) initiativeLog(w http.ResponseWriter, r *http.Request) {
+	i, a, ok := h.publicInitiative(w, r)
+	if !ok {
+		return
+	}
+	h.renderLog(w, r, a, i, complaint.InitiativeLogPath(i.Slug))
+}
+
+// publicInitiative loads the published {slug} initiative and its
+// organisation; a draft is 404 unless the caller may read it.
+func (h *complaintHandlers) publicInitiative(w http.ResponseWriter, r *http.Request) (*initiative.Initiative, *kit.Access, bool) {
+	i, err := h.Initiatives.BySlug(r.Context(), r.PathValue("slug"))
+	if err != nil {
+		h.site.Fail(w, r, err)
+		return nil, nil, false
+	}
+	o, err := h.Orgs.ByID(r.Context(), i.OrgID)
+	if err != nil {
+		h.site.ServerError(w, r, err)
+		return nil, nil, false
+	}
+	a, err := h.site.AccessTo(r, o)
+	if err != nil {
+		h.site.ServerError(w, r, err)
+		return nil, nil, false
+	}
+	if (!i.Published() || a.Hidden()) && !a.CanRead() {
+		h.site.NotFound(w, r)
+		return nil, nil, false
+	}
+	return i, a, true
+}
+
+func logFilter(r *http.Request, orgID int64, i *initiative.Initiative) complaint.LogFilter {
+	f := complaint.LogFilter{OrgID: orgID}
+	if i != nil {
+		f.InitiativeID = i.ID
+	}
+	f.Before, _ = strconv.ParseInt(r.URL.Query().Get("sebelum"), 10, 64)
+	return f
+}
+
+func (h *complaintHandlers) renderLog(w http.ResponseWriter, r *http.Request, a *kit.Access, i *initiative.Initiative, path string) {
+	ctx, l := r.Context(), h.site.Lang(r)
+	f := logFilter(r, a.Org.ID, i)
+	entries, next, err := h.Complaints.PublicLog(ctx, f)
+	if err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
+	figures, err := h.Complaints.Figures(ctx, f)
+	if err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
+	p := logPage{Access: a, Initiative: i, Entries: entries, Figures: figures, Next: next, Path: path}
+	if permille, ok := figures.OnTimePermille(); ok {
+		p.OnTime = i18n.Percent(l, permille)
+	}
+	if figures.Answered > 0 {
+		p.Median = Duration(l, figures.MedianFirstAnswer)
+	}
+	title := h.t(r, "complaint.log.title_of", a.Org.Name)
+	if i != nil {
+		title = h.t(r, "complaint.log.title_of", i.Name)
+	}
+	h.site.Render(w, r, kit.Page{Name: "voice_complaint_log", Title: title, Data: p})
+}
+
+// exportRows are the public log as a table, personal data removed: the
+// same fields the public page shows, times in the organisation's zone.
+func complaintExportRows(l i18n.Lang, entries []complaint.PublicEntry, zone *time.Location) [][]string {
+	rows := [][]string{{"ref", "category", "channel", "status", "initiative", "received_at", "due_at",
+		"first_answer_at", "hours_to_first_answer", "late", "overdue", "escalated", "reopened", "rating", "text", "answers"}}
+	stamp := func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return t.In(zone).Format("2006-01-02 15:04")
+	}
+	yes := func(b bool) string {
+		if b {
+			return "1"
+		}
+		return "0"
+	}
+	for _, e := range entries {
+		hours := ""
+		if d, ok := e.TimeToFirstAnswer(); ok {
+			hours = strconv.FormatFloat(d.Hours(), 'f', 1, 64)
+		}
+		answers := ""
+		for _, a := range e.Answers {
+			if a.Kind == complaint.EventAnswer && a.Text != "" {
+				if answers != "" {
+					answers += "\n"
+				}
+				answers += a.Text
+			}
+		}
+		rating := ""
+		if e.Rating > 0 {
+			rating = strconv.Itoa(e.Rating)
+		}
+		received, due := e.ReceivedAt, e.DueAt
+		rows = append(rows, []string{e.Ref, i18n.T(l, "complaint.category."+e.Category), e.Channel, e.Status,
+			e.InitiativeName, stamp(&received), stamp(&due), stamp(e.FirstAnswerAt), hours, yes(e.Late), yes(e.Overdue),
+			yes(e.Escalated), yes(e.Reopened), rating, e.Text, answers})
+	}
+	return rows
+}
+
+// allEntries reads the whole public log, page by page.
+func (h *complaintHandlers) allEntries(r *http.Request, orgID int64) ([]complaint.PublicEntry, error) {
+	var all []complaint.PublicEntry
+	f := complaint.LogFilter{OrgID: orgID, Limit: 200}
+	for {
+		page, next, err := h.Complaints.PublicLog(r.Context(), f)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, page...)
+		if next == 0 {
+			return all, nil
+		}
+		f.Before = next
+	}
+}
+
+func (h *complaintHandlers) orgLogCSV(w http.ResponseWriter, r *http.Request) {
+	a, ok := h.publicOrg(w, r)
+	if !ok {
+		return
+	}
+	entries, err := h.allEntries(r, a.Org.ID)
+	if err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="pengaduan-`+a.Org.Slug+`.csv"`)
+	cw := csv.NewWriter(w)
+	for _, row := range complaintExportRows(h.site.Lang(r), entries, region.Zone(a.Org.RegionCode)) {
+		for i := range row {
+			row[i] = report.SafeCell(row[i])
+		}
+		_ = cw.Write(row)
+	}
+	cw.Flush()
+}
