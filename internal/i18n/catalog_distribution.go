@@ -81,3 +81,20 @@ func init() {
 		"receipt.flash.confirmed":       {"Terima kasih, konfirmasi Anda tercatat.", "Thank you, your confirmation is recorded."},
 	})
 }
+
+// Goods handed out in the public financial report.
+func init() {
+	add(map[string]Msg{
+		"report.handouts":                {"Barang yang dibagikan", "Goods handed out"},
+		"report.handouts.intro":          {"Tiap penerima (atau ketua RT/RW untuk satu kelompok) mengonfirmasi sendiri penerimaan barang dengan kode di slipnya. Yang belum dikonfirmasi belum tentu tidak sampai, tetapi belum dipastikan oleh penerimanya.", "Each recipient (or the RT/RW head for a group) confirms receipt themselves with the code on their slip. What is not confirmed may still have arrived, but its recipient has not said so."},
+		"report.handout.line":            {"Barangnya dibagikan: %d dari %d penerima mengonfirmasi, %s diterima, %s belum dikonfirmasi.", "Its goods handed out: %d of %d recipients confirmed, %s received, %s not confirmed."},
+		"report.handout.col.date":        {"Tanggal", "Date"},
+		"report.handout.col.item":        {"Barang", "Goods"},
+		"report.handout.col.quantity":    {"Jumlah", "Quantity"},
+		"report.handout.col.place":       {"Tempat", "Place"},
+		"report.handout.col.recipients":  {"Penerima", "Recipients"},
+		"report.handout.col.confirmed":   {"Dikonfirmasi penerima", "Confirmed by recipients"},
+		"report.handout.col.received":    {"Jumlah diterima", "Quantity received"},
+		"report.handout.col.unconfirmed": {"Belum dikonfirmasi", "Not confirmed"},
+	})
+}

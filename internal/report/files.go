@@ -127,7 +127,7 @@ func rows(rep *Report, m *Meta) [][]cell {
 			text(m.t("report.kind." + string(l.Kind))), text(l.Description), text(l.Counterparty),
 			text(m.t("report.cat." + string(l.Category))), num(l.Amount), text(receipt), text(l.HashShort())})
 	}
-	return out
+	return append(out, handoutRows(rep, m)...)
 }
 
 // SafeCell keeps a spreadsheet from reading a text as a formula: a text

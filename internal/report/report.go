@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/distribution"
 	"lokadaya/internal/ledger"
 )
 
@@ -169,6 +170,13 @@ type Line struct {
 	CampaignSlug  string
 	CampaignTitle string
 	Hash          string
+	// SourceType and SourceID name the record the entry books ("expense"
+	// and its id…), "" and 0 for none.
+	SourceType string
+	SourceID   int64
+	// Handout sums the goods an expense bought that were handed out and
+	// confirmed by their recipients; nil when none were.
+	Handout *distribution.Totals
 }
 
 // HashShort is the first 12 characters of the entry's hash.
@@ -188,6 +196,9 @@ type Report struct {
 	// Truncated: there were more than MaxEntries entries; Entries holds the
 	// first ones.
 	Truncated bool
+	// Handouts are the goods handed out in the period, with their
+	// recipients' confirmations.
+	Handouts []*distribution.Distribution
 	// HeadSeq and HeadHash are the organisation's whole chain head (the
 	// hash covers every entry, not only this report's).
 	HeadSeq  int64
@@ -208,6 +219,9 @@ func Build(ctx context.Context, q db.Querier, s Scope, p Period) (*Report, error
 		return nil, err
 	}
 	if rep.Entries, rep.Truncated, err = entries(ctx, q, s, p); err != nil {
+		return nil, err
+	}
+	if rep.Handouts, err = handouts(ctx, q, s, p, rep.Entries); err != nil {
 		return nil, err
 	}
 	if rep.HeadSeq, rep.HeadHash, err = ledger.Head(ctx, q, s.OrgID); err != nil {
@@ -291,7 +305,7 @@ func entries(ctx context.Context, q db.Querier, s Scope, p Period) ([]Line, bool
 	where, args := filter(s, p)
 	rows, err := q.Query(ctx, `SELECT e.seq, e.recorded_at, e.kind, e.amount, e.category, e.description,
 		e.counterparty, COALESCE(e.receipt_key, ''), COALESCE(e.reverses_seq, 0), e.hash,
-		COALESCE(c.slug, ''), COALESCE(c.title, '')
+		COALESCE(c.slug, ''), COALESCE(c.title, ''), COALESCE(e.source_type, ''), COALESCE(e.source_id, 0)
 		FROM ledger_entries e LEFT JOIN campaigns c ON c.id = e.campaign_id
 		WHERE `+where+` ORDER BY e.seq LIMIT ?`, append(args, MaxEntries+1)...)
 	if err != nil {
@@ -303,7 +317,7 @@ func entries(ctx context.Context, q db.Querier, s Scope, p Period) ([]Line, bool
 		var l Line
 		var kind, cat, receipt string
 		if err := rows.Scan(&l.Seq, &l.RecordedAt, &kind, &l.Amount, &cat, &l.Description, &l.Counterparty,
-			&receipt, &l.ReversesSeq, &l.Hash, &l.CampaignSlug, &l.CampaignTitle); err != nil {
+			&receipt, &l.ReversesSeq, &l.Hash, &l.CampaignSlug, &l.CampaignTitle, &l.SourceType, &l.SourceID); err != nil {
 			return nil, false, fmt.Errorf("report: entries: %w", err)
 		}
 		l.RecordedAt = l.RecordedAt.UTC()

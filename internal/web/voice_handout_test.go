@@ -8,22 +8,27 @@ import (
 	"strings"
 	"testing"
 
-	"lokadaya/internal/db"
 	"lokadaya/internal/distribution"
+	"lokadaya/internal/expense"
 )
 
-// approvedExpense books an approved expense of taman-baca directly and
-// returns its id.
+// approvedExpense records an expense of taman-baca as its treasurer and
+// approves it as its owner: it is booked in the ledger. It returns its id.
 func approvedExpense(t *testing.T, w *voiceWorld) int64 {
 	t.Helper()
-	var id int64
-	if err := w.d.QueryRow(context.Background(), `INSERT INTO expenses (org_id, amount, category, initiative_id, description,
-		payee, spent_on, status, recorded_by, created_at, ledger_seq) VALUES (?, 750000, 'program', ?, 'Beras 50 karung',
-		'Toko Maju', '2025-06-01', 'disetujui', ?, ?, 1) RETURNING id`, w.org.ID, w.initiative.ID, w.users["treasurer"].ID,
-		db.Now()).Scan(&id); err != nil {
+	ctx := context.Background()
+	store := &expense.Store{DB: w.d}
+	e, err := store.Record(ctx, w.org.ID, expense.Input{AmountRaw: "750000", Amount: 750000, Category: "program",
+		InitiativeID: w.initiative.ID, Description: "Beras 50 karung", Payee: "Toko Maju", SpentOn: "2025-06-01"},
+		"2025-06-02", expense.Receipt{Key: "receipts/1-beras.jpg", Type: "image/jpeg"},
+		expense.Actor{ID: w.users["treasurer"].ID, Name: "treasurer"})
+	if err != nil {
 		t.Fatal(err)
 	}
-	return id
+	if _, err := store.Approve(ctx, w.org.ID, e.ID, expense.Actor{ID: w.users["owner"].ID, Name: "owner"}); err != nil {
+		t.Fatal(err)
+	}
+	return e.ID
 }
 
 // TestHandoutConfirmedByRecipients: the treasurer records rice handed out
@@ -86,4 +91,14 @@ func TestHandoutConfirmedByRecipients(t *testing.T) {
 	page := w.get(t, "viewer", r.location)
 	toolCheck(t, "totals", page, http.StatusOK, "2 dari 3 penerima", "19 karung diterima", "1 karung belum dikonfirmasi", "&lt;i&gt;2 basah&lt;/i&gt;")
 	toolCheck(t, "dashboard link", w.get(t, "viewer", "/organisasi/taman-baca/dasbor"), http.StatusOK, `href="`+base+`"`)
+
+	// The public financial report: per expense and per handing-out.
+	rep := w.get(t, "anon", "/organisasi/taman-baca/laporan")
+	toolCheck(t, "report", rep, http.StatusOK, `id="pembagian"`, "2 dari 3 penerima mengonfirmasi",
+		"Barangnya dibagikan: 2 dari 3 penerima mengonfirmasi, 19 diterima, 1 belum dikonfirmasi.")
+	csv := w.get(t, "anon", "/organisasi/taman-baca/laporan?format=csv")
+	toolCheck(t, "report csv", csv, http.StatusOK, "2025-06-10,Beras (karung),50,Balai RW 05,3,2,19,1")
+	if strings.Contains(rep.body, rs[0].Code) || strings.Contains(rep.body, "Rumah 1") {
+		t.Fatal("the public report shows a recipient")
+	}
 }
