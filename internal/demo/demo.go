@@ -160,6 +160,10 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := recordService(ctx, d, users); err != nil {
 		return nil, err
 	}
+	// Visits follow the supporters: keep this after every kind of support.
+	if err := visitCampaigns(ctx, d); err != nil {
+		return nil, err
+	}
 	// Charters sign the service points made above: keep this after them.
 	if err := signCharters(ctx, d); err != nil {
 		return nil, err
