@@ -68,6 +68,8 @@ func init() {
 		"charter.of_initiative":   {"Inisiatif %s oleh %s", "Initiative %s by %s"},
 		"charter.public_list":     {"Maklumat pelayanan titik layanan", "Service charters of the service points"},
 		"charter.flash.saved":     {"Maklumat pelayanan disimpan sebagai versi baru.", "The service charter was saved as a new version."},
+		"charter.preview":         {"Pratinjau: inisiatif ini belum terbit, jadi hanya pengurus yang melihat maklumat ini.", "Preview: this initiative is not published, so only its people see this charter."},
+		"charter.api.none":        {"Titik layanan ini tidak punya maklumat pelayanan yang ditandatangani.", "This service point has no signed service charter."},
 		"charter.pdf.page":        {"Halaman", "Page"},
 		"charter.err.text":        {"Teks ini berisi karakter yang tidak bisa disimpan.", "This text holds characters that cannot be saved."},
 		"charter.err.cost_kind":   {"Pilih gratis atau berbayar.", "Choose free of charge or paid."},

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
@@ -174,6 +175,29 @@ func TestCharterPublicPage(t *testing.T) {
 		`href="/layanan/`+pt.Code+`/maklumat"`)
 	toolCheck(t, "unknown point", w.get(t, "anon", "/layanan/ZZZZZZ/maklumat"), http.StatusNotFound)
 
+	api := w.get(t, "anon", "/api/v1/service-points/"+pt.Code+"/charter")
+	var got struct {
+		Code, Service, Procedure string
+		SignedBy                 string `json:"signed_by"`
+		SignerRole               string `json:"signer_role"`
+		SignedOn                 string `json:"signed_on"`
+		FeedbackURL              string `json:"feedback_url"`
+		PosterURL                string `json:"poster_url"`
+		Version                  int
+		Cost                     int64
+		Free                     bool
+	}
+	if err := json.Unmarshal([]byte(api.body), &got); err != nil || api.status != http.StatusOK {
+		t.Fatalf("api: %d %v %s", api.status, err, api.body)
+	}
+	want := charterForm()
+	if got.Code != pt.Code || got.Version != 1 || got.Service != want.Get("service") || got.Procedure != want.Get("procedure") ||
+		got.Cost != 0 || !got.Free || got.SignedBy != "Dewi Anggraini" || got.SignerRole != "Ketua" || got.SignedOn != "2025-01-06" ||
+		got.FeedbackURL != "http://example.test/u/"+pt.Code || got.PosterURL != "http://example.test/layanan/"+pt.Code+"/maklumat.pdf" {
+		t.Errorf("api charter %+v", got)
+	}
+	toolCheck(t, "api unknown point", w.get(t, "anon", "/api/v1/service-points/ZZZZZZ/charter"), http.StatusNotFound, `"not_found"`)
+
 	// A charter of a draft initiative is for the organisation's people only.
 	if _, err := w.d.Exec(context.Background(), `UPDATE initiatives SET status = 'draft' WHERE id = ?`, w.initiative.ID); err != nil {
 		t.Fatal(err)
@@ -186,4 +210,6 @@ func TestCharterPublicPage(t *testing.T) {
 		toolCheck(t, role+" draft initiative", w.get(t, role, public), want)
 		toolCheck(t, role+" draft initiative poster", w.get(t, role, public+".pdf"), want)
 	}
+	toolCheck(t, "preview notice", w.get(t, "viewer", public), http.StatusOK, "Pratinjau")
+	toolCheck(t, "api of a draft initiative", w.get(t, "owner", "/api/v1/service-points/"+pt.Code+"/charter"), http.StatusNotFound)
 }

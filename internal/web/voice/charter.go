@@ -143,4 +143,5 @@ func charterRoutes(mux kit.Router, h *handlers) {
 	mux.HandleFunc("GET /layanan/{code}/maklumat", h.charterPublic)
 	mux.HandleFunc("GET /layanan/{code}/maklumat.pdf", h.charterPoster)
 	mux.HandleFunc("GET /layanan/{code}/maklumat/qr.png", h.charterQR)
+	mux.HandleFunc("GET /api/v1/service-points/{code}/charter", h.apiCharter)
 }

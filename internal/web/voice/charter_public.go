@@ -50,36 +50,22 @@ func feedbackPath(code string) string { return "/u/" + code }
 // 404 when there is none, or when the initiative is a draft or the
 // organisation hidden and the caller is not one of its readers.
 func (h *handlers) openPublicCharter(w http.ResponseWriter, r *http.Request) (*publicCharter, bool) {
-	ctx := r.Context()
-	p := &publicCharter{}
-	var err error
-	if p.Point, err = h.Service.PointByCode(ctx, strings.ToUpper(r.PathValue("code"))); err != nil {
-		h.site.Fail(w, r, err)
-		return nil, false
-	}
-	if p.Initiative, err = h.Initiatives.ByID(ctx, p.Point.InitiativeID); err != nil {
-		h.site.Fail(w, r, err)
-		return nil, false
-	}
-	if p.Org, err = h.Orgs.ByID(ctx, p.Point.OrgID); err != nil {
-		h.site.Fail(w, r, err)
-		return nil, false
-	}
-	a, err := h.site.AccessTo(r, p.Org)
+	p, err := h.loadCharter(r, strings.ToUpper(r.PathValue("code")))
 	if err != nil {
-		h.site.ServerError(w, r, err)
+		h.site.Fail(w, r, err)
 		return nil, false
 	}
-	if !p.Initiative.Published() || a.Hidden() {
+	if !p.public() {
+		a, err := h.site.AccessTo(r, p.Org)
+		if err != nil {
+			h.site.ServerError(w, r, err)
+			return nil, false
+		}
 		if !a.CanRead() {
 			h.site.NotFound(w, r)
 			return nil, false
 		}
 		p.Preview = true
-	}
-	if p.Charter, err = h.Charters.Current(ctx, p.Point.ID); err != nil {
-		h.site.Fail(w, r, err)
-		return nil, false
 	}
 	if p.Region, err = h.regionName(r, p.Point.RegionCode); err != nil {
 		h.site.ServerError(w, r, err)
