@@ -73,3 +73,20 @@ func TestSignCharters(t *testing.T) {
 		}
 	})
 }
+
+// TestDemoPointsHaveCharters: after the whole demo load, every service
+// point's charter is signed, so every poster can be printed.
+func TestDemoPointsHaveCharters(t *testing.T) {
+	d := dbtest.Open(t)
+	if _, err := Load(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	var points, unsigned int
+	if err := d.QueryRow(context.Background(), `SELECT COUNT(*), SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM service_charters c
+		WHERE c.point_id = p.id AND c.signed_on <> '') THEN 1 ELSE 0 END) FROM service_points p`).Scan(&points, &unsigned); err != nil {
+		t.Fatal(err)
+	}
+	if points == 0 || unsigned != 0 {
+		t.Errorf("%d demo points, %d without a signed charter", points, unsigned)
+	}
+}
