@@ -125,7 +125,7 @@ func toAPIEntry(e complaint.PublicEntry) apiEntry {
 
 // writeLog writes a page of the public log with its figures.
 func (h *complaintHandlers) writeLog(w http.ResponseWriter, r *http.Request, f complaint.LogFilter) {
-	if v := r.URL.Query().Get("next"); v != "" {
+	if v := r.URL.Query().Get("cursor"); v != "" {
 		before, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || before <= 0 {
 			kit.APIError(w, http.StatusBadRequest, "bad_request", h.t(r, "complaint.api.cursor"))
