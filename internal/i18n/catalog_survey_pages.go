@@ -94,3 +94,12 @@ func init() {
 		"survey.trend.caption":          {"IKM tiap putaran:", "IKM per round:"},
 	})
 }
+
+// The survey on the initiative's public page and in the cycle.
+func init() {
+	add(map[string]Msg{
+		"survey.show.latest":   {"IKM terakhir %s, mutu %s, dari %d responden.", "Latest IKM %s, grade %s, from %d respondents."},
+		"survey.show.link":     {"Hasil survei kepuasan", "Satisfaction survey results"},
+		"survey.overview.link": {"IKM dan putaran survei", "IKM and survey rounds"},
+	})
+}

@@ -33,3 +33,27 @@ func (s *Server) withSurvey(st voice.Stores) voice.Stores {
 	st.ReceiptLimit = &ratelimit.Limiter{DB: s.db, Max: 120, Window: time.Hour}
 	return st
 }
+
+// latestIKM is the result of the initiative's latest survey round that
+// has an index, nil when none has.
+func (s *Server) latestIKM(ctx context.Context, initiativeID int64) (*survey.Result, error) {
+	store := &survey.Store{DB: s.db}
+	rounds, err := store.Rounds(ctx, initiativeID)
+	if err != nil || len(rounds) == 0 {
+		return nil, err
+	}
+	ids := make([]int64, len(rounds))
+	for i, rd := range rounds {
+		ids[i] = rd.ID
+	}
+	results, err := store.Results(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := len(rounds) - 1; i >= 0; i-- {
+		if res := results[rounds[i].ID]; res.HasIKM() {
+			return res, nil
+		}
+	}
+	return nil, nil
+}

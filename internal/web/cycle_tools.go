@@ -30,7 +30,8 @@ func stageTools(slug string, cycle, stage int, insider bool) []ToolLink {
 		return links
 	case 5:
 		// Service records are read by hub coordinators too.
-		return []ToolLink{{"tools.link.review.5", base + "/tinjauan"}, {"voice.overview.title", "/organisasi/" + slug + "/layanan"}}
+		return []ToolLink{{"tools.link.review.5", base + "/tinjauan"}, {"voice.overview.title", "/organisasi/" + slug + "/layanan"},
+			{"handout.list.title", "/organisasi/" + slug + "/pembagian"}}
 	case 4, 7:
 		return []ToolLink{{"tools.link.review." + strconv.Itoa(stage), base + "/tinjauan"}}
 	}

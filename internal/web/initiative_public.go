@@ -12,6 +12,7 @@ import (
 	"lokadaya/internal/org"
 	"lokadaya/internal/region"
 	"lokadaya/internal/surplus"
+	"lokadaya/internal/survey"
 )
 
 // initiativeIndexPage lists published initiatives.
@@ -45,6 +46,8 @@ type initiativeShowPage struct {
 	Campaigns []*campaign.Campaign
 	// Charters are the service points with a signed service charter.
 	Charters []charterLink
+	// Satisfaction is the latest survey round with an index, nil when none.
+	Satisfaction *survey.Result
 }
 
 // initiativeIndex lists published initiatives: ?wilayah=CODE (served
@@ -122,6 +125,10 @@ func (s *Server) initiativeShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if p.Campaigns, err = s.publishedCampaigns(r, i.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if p.Satisfaction, err = s.latestIKM(ctx, i.ID); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

@@ -136,6 +136,8 @@ func TestSurveyFlow(t *testing.T) {
 		t.Fatal("suggestions are public")
 	}
 
+	toolCheck(t, "initiative page", w.get(t, "anon", "/inisiatif/"+w.initiative.Slug), http.StatusOK,
+		"IKM terakhir "+ikmText, `href="/inisiatif/`+w.initiative.Slug+`/skm"`)
 	api := w.get(t, "anon", "/api/v1/initiatives/"+w.initiative.Slug+"/ikm")
 	var got struct {
 		Rounds []struct {
