@@ -57,7 +57,7 @@ func init() {
 		"account.forgot.title":     {"Lupa kata sandi", "Forgot your password"},
 		"account.forgot.intro":     {"Masukkan alamat e-mail akun Anda. Kami akan mengirim tautan untuk membuat kata sandi baru.", "Enter your account's e-mail address. We will send a link to set a new password."},
 		"account.forgot.submit":    {"Kirim tautan", "Send the link"},
-		"account.flash.reset_sent": {"Jika alamat itu terdaftar, tautan untuk membuat kata sandi baru sudah dikirim. Periksa kotak masuk dan folder spam.", "If that address is registered, a link to set a new password is on its way. Check your inbox and spam folder."},
+		"account.flash.reset_sent": {"Jika alamat itu terdaftar, tautan untuk membuat kata sandi baru sudah dikirim. Periksa kotak masuk dan folder spam; bila tidak ada e-mail baru, tautan di e-mail terakhir dari kami masih berlaku 24 jam.", "If that address is registered, a link to set a new password is on its way. Check your inbox and spam folder; if no new e-mail comes, the link in our latest e-mail still works for 24 hours."},
 		"account.reset.title":      {"Buat kata sandi baru", "Set a new password"},
 		"account.reset.intro":      {"Setelah kata sandi baru disimpan, semua sesi masuk lain di perangkat mana pun diakhiri.", "Once the new password is saved, every other login on any device is ended."},
 		"account.reset.submit":     {"Simpan kata sandi", "Save the password"},

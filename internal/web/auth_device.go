@@ -7,8 +7,12 @@ import (
 )
 
 // deviceCookie marks a browser where an account logged in before. It is
-// sent only to the login page, which is the only place that reads it.
+// sent only to the pages that read it (devicePaths): the login page and
+// the password-reset request.
 const deviceCookie = "lokadaya_device"
+
+// devicePaths are the pages the device cookie is set for, one cookie each.
+var devicePaths = []string{"/masuk", "/lupa-sandi"}
 
 // knownDevice reports whether this browser is a known device of the
 // account with email.
@@ -27,8 +31,10 @@ func (s *Server) rememberDevice(w http.ResponseWriter, r *http.Request, u *accou
 	if err != nil {
 		return err
 	}
-	http.SetCookie(w, &http.Cookie{Name: deviceCookie, Value: token, Path: "/masuk", HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: isTLS(r, s.cfg.TrustProxy), MaxAge: int(account.DeviceTTL.Seconds())})
+	for _, path := range devicePaths {
+		http.SetCookie(w, &http.Cookie{Name: deviceCookie, Value: token, Path: path, HttpOnly: true,
+			SameSite: http.SameSiteLaxMode, Secure: isTLS(r, s.cfg.TrustProxy), MaxAge: int(account.DeviceTTL.Seconds())})
+	}
 	return nil
 }
 

@@ -30,16 +30,20 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "auth_forgot", v)
 		return
 	}
-	if !s.allow(w, r, s.limits.reset, "reset:ip:"+clientIP(r, s.cfg.TrustProxy), "reset:email:"+email) {
+	if !s.allow(w, r, s.limits.reset, "reset:ip:"+clientIP(r, s.cfg.TrustProxy)) {
 		return
 	}
 	u, err := s.accounts.ByEmail(r.Context(), email)
+	due := false
+	if err == nil {
+		due, err = s.resetMailDue(r, email)
+	}
 	switch {
 	case errors.Is(err, db.ErrNotFound):
 	case err != nil:
 		s.serverError(w, r, err)
 		return
-	default:
+	case due:
 		if err := s.db.InTx(r.Context(), func(tx *db.Tx) error { return s.queueReset(r.Context(), r, tx, u) }); err != nil {
 			s.serverError(w, r, err)
 			return
@@ -47,6 +51,26 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
 	}
 	s.flash(w, "account.flash.reset_sent")
 	redirect(w, r, "/lupa-sandi")
+}
+
+// resetMailDue reports whether a reset e-mail may go to email now, and
+// counts it when it may. A known device of the account always may, so its
+// owner can reset from there whatever strangers do; other browsers share a
+// cap of a few e-mails an hour per address, so that strangers cannot flood
+// the inbox. The requester is never told: the page reads the same, and a
+// request over the cap issues no new link, so the one in the newest e-mail
+// stays good.
+func (s *Server) resetMailDue(r *http.Request, email string) (bool, error) {
+	known, err := s.knownDevice(r, email)
+	if err != nil || known {
+		return known, err
+	}
+	key := "reset:email:" + email
+	over, err := s.limits.resetMail.Over(r.Context(), key)
+	if err != nil || over {
+		return false, err
+	}
+	return true, s.limits.resetMail.Record(r.Context(), key)
 }
 
 // resetForm asks for a new password when the link is still good.

@@ -76,6 +76,9 @@ func (s *Server) Routes() []string { return slices.Clone(s.patterns) }
 // limits are the rate limits on public forms.
 type limits struct {
 	login, signup, reset *ratelimit.Limiter
+	// resetMail caps the reset e-mails one address receives from browsers
+	// that are not its known devices (see resetMailDue).
+	resetMail *ratelimit.Limiter
 	// loginFail counts failed logins per account from browsers that are
 	// not known devices of it (see auth_device.go).
 	loginFail *ratelimit.Limiter
@@ -107,6 +110,7 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 			loginFail: &ratelimit.Limiter{DB: d, Max: 10, Window: 15 * time.Minute},
 			signup:    &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
 			reset:     &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
+			resetMail: &ratelimit.Limiter{DB: d, Max: 3, Window: time.Hour},
 		},
 	}
 	s.hubs.OnDecide = s.notifyDecision
