@@ -16,6 +16,7 @@ import (
 	"lokadaya/internal/mail"
 	"lokadaya/internal/notify"
 	"lokadaya/internal/petition"
+	"lokadaya/internal/service"
 	"lokadaya/internal/web"
 )
 
@@ -74,6 +75,9 @@ func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger, baseURL strin
 	// bankimport.StaleAfter.
 	imports := &bankimport.Store{DB: d}
 	wg.Go(func() { imports.RunPurgeStale(ctx, time.Hour, log) })
+	// So are service record imports never confirmed, after service.StaleAfter.
+	serviceImports := &service.Store{DB: d}
+	wg.Go(func() { serviceImports.RunPurgeStale(ctx, time.Hour, log) })
 	// Members' daily digests go out from 06:00 in each organisation's zone.
 	notifier := &notify.Notifier{DB: d, BaseURL: baseURL}
 	wg.Go(func() { notifier.RunDigests(ctx, 5*time.Minute, log) })

@@ -27,6 +27,10 @@ type previewPage struct {
 	Columns []string
 }
 
+// StaleDays is after how many days a preview never confirmed is thrown
+// away.
+func (p *previewPage) StaleDays() int { return int(service.StaleAfter.Hours() / 24) }
+
 func (h *handlers) importForm(w http.ResponseWriter, r *http.Request) {
 	ws, ok := h.openWorkspace(w, r, (*kit.Access).CanWrite)
 	if !ok {

@@ -14,6 +14,10 @@ import (
 // recordFormPage is the form of a new record of service.
 type recordFormPage struct {
 	*workspace
+	// Record is the record corrected, nil for a new one; Action is where
+	// the form goes.
+	Record   *service.RecordLine
+	Action   string
 	Points   []*service.Point
 	Types    []string
 	Sexes    []string // form fields of the counts by sex
@@ -70,6 +74,13 @@ func (h *handlers) recordCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handlers) renderRecordForm(w http.ResponseWriter, r *http.Request, status int, ws *workspace, form url.Values, errs validate.Errors) {
+	h.renderRecordPage(w, r, status, ws, &recordFormPage{Action: ws.URL() + "/catatan/baru"}, h.t(r, "voice.record.new"), form, errs)
+}
+
+// renderRecordPage fills in p, the form of a new or a corrected record,
+// and renders it.
+func (h *handlers) renderRecordPage(w http.ResponseWriter, r *http.Request, status int, ws *workspace, p *recordFormPage,
+	title string, form url.Values, errs validate.Errors) {
 	ctx := r.Context()
 	points, err := h.Service.Points(ctx, ws.Initiative.ID)
 	if err != nil {
@@ -81,9 +92,9 @@ func (h *handlers) renderRecordForm(w http.ResponseWriter, r *http.Request, stat
 		h.site.ServerError(w, r, err)
 		return
 	}
-	p := &recordFormPage{workspace: ws, Points: points, Types: types,
-		Sexes: []string{service.FieldMale, service.FieldFemale}, Ages: service.AgeFields, AgeBands: service.AgeBands,
-		Groups: service.VulnerableGroups, Today: h.today(ws)}
-	h.site.Render(w, r, kit.Page{Name: "voice_record_form", Title: h.t(r, "voice.record.new"), Data: p,
+	p.workspace, p.Points, p.Types, p.Today = ws, points, types, h.today(ws)
+	p.Sexes, p.Ages, p.AgeBands, p.Groups = []string{service.FieldMale, service.FieldFemale}, service.AgeFields,
+		service.AgeBands, service.VulnerableGroups
+	h.site.Render(w, r, kit.Page{Name: "voice_record_form", Title: title, Data: p,
 		Status: status, Form: form, Errors: errs})
 }

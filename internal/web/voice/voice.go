@@ -67,10 +67,14 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/titik/{code}/ubah", h.pointUpdate)
 	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}/catatan/baru", h.recordNew)
 	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/catatan/baru", h.recordCreate)
+	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}/catatan/{id}/ubah", h.recordEdit)
+	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/catatan/{id}/ubah", h.recordUpdate)
+	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/catatan/{id}/hapus", h.recordDelete)
 	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}/impor", h.importForm)
 	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/impor", h.importUpload)
 	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}/impor/{id}", h.importShow)
 	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/impor/{id}/konfirmasi", h.importConfirm)
+	mux.HandleFunc("POST /organisasi/{slug}/layanan/{islug}/impor/{id}/buang", h.importDiscard)
 	mux.HandleFunc("GET /organisasi/{slug}/layanan/{islug}/{format}", h.importTemplate)
 
 	// The public side: reach per period, and the API.
