@@ -14,6 +14,7 @@ import (
 
 	"lokadaya/internal/blob"
 	"lokadaya/internal/demo"
+	"lokadaya/internal/feedback"
 	"lokadaya/internal/web"
 )
 
@@ -31,6 +32,8 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	receiptAbove := fs.Int64("receipt-required-above", envInt("LOKADAYA_RECEIPT_REQUIRED_ABOVE", 100_000), "an expense above this many rupiah needs a receipt (LOKADAYA_RECEIPT_REQUIRED_ABOVE)")
 	opCap := fs.Int64("operational-cap-percent", envInt("LOKADAYA_OPERATIONAL_CAP_PERCENT", 10), "a campaign's operational costs at most this percent of the money it raised, PP 29/1980 (LOKADAYA_OPERATIONAL_CAP_PERCENT)")
 	disasterCap := fs.Int64("disaster-operational-cap-percent", envInt("LOKADAYA_DISASTER_OPERATIONAL_CAP_PERCENT", 10), "the same cap for a disaster appeal (LOKADAYA_DISASTER_OPERATIONAL_CAP_PERCENT)")
+	feedbackDevice := fs.Int64("feedback-device-per-day", envInt("LOKADAYA_FEEDBACK_DEVICE_PER_DAY", int64(feedback.DefaultLimits.DevicePerDay)), "red/yellow/green votes one device may cast at a service point in a day before the rest are flagged for staff (LOKADAYA_FEEDBACK_DEVICE_PER_DAY)")
+	feedbackAddress := fs.Int64("feedback-address-per-day", envInt("LOKADAYA_FEEDBACK_ADDRESS_PER_DAY", int64(feedback.DefaultLimits.AddressPerDay)), "the same for one network address, which many phones may share (LOKADAYA_FEEDBACK_ADDRESS_PER_DAY)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -56,7 +59,9 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	srv, err := web.New(web.Config{BaseURL: *baseURL, Demo: *demoData, TrustProxy: *trustProxy,
 		UploadsDir: *uploadsDir, GatewayURL: *gatewayURL, GatewayServerKey: gatewayKey, MetricsToken: metricsToken,
 		ReceiptRequiredAbove: *receiptAbove, OperationalCapPercent: int(min(max(*opCap, 0), 100)),
-		DisasterOperationalCapPercent: int(min(max(*disasterCap, 0), 100))}, d, log)
+		DisasterOperationalCapPercent: int(min(max(*disasterCap, 0), 100)),
+		FeedbackLimits: feedback.Limits{DevicePerDay: int(min(max(*feedbackDevice, 1), 10_000)),
+			AddressPerDay: int(min(max(*feedbackAddress, 1), 100_000))}}, d, log)
 	if err != nil {
 		ln.Close()
 		return err

@@ -164,6 +164,10 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := visitCampaigns(ctx, d); err != nil {
 		return nil, err
 	}
+	// Feedback on the service points made above.
+	if err := giveFeedback(ctx, d, users); err != nil {
+		return nil, err
+	}
 	// Charters sign the service points made above: keep this after them.
 	if err := signCharters(ctx, d); err != nil {
 		return nil, err

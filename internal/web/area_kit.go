@@ -104,7 +104,8 @@ func (a areaSite) Flash(w http.ResponseWriter, key string)                { a.s.
 func (a areaSite) AllowClient(w http.ResponseWriter, r *http.Request, l *ratelimit.Limiter, scope string) bool {
 	return a.s.allow(w, r, l, scope+":"+clientIP(r, a.s.cfg.TrustProxy))
 }
-func (a areaSite) BaseURL() string { return a.s.cfg.BaseURL }
+func (a areaSite) BaseURL() string                 { return a.s.cfg.BaseURL }
+func (a areaSite) ClientIP(r *http.Request) string { return clientIP(r, a.s.cfg.TrustProxy) }
 
 // routedMux registers an area's routes like routes() does its own: each
 // request's route is named in the logs and metrics.

@@ -2,6 +2,10 @@ package web
 
 import (
 	"io/fs"
+	"time"
+
+	"lokadaya/internal/feedback"
+	"lokadaya/internal/ratelimit"
 
 	"lokadaya/internal/charter"
 	"lokadaya/internal/service"
@@ -15,5 +19,12 @@ func (s *Server) serviceStore() *service.Store { return &service.Store{DB: s.db}
 
 func (s *Server) voiceStores() voice.Stores {
 	return s.withSurvey(voice.Stores{Service: s.serviceStore(), Initiatives: s.initiativeStore(), Regions: s.regions, Orgs: s.orgs,
-		Charters: &charter.Store{DB: s.db}, Blobs: s.blobs})
+		Charters: &charter.Store{DB: s.db}, Blobs: s.blobs,
+		Feedback: &feedback.Store{DB: s.db, Now: s.cfg.Clock}, FeedbackLimits: s.cfg.FeedbackLimits,
+		VoteCeiling: &ratelimit.Limiter{DB: s.db, Max: voteCeilingPerHour, Window: time.Hour}})
 }
+
+// voteCeilingPerHour is the most feedback votes one address may send in an
+// hour, at all service points together; far beyond any phone, it keeps a
+// script from filling the database (bursts below it are flagged for staff).
+const voteCeilingPerHour = 300

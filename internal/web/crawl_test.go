@@ -40,6 +40,8 @@ var crawlExempt = map[string]string{
 	"GET /organisasi/{slug}/buku/{seq}/kuitansi":                    "ledger receipt: the demo stores no receipt files",
 	"GET /organisasi/{slug}/siklus/{n}/tahap/{stage}/lampiran/{id}": "cycle attachment: the demo stores no attachments",
 	"GET /organisasi/{slug}/dokumen/{kind}":                         "legal document: the demo stores no documents",
+	"GET /layanan/{code}/umpan-balik.svg":                           "the feedback trend inside the point's page",
+	"GET /inisiatif/{slug}/umpan-balik.svg":                         "the feedback trend inside the initiative's page",
 	// Private links people get by e-mail or right after submitting a form.
 	"GET /undangan/{token}":                    "invitation e-mail",
 	"GET /verifikasi/{token}":                  "address verification e-mail",
@@ -51,6 +53,7 @@ var crawlExempt = map[string]string{
 	"GET /janji-barang/{token}":                "after pledging (redirect) and the pledger's e-mail",
 	"GET /notifikasi/{token}":                  "preferences link in notification e-mails",
 	"GET /organisasi/{slug}/donasi/impor/{id}": "the preview right after uploading a statement (redirect)",
+	"GET /u/{code}/terima-kasih":               "the thanks right after voting (redirect)",
 	// The payment gateway's sandbox, reached by the redirect to pay online.
 	"/sandbox/": "payment gateway sandbox",
 	// Redirects, not pages.
@@ -267,6 +270,8 @@ type crawlValues struct {
 	campaign, campaignOrg, need map[string]string
 	// reviewStage is a stage that has a review tool.
 	reviewStage string
+	// point is the code of a service point of the initiative.
+	point string
 }
 
 func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
@@ -291,6 +296,7 @@ func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
 	v.asset = one(`SELECT CAST(MIN(id) AS TEXT) FROM cycle_assets WHERE cycle_id = ?`, cycleID)
 	v.offer = one(`SELECT CAST(MIN(id) AS TEXT) FROM offers WHERE org_id = ?`, org)
 	v.reviewStage = "4"
+	v.point = one(`SELECT code FROM service_points WHERE initiative_id = (SELECT id FROM initiatives WHERE slug = ?) ORDER BY id LIMIT 1`, v.initiative)
 	v.sample = one(`SELECT bank FROM org_bank_accounts WHERE org_id = ? AND active = TRUE ORDER BY id LIMIT 1`, org)
 	if v.sample == "bca" {
 		v.sample = "klikbca"
@@ -349,6 +355,8 @@ func (v *crawlValues) fill(pattern string) (string, error) {
 			val = v.campaign[page]
 		case name == "need":
 			val = v.need[page]
+		case name == "code" && (prev == "u" || prev == "layanan" || prev == "titik"):
+			val = v.point
 		case name == "code":
 			val = "32"
 		case name == "n":

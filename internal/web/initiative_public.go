@@ -48,6 +48,9 @@ type initiativeShowPage struct {
 	Charters []charterLink
 	// Satisfaction is the latest survey round with an index, nil when none.
 	Satisfaction *survey.Result
+	// Feedback is the red / yellow / green feedback of its service
+	// points; nil when it has none.
+	Feedback *initiativeFeedback
 }
 
 // initiativeIndex lists published initiatives: ?wilayah=CODE (served
@@ -133,6 +136,10 @@ func (s *Server) initiativeShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if p.Charters, err = s.signedCharters(ctx, i.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if p.Feedback, err = s.initiativeFeedbackOf(ctx, i, o); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

@@ -11,6 +11,7 @@ import (
 	"lokadaya/internal/account"
 	"lokadaya/internal/blob"
 	"lokadaya/internal/db"
+	"lokadaya/internal/feedback"
 	"lokadaya/internal/hub"
 	"lokadaya/internal/metrics"
 	"lokadaya/internal/org"
@@ -49,6 +50,10 @@ type Config struct {
 	// Clock is the time of features with deadlines (complaints); the
 	// real time when nil. Tests move it.
 	Clock func() time.Time
+	// FeedbackLimits are the red / yellow / green votes one device and one
+	// address may cast at a service point in a day before the rest are
+	// flagged for staff (zero values: feedback.DefaultLimits).
+	FeedbackLimits feedback.Limits
 }
 
 // Server holds the dependencies of every handler.
@@ -90,6 +95,12 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 	tmpl, err := loadTemplates()
 	if err != nil {
 		return nil, err
+	}
+	if cfg.FeedbackLimits.DevicePerDay <= 0 {
+		cfg.FeedbackLimits.DevicePerDay = feedback.DefaultLimits.DevicePerDay
+	}
+	if cfg.FeedbackLimits.AddressPerDay <= 0 {
+		cfg.FeedbackLimits.AddressPerDay = feedback.DefaultLimits.AddressPerDay
 	}
 	if cfg.UploadsDir == "" {
 		cfg.UploadsDir = "data/uploads"

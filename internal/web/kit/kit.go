@@ -87,6 +87,9 @@ type Site interface {
 	Flash(w http.ResponseWriter, key string)
 	// BaseURL is the site's public address, for links printed or e-mailed.
 	BaseURL() string
+	// ClientIP is the caller's network address, as rate limits count it
+	// (behind a trusted proxy, the first X-Forwarded-For address).
+	ClientIP(r *http.Request) string
 }
 
 // Router is where an area registers its routes; the web package passes

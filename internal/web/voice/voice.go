@@ -13,6 +13,7 @@ import (
 	"lokadaya/internal/blob"
 	"lokadaya/internal/charter"
 	"lokadaya/internal/distribution"
+	"lokadaya/internal/feedback"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/initiative"
 	"lokadaya/internal/org"
@@ -48,6 +49,13 @@ type Stores struct {
 	// the charter poster.
 	Charters *charter.Store
 	Blobs    blob.Store
+	// Feedback keeps the red / yellow / green votes; FeedbackLimits are
+	// the votes per device and per address, per point and day, beyond
+	// which votes are flagged; VoteCeiling refuses (429) an address that
+	// votes far more than any phone would.
+	Feedback       *feedback.Store
+	FeedbackLimits feedback.Limits
+	VoteCeiling    *ratelimit.Limiter
 }
 
 type handlers struct {
@@ -84,6 +92,7 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	h.surveyRoutes(mux)
 	charterRoutes(mux, h)
 	h.handoutRoutes(mux)
+	h.feedbackRoutes(mux)
 }
 
 // t translates a message in the request's language.
