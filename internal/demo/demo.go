@@ -160,6 +160,9 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := recordService(ctx, d, users); err != nil {
 		return nil, err
 	}
+	if err := surveyAndHandOut(ctx, d, users); err != nil {
+		return nil, err
+	}
 	// Visits follow the supporters: keep this after every kind of support.
 	if err := visitCampaigns(ctx, d); err != nil {
 		return nil, err
