@@ -46,6 +46,18 @@ func orgHidden(o *org.Organization) bool {
 // caller's rights there. It answers 404 itself when the organisation does
 // not exist or is hidden from this caller.
 func (s *Server) loadOrg(w http.ResponseWriter, r *http.Request) (*orgAccess, bool) {
+	a, ok := s.loadAnyOrg(w, r)
+	if ok && orgHidden(a.Org) && !a.Insider() {
+		s.notFound(w, r)
+		return nil, false
+	}
+	return a, ok
+}
+
+// loadAnyOrg is loadOrg for pages whose own check decides who may see a
+// hidden organisation (its reviewers may): it answers 404 only when the
+// organisation does not exist.
+func (s *Server) loadAnyOrg(w http.ResponseWriter, r *http.Request) (*orgAccess, bool) {
 	o, err := s.orgs.BySlug(r.Context(), r.PathValue("slug"))
 	if err != nil {
 		s.fail(w, r, err)
@@ -60,10 +72,6 @@ func (s *Server) loadOrg(w http.ResponseWriter, r *http.Request) (*orgAccess, bo
 			return nil, false
 		}
 		a.Role = role
-	}
-	if orgHidden(o) && !a.Insider() {
-		s.notFound(w, r)
-		return nil, false
 	}
 	return a, true
 }

@@ -41,13 +41,15 @@ type documentRow struct {
 
 // documentsFor loads the organisation for a caller who may see its
 // documents: its owners and admins, its reviewers (coordinators of a hub
-// covering it, platform admins). Others get 403, or the login page.
+// covering it, platform admins) — reviewers also when it is rejected or
+// suspended, which is when they need the documents most. Others get 403,
+// 404 for an organisation hidden from them, or the login page.
 func (s *Server) documentsFor(w http.ResponseWriter, r *http.Request) (*orgAccess, bool) {
 	u, ok := s.requireUser(w, r)
 	if !ok {
 		return nil, false
 	}
-	a, ok := s.loadOrg(w, r)
+	a, ok := s.loadAnyOrg(w, r)
 	if !ok {
 		return nil, false
 	}
@@ -55,15 +57,17 @@ func (s *Server) documentsFor(w http.ResponseWriter, r *http.Request) (*orgAcces
 		return a, true
 	}
 	reviews, err := s.hubs.Reviews(r.Context(), actorOf(u), a.Org)
-	if err != nil {
+	switch {
+	case err != nil:
 		s.serverError(w, r, err)
-		return nil, false
-	}
-	if !reviews {
+	case reviews:
+		return a, true
+	case orgHidden(a.Org) && !a.Insider():
+		s.notFound(w, r)
+	default:
 		s.forbidden(w, r)
-		return nil, false
 	}
-	return a, true
+	return nil, false
 }
 
 // orgDocumentRows are the document rows of the organisation.
