@@ -171,6 +171,9 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := giveFeedback(ctx, d, users); err != nil {
 		return nil, err
 	}
+	if err := fileComplaints(ctx, d, users); err != nil {
+		return nil, err
+	}
 	// Charters sign the service points made above: keep this after them.
 	if err := signCharters(ctx, d); err != nil {
 		return nil, err

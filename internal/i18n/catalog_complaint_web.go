@@ -98,6 +98,7 @@ func init() {
 		"complaint.log.older":        {"Pengaduan lebih lama", "Older complaints"},
 		"complaint.log.confidential": {"Rahasia atas permintaan pengadu: isi dan jawabannya tidak ditampilkan.", "Confidential at the complainant's request: its words and answer are not shown."},
 		"complaint.log.csv":          {"Unduh CSV (tanpa data pribadi)", "Download CSV (no personal data)"},
+		"complaint.log.xlsx":         {"Unduh XLSX", "Download XLSX"},
 
 		"complaint.figures.title":      {"Angka", "Figures"},
 		"complaint.figures.total":      {"Pengaduan diterima", "Complaints received"},

@@ -1,8 +1,11 @@
 package web_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -116,6 +119,13 @@ func TestComplaintRolesAndFlow(t *testing.T) {
 	if strings.Contains(csv.body, "warga@example.net") || strings.Contains(csv.body, "meminta uang") {
 		t.Error("the CSV holds personal data or confidential words")
 	}
+	xlsx := w.get(t, "anon", "/organisasi/taman-baca/pengaduan-publik.xlsx")
+	toolCheck(t, "xlsx", xlsx, http.StatusOK)
+	sheet := readSheet(t, []byte(xlsx.body))
+	if !strings.Contains(sheet, "hours_to_first_answer") || !strings.Contains(sheet, "PGD-") ||
+		strings.Contains(sheet, "warga@example.net") || strings.Contains(sheet, "meminta uang") {
+		t.Errorf("xlsx sheet:\n%s", sheet)
+	}
 }
 
 // TestComplaintAPI: file, look up and read the public log as the issue
@@ -216,6 +226,22 @@ func TestComplaintWebhookAndEscalation(t *testing.T) {
 	if body := w.get(t, "coord", "/simpul/simpul-jabar/pengaduan").body; strings.Contains(body, "081299998888") || strings.Contains(body, "Jam buka") {
 		t.Error("coordinators see a confidential text or the number")
 	}
+}
+
+// readSheet returns the XML of an XLSX file's first sheet.
+func readSheet(t *testing.T, data []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, _ := io.ReadAll(f)
+	return string(b)
 }
 
 var regexpSecret = regexp.MustCompile(`id="webhook-secret">([^<]+)<`)

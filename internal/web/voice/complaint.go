@@ -49,6 +49,7 @@ func ComplaintRoutes(mux kit.Router, site kit.Site, stores ComplaintStores) {
 	// The public log and its downloads.
 	mux.HandleFunc("GET /organisasi/{slug}/pengaduan-publik", h.orgLog)
 	mux.HandleFunc("GET /organisasi/{slug}/pengaduan-publik.csv", h.orgLogCSV)
+	mux.HandleFunc("GET /organisasi/{slug}/pengaduan-publik.xlsx", h.orgLogXLSX)
 	mux.HandleFunc("GET /inisiatif/{slug}/pengaduan-publik", h.initiativeLog)
 	// The organisation's staff.
 	mux.HandleFunc("GET /organisasi/{slug}/pengaduan", h.inbox)

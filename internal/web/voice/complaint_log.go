@@ -171,24 +171,53 @@ func (h *complaintHandlers) allEntries(r *http.Request, orgID int64) ([]complain
 	}
 }
 
-func (h *complaintHandlers) orgLogCSV(w http.ResponseWriter, r *http.Request) {
+// orgLogEntries loads the {slug} organisation's whole public log, or
+// answers and returns false.
+func (h *complaintHandlers) orgLogEntries(w http.ResponseWriter, r *http.Request) (*kit.Access, [][]string, bool) {
 	a, ok := h.publicOrg(w, r)
 	if !ok {
-		return
+		return nil, nil, false
 	}
 	entries, err := h.allEntries(r, a.Org.ID)
 	if err != nil {
 		h.site.ServerError(w, r, err)
+		return nil, nil, false
+	}
+	return a, complaintExportRows(h.site.Lang(r), entries, region.Zone(a.Org.RegionCode)), true
+}
+
+func (h *complaintHandlers) orgLogCSV(w http.ResponseWriter, r *http.Request) {
+	a, rows, ok := h.orgLogEntries(w, r)
+	if !ok {
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="pengaduan-`+a.Org.Slug+`.csv"`)
 	cw := csv.NewWriter(w)
-	for _, row := range complaintExportRows(h.site.Lang(r), entries, region.Zone(a.Org.RegionCode)) {
+	for _, row := range rows {
 		for i := range row {
 			row[i] = report.SafeCell(row[i])
 		}
 		_ = cw.Write(row)
 	}
 	cw.Flush()
+}
+
+// orgLogXLSX is the same table as a spreadsheet; texts stay texts.
+func (h *complaintHandlers) orgLogXLSX(w http.ResponseWriter, r *http.Request) {
+	a, rows, ok := h.orgLogEntries(w, r)
+	if !ok {
+		return
+	}
+	table := make([][]report.Cell, len(rows))
+	for i, row := range rows {
+		for _, v := range row {
+			table[i] = append(table[i], report.TextCell(v))
+		}
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="pengaduan-`+a.Org.Slug+`.xlsx"`)
+	if err := report.WriteTableXLSX(w, "Pengaduan", table); err != nil {
+		h.site.ServerError(w, r, err)
+	}
 }
