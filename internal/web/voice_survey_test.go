@@ -193,3 +193,32 @@ func TestSurveyPopulationFromRecords(t *testing.T) {
 		t.Fatalf("xlsx %d", r.status)
 	}
 }
+
+// TestSurveyAbuseLimits: one address sending answer after answer to a
+// round is stopped after the limit, and the answers past it are not
+// counted; a changed round keeps its code.
+func TestSurveyAbuseLimits(t *testing.T) {
+	w := newVoiceWorld(t)
+	rd := w.openRound(t, "SKM", "2025-01-01", "2025-03-31", "")
+	round := voiceBase + "/" + w.initiative.Slug + "/skm/" + strconv.FormatInt(rd.ID, 10)
+	last := 0
+	for i := range 62 {
+		last = w.post(t, "anon", "/skm/"+rd.Code, surveyAnswers("burst-"+strconv.Itoa(i), [9]int{4, 4, 4, 4, 4, 4, 4, 4, 4})).status
+	}
+	if last != http.StatusTooManyRequests {
+		t.Fatalf("62nd answer from one address: %d", last)
+	}
+	res, _ := (&survey.Store{DB: w.d}).Results(context.Background(), []int64{rd.ID})
+	if n := res[rd.ID].Respondents; n != 60 {
+		t.Fatalf("%d answers counted, want 60", n)
+	}
+	toolCheck(t, "edit form", w.get(t, "editor", round+"/ubah"), http.StatusOK, `value="SKM"`)
+	toolCheck(t, "bad edit", w.post(t, "editor", round+"/ubah", url.Values{"title": {"SKM"}, "from": {"2025-03-01"}, "to": {"2025-01-01"}}),
+		http.StatusUnprocessableEntity, "Tanggal selesai harus sesudah tanggal mulai", `id="error-summary"`)
+	toolCheck(t, "edit", w.post(t, "editor", round+"/ubah", url.Values{"title": {"SKM Triwulan I"}, "from": {"2025-01-01"}, "to": {"2025-03-31"}}),
+		http.StatusSeeOther)
+	got, err := (&survey.Store{DB: w.d}).Round(context.Background(), w.org.ID, rd.ID)
+	if err != nil || got.Title != "SKM Triwulan I" || got.Code != rd.Code {
+		t.Fatalf("edited round %+v %v", got, err)
+	}
+}
