@@ -17,6 +17,7 @@ import (
 	"lokadaya/internal/notify"
 	"lokadaya/internal/petition"
 	"lokadaya/internal/service"
+	"lokadaya/internal/voicesummary"
 	"lokadaya/internal/web"
 )
 
@@ -81,5 +82,9 @@ func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger, baseURL strin
 	// Members' daily digests go out from 06:00 in each organisation's zone.
 	notifier := &notify.Notifier{DB: d, BaseURL: baseURL}
 	wg.Go(func() { notifier.RunDigests(ctx, 5*time.Minute, log) })
+	// Each organisation's members hear on Monday morning, in its zone,
+	// whom it served last week and what they said.
+	weekly := &voicesummary.Weekly{DB: d, Builder: voicesummary.New(d), Notifier: notifier}
+	wg.Go(func() { weekly.RunWeekly(ctx, 15*time.Minute, log) })
 	return &wg, nil
 }

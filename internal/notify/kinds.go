@@ -22,6 +22,9 @@ const (
 	// complaint's answer due within 12 hours, or overdue.
 	KindComplaint         Kind = "complaint"
 	KindComplaintDeadline Kind = "complaint_deadline"
+	// KindVoiceWeekly is the weekly summary of the voice of the people
+	// the organisation serves (internal/voicesummary).
+	KindVoiceWeekly Kind = "voice_weekly"
 )
 
 // Mode is how a member wants to hear of a kind of event.
@@ -60,10 +63,14 @@ var rules = map[Kind]rule{
 	// Complaints have a deadline: those who assign and answer hear at once.
 	KindComplaint:         {roles: []org.Role{org.RoleOwner, org.RoleAdmin, org.RoleEditor}, mode: ModeNow},
 	KindComplaintDeadline: {roles: []org.Role{org.RoleOwner, org.RoleAdmin, org.RoleEditor}, mode: ModeNow},
+	// Every member hears once a week whom the organisation served and
+	// what they said.
+	KindVoiceWeekly: {roles: []org.Role{org.RoleOwner, org.RoleAdmin, org.RoleEditor, org.RoleTreasurer, org.RoleViewer}, mode: ModeNow},
 }
 
 // Kinds are every kind, in the order the preferences page shows them.
-var Kinds = []Kind{KindVerification, KindProof, KindOffer, KindGoods, KindVolunteer, KindComplaint, KindComplaintDeadline}
+var Kinds = []Kind{KindVerification, KindProof, KindOffer, KindGoods, KindVolunteer, KindComplaint, KindComplaintDeadline,
+	KindVoiceWeekly}
 
 // Default is how a member hears of kind without a choice of their own.
 func Default(kind Kind) Mode { return rules[kind].mode }

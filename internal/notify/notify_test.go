@@ -153,12 +153,14 @@ func TestMembershipsAndLinks(t *testing.T) {
 		if err != nil || len(ms) != 1 {
 			t.Fatalf("memberships %v, %v", ms, err)
 		}
-		want := []notify.Choice{{notify.KindProof, notify.ModeNow}, {notify.KindGoods, notify.ModeNow}}
-		if len(ms[0].Choices) != 2 || ms[0].Choices[0] != want[0] || ms[0].Choices[1] != want[1] {
+		want := []notify.Choice{{notify.KindProof, notify.ModeNow}, {notify.KindGoods, notify.ModeNow}, {notify.KindVoiceWeekly, notify.ModeNow}}
+		if len(ms[0].Choices) != 3 || ms[0].Choices[0] != want[0] || ms[0].Choices[1] != want[1] || ms[0].Choices[2] != want[2] {
 			t.Errorf("treasurer's choices %v", ms[0].Choices)
 		}
-		if ms, _ := notify.Memberships(ctx, d, w.users[org.RoleViewer].ID, 0); len(ms) != 0 {
-			t.Errorf("a viewer has choices: %v", ms)
+		// A viewer hears only of the weekly summary.
+		if ms, _ := notify.Memberships(ctx, d, w.users[org.RoleViewer].ID, 0); len(ms) != 1 || len(ms[0].Choices) != 1 ||
+			ms[0].Choices[0].Kind != notify.KindVoiceWeekly {
+			t.Errorf("a viewer's choices: %v", ms)
 		}
 		tok, err := notify.LinkToken(ctx, d, treasurer, w.org.ID)
 		if err != nil || len(tok) != 32 {
