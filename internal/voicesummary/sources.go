@@ -2,18 +2,18 @@ package voicesummary
 
 import (
 	"lokadaya/internal/db"
+	"lokadaya/internal/feedback"
 	"lokadaya/internal/service"
 	"lokadaya/internal/survey"
 )
 
-// New is the builder with every capability wired in. A capability that
-// lands later adds its Source here (feedback: the red / yellow / green
-// tally of feedback.Store.Tally for the initiative over the period, into
-// Summary.Feedback).
+// New is the builder with every capability wired in; a capability added
+// later contributes its figures by adding its Source here.
 func New(d *db.DB) *Builder {
 	services := &service.Store{DB: d}
 	return &Builder{DB: d, Sources: []Source{
 		ReachSource{Store: services},
+		FeedbackSource{Store: &feedback.Store{DB: d}},
 		ComplaintSource{DB: d},
 		SurveySource{Store: &survey.Store{DB: d}, Service: services},
 	}}

@@ -13,6 +13,7 @@ import (
 	"lokadaya/internal/complaint"
 	"lokadaya/internal/db"
 	"lokadaya/internal/db/dbtest"
+	"lokadaya/internal/feedback"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/notify"
 	"lokadaya/internal/org"
@@ -79,6 +80,7 @@ func newWorld(t *testing.T, d *db.DB) *world {
 	surveys := &survey.Store{DB: d}
 	w.builder = &voicesummary.Builder{DB: d, Sources: []voicesummary.Source{
 		voicesummary.ReachSource{Store: w.service},
+		voicesummary.FeedbackSource{Store: &feedback.Store{DB: d}},
 		voicesummary.ComplaintSource{DB: d, Now: func() time.Time { return w.now }},
 		voicesummary.SurveySource{Store: surveys, Service: w.service},
 	}}
@@ -134,6 +136,17 @@ func TestSummaryOfAPeriod(t *testing.T) {
 		w.complain(t, time.Date(2026, 3, 6, 9, 0, 0, 0, wib), 0)            // overdue at the clock
 		w.complain(t, time.Date(2026, 2, 28, 23, 0, 0, 0, wib), time.Hour)  // before
 
+		for i, colour := range []string{feedback.Hijau, feedback.Hijau, feedback.Merah, feedback.Kuning} {
+			day := time.Date(2026, 3, 3, 10, 0, 0, 0, wib)
+			if i == 3 {
+				day = time.Date(2026, 3, 12, 10, 0, 0, 0, wib) // after the period
+			}
+			votes := &feedback.Store{DB: d, Now: func() time.Time { return day }}
+			src := feedback.Source{Device: "hp-" + strconv.Itoa(i), Address: "10.0.0." + strconv.Itoa(i)}
+			if _, err := votes.Vote(ctx, w.point, feedback.VoteInput{Colour: colour}, src, feedback.DefaultLimits); err != nil {
+				t.Fatal(err)
+			}
+		}
 		surveys := &survey.Store{DB: d}
 		in := survey.RoundFromForm(url.Values{"title": {"SKM Maret"}, "from": {"2026-03-01"}, "to": {"2026-03-31"}})
 		round, err := surveys.CreateRound(ctx, survey.Actor{ID: w.users[org.RoleOwner].ID, Name: "Bu owner"}, w.org.ID, w.ini, in, "2026-03-09")
@@ -177,11 +190,12 @@ func TestSummaryOfAPeriod(t *testing.T) {
 		if !sat.SampleKnown || sat.SampleEnough || sat.SampleRequired != survey.SampleSize(15) {
 			t.Errorf("sample %+v", sat)
 		}
-		if s.Feedback != nil || s.Empty() {
+		if f := s.Feedback; f == nil || f.Hijau != 2 || f.Merah != 1 || f.Kuning != 0 || s.Empty() {
 			t.Errorf("feedback %+v, empty %v", s.Feedback, s.Empty())
 		}
 		lines := strings.Join(voicesummary.Lines(i18n.ID, s), "\n")
 		for _, want := range []string{"Dilayani: 15 orang (laki-laki 7, perempuan 8; penyandang disabilitas 2)",
+			"Penilaian: 2 hijau, 0 kuning, 1 merah",
 			"Pengaduan baru: 3; dijawab tepat waktu 1 dari 3; kini melewati batas waktu: 1", "IKM 87,50 (mutu B)"} {
 			if !strings.Contains(lines, want) {
 				t.Errorf("lines lack %q:\n%s", want, lines)
