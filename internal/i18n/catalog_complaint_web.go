@@ -34,8 +34,9 @@ func init() {
 		"complaint.field.answer_hours_hint": {"Standar 48 jam (2×24 jam).", "The standard is 48 hours (2×24 hours)."},
 		"complaint.field.reopen_days":       {"Pengadu boleh membuka kembali dalam (hari)", "The complainant may reopen within (days)"},
 
-		"complaint.error.code":        {"Kode pelacakan terdiri dari 8 huruf dan angka, misalnya K7QM-4TXR.", "A tracking code has 8 letters and digits, e.g. K7QM-4TXR."},
-		"complaint.error.photo_taken": {"Pengaduan ini sudah punya foto.", "This complaint already has a photo."},
+		"complaint.error.code":         {"Kode pelacakan terdiri dari 8 huruf dan angka, misalnya K7QM-4TXR.", "A tracking code has 8 letters and digits, e.g. K7QM-4TXR."},
+		"complaint.error.photo_taken":  {"Pengaduan ini sudah punya foto.", "This complaint already has a photo."},
+		"complaint.error.confidential": {"Pengaduan rahasia hanya dijawab oleh pemilik, admin atau anggota yang ditugaskan.", "A confidential complaint is answered only by owners, admins or the member assigned."},
 
 		"complaint.lookup.title":  {"Cek status pengaduan", "Check a complaint's status"},
 		"complaint.lookup.intro":  {"Masukkan kode pelacakan yang Anda terima saat mengadu.", "Enter the tracking code you received when you filed."},

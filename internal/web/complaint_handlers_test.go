@@ -77,6 +77,8 @@ func TestComplaintRolesAndFlow(t *testing.T) {
 	if body := w.get(t, "editor", complaintStaff+"/"+secret).body; strings.Contains(body, "meminta uang") {
 		t.Error("an editor not assigned reads a confidential complaint")
 	}
+	toolCheck(t, "editor cannot answer a confidential one", w.post(t, "editor", complaintStaff+"/"+secret+"/jawab",
+		url.Values{"answer": {"Kami periksa."}}), http.StatusConflict, "anggota yang ditugaskan")
 	toolCheck(t, "editor cannot assign", w.post(t, "editor", page+"/tugaskan", url.Values{"assignee": {itoa(w.users["editor"].ID)}}), http.StatusForbidden)
 	toolCheck(t, "admin assigns", w.post(t, "admin", complaintStaff+"/"+secret+"/tugaskan", url.Values{"assignee": {itoa(w.users["editor"].ID)}}), http.StatusSeeOther)
 	toolCheck(t, "assigned editor reads", w.get(t, "editor", complaintStaff+"/"+secret), http.StatusOK, "meminta uang", "warga@example.net")

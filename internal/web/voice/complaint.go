@@ -146,7 +146,7 @@ func errorKey(err error) string {
 	for e, key := range map[error]string{complaint.ErrTransition: "complaint.error.transition",
 		complaint.ErrNoAnswer: "complaint.error.no_answer", complaint.ErrCannotRate: "complaint.error.cannot_rate",
 		complaint.ErrCannotReopen: "complaint.error.cannot_reopen", complaint.ErrNotMember: "complaint.error.not_member",
-		complaint.ErrPhotoTaken: "complaint.error.photo_taken"} {
+		complaint.ErrPhotoTaken: "complaint.error.photo_taken", errConfidential: "complaint.error.confidential"} {
 		if errors.Is(err, e) {
 			return key
 		}
@@ -169,4 +169,40 @@ func Duration(l i18n.Lang, d time.Duration) string {
 		return i18n.T(l, "complaint.duration.days", days)
 	}
 	return i18n.T(l, "complaint.duration.days_hours", days, rest)
+}
+
+// openPublicInitiative loads the initiative {slug} for the public: a
+// draft, or one of a hidden organisation, is 404 except to those who read
+// the organisation's records.
+func openPublicInitiative(site kit.Site, inits *initiative.Store, orgs *org.Store, w http.ResponseWriter,
+	r *http.Request) (*initiative.Initiative, *kit.Access, bool) {
+	i, err := inits.BySlug(r.Context(), r.PathValue("slug"))
+	if err != nil {
+		site.Fail(w, r, err)
+		return nil, nil, false
+	}
+	a, ok := accessOf(site, orgs, w, r, i.OrgID)
+	if !ok {
+		return nil, nil, false
+	}
+	if (!i.Published() || a.Hidden()) && !a.CanRead() {
+		site.NotFound(w, r)
+		return nil, nil, false
+	}
+	return i, a, true
+}
+
+// accessOf loads the organisation with id and the caller's rights there.
+func accessOf(site kit.Site, orgs *org.Store, w http.ResponseWriter, r *http.Request, id int64) (*kit.Access, bool) {
+	o, err := orgs.ByID(r.Context(), id)
+	if err != nil {
+		site.Fail(w, r, err)
+		return nil, false
+	}
+	a, err := site.AccessTo(r, o)
+	if err != nil {
+		site.ServerError(w, r, err)
+		return nil, false
+	}
+	return a, true
 }

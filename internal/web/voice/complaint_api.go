@@ -33,6 +33,16 @@ type apiFiled struct {
 	URL    string    `json:"url"`
 }
 
+// writeFiled answers 201 with a new complaint, 200 with one filed before.
+func (h *complaintHandlers) writeFiled(w http.ResponseWriter, c *complaint.Complaint, created bool) {
+	status := http.StatusCreated
+	if !created {
+		status = http.StatusOK
+	}
+	kit.JSON(w, status, apiFiled{Code: c.Code, Ref: c.Ref(), Status: c.Status, DueAt: c.DueAt,
+		URL: h.site.BaseURL() + complaint.StatusPath(c.Code)})
+}
+
 func (h *complaintHandlers) apiNotFound(w http.ResponseWriter, r *http.Request) {
 	kit.APIError(w, http.StatusNotFound, "not_found", h.t(r, "complaint.api.not_found"))
 }
@@ -69,12 +79,7 @@ func (h *complaintHandlers) apiFile(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		h.site.ServerError(w, r, err)
 	default:
-		status := http.StatusCreated
-		if !created {
-			status = http.StatusOK
-		}
-		kit.JSON(w, status, apiFiled{Code: c.Code, Ref: c.Ref(), Status: c.Status, DueAt: c.DueAt,
-			URL: h.site.BaseURL() + complaint.StatusPath(c.Code)})
+		h.writeFiled(w, c, created)
 	}
 }
 
@@ -248,11 +253,6 @@ func (h *complaintHandlers) apiInbound(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		h.site.ServerError(w, r, err)
 	default:
-		status := http.StatusCreated
-		if !created {
-			status = http.StatusOK
-		}
-		kit.JSON(w, status, apiFiled{Code: c.Code, Ref: c.Ref(), Status: c.Status, DueAt: c.DueAt,
-			URL: h.site.BaseURL() + complaint.StatusPath(c.Code)})
+		h.writeFiled(w, c, created)
 	}
 }

@@ -51,28 +51,9 @@ func (h *complaintHandlers) initiativeLog(w http.ResponseWriter, r *http.Request
 }
 
 // publicInitiative loads the published {slug} initiative and its
-// organisation; a draft is 404 unless the caller may read it.
+// organisation (see openPublicInitiative).
 func (h *complaintHandlers) publicInitiative(w http.ResponseWriter, r *http.Request) (*initiative.Initiative, *kit.Access, bool) {
-	i, err := h.Initiatives.BySlug(r.Context(), r.PathValue("slug"))
-	if err != nil {
-		h.site.Fail(w, r, err)
-		return nil, nil, false
-	}
-	o, err := h.Orgs.ByID(r.Context(), i.OrgID)
-	if err != nil {
-		h.site.ServerError(w, r, err)
-		return nil, nil, false
-	}
-	a, err := h.site.AccessTo(r, o)
-	if err != nil {
-		h.site.ServerError(w, r, err)
-		return nil, nil, false
-	}
-	if (!i.Published() || a.Hidden()) && !a.CanRead() {
-		h.site.NotFound(w, r)
-		return nil, nil, false
-	}
-	return i, a, true
+	return openPublicInitiative(h.site, h.Initiatives, h.Orgs, w, r)
 }
 
 func logFilter(r *http.Request, orgID int64, i *initiative.Initiative) complaint.LogFilter {

@@ -190,17 +190,8 @@ func (h *complaintHandlers) byCode(w http.ResponseWriter, r *http.Request) (*com
 		h.site.Fail(w, r, err)
 		return nil, nil, false
 	}
-	o, err := h.Orgs.ByID(r.Context(), c.OrgID)
-	if err != nil {
-		h.site.ServerError(w, r, err)
-		return nil, nil, false
-	}
-	a, err := h.site.AccessTo(r, o)
-	if err != nil {
-		h.site.ServerError(w, r, err)
-		return nil, nil, false
-	}
-	return c, a, true
+	a, ok := accessOf(h.site, h.Orgs, w, r, c.OrgID)
+	return c, a, ok
 }
 
 func (h *complaintHandlers) status(w http.ResponseWriter, r *http.Request) {

@@ -148,7 +148,7 @@ func (h *complaintHandlers) move(w http.ResponseWriter, r *http.Request) {
 func (h *complaintHandlers) answer(w http.ResponseWriter, r *http.Request) {
 	h.staffAction(w, r, mayHandle, "answer", "complaint.flash.answered", func(a *kit.Access, c *complaint.Complaint) error {
 		if c.Visibility == complaint.VisConfidential && !maySeePrivate(a, c) {
-			return complaint.ErrNotMember
+			return errConfidential
 		}
 		return h.Complaints.Answer(r.Context(), complaintActor(a), c, r.PostForm.Get("answer"))
 	})
@@ -176,6 +176,10 @@ func (h *complaintHandlers) attachPhoto(w http.ResponseWriter, r *http.Request) 
 		return h.Complaints.AttachPhoto(r.Context(), complaintActor(a), c, bytes.NewReader(data))
 	})
 }
+
+// errConfidential refuses an answer to a confidential complaint from a
+// member who may not read it.
+var errConfidential = errors.New("complaint: confidential")
 
 // staffPhoto shows the photo to those who may read the complaint's
 // private part.

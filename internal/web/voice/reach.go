@@ -27,26 +27,7 @@ type reachPage struct {
 // draft, or one of a hidden organisation, is 404 except to those who read
 // the organisation's records.
 func (h *handlers) openPublicInitiative(w http.ResponseWriter, r *http.Request) (*initiative.Initiative, *kit.Access, bool) {
-	i, err := h.Initiatives.BySlug(r.Context(), r.PathValue("slug"))
-	if err != nil {
-		h.site.Fail(w, r, err)
-		return nil, nil, false
-	}
-	o, err := h.Orgs.ByID(r.Context(), i.OrgID)
-	if err != nil {
-		h.site.Fail(w, r, err)
-		return nil, nil, false
-	}
-	a, err := h.site.AccessTo(r, o)
-	if err != nil {
-		h.site.ServerError(w, r, err)
-		return nil, nil, false
-	}
-	if (!i.Published() || a.Hidden()) && !a.CanRead() {
-		h.site.NotFound(w, r)
-		return nil, nil, false
-	}
-	return i, a, true
+	return openPublicInitiative(h.site, h.Initiatives, h.Orgs, w, r)
 }
 
 // parsePeriod reads ?from=&to= (YYYY-MM-DD, either may be left out).
