@@ -75,7 +75,9 @@ func (s *Store) Documents(ctx context.Context, orgID int64) ([]Document, error) 
 
 // SetDocument records d as the organisation's current file of its kind,
 // with an audit entry, and returns the blob key of the file it replaces
-// ("" when none) for the caller to delete.
+// ("" when none) for the caller to delete. Like a profile change it sends
+// a needs_changes organisation back to review: a reviewer who asked only
+// for a document could otherwise never decide again.
 func (s *Store) SetDocument(ctx context.Context, d Document, actorName string) (oldKey string, err error) {
 	if !d.Kind.Valid() {
 		return "", fmt.Errorf("org: unknown document %q", d.Kind)
@@ -94,6 +96,10 @@ func (s *Store) SetDocument(ctx context.Context, d Document, actorName string) (
 			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, kind) DO UPDATE SET blob_key = excluded.blob_key,
 			content_type = excluded.content_type, size = excluded.size, uploaded_by = excluded.uploaded_by,
 			uploaded_at = excluded.uploaded_at`, d.OrgID, string(d.Kind), d.BlobKey, d.ContentType, d.Size, by, now); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE organizations SET status = ?, updated_at = ? WHERE id = ? AND status = ?`,
+			StatusPending, now, d.OrgID, StatusNeedsChanges); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.Entry{At: now, ActorID: d.UploadedBy, ActorName: actorName,

@@ -48,3 +48,34 @@ func TestDocuments(t *testing.T) {
 		}
 	})
 }
+
+// A document uploaded while the reviewer asks for changes sends the
+// organisation back to review, as a profile change does; other statuses
+// stay as they are.
+func TestDocumentSendsBackToReview(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := &org.Store{DB: d}
+		u := newUser(t, d, "pemilik@example.org")
+		for _, tc := range []struct{ from, want org.Status }{
+			{org.StatusNeedsChanges, org.StatusPending},
+			{org.StatusVerified, org.StatusVerified},
+			{org.StatusRejected, org.StatusRejected},
+		} {
+			o, err := s.Create(ctx, u.ID, input("Yayasan "+string(tc.from)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := d.Exec(ctx, `UPDATE organizations SET status = ? WHERE id = ?`, tc.from, o.ID); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.SetDocument(ctx, org.Document{OrgID: o.ID, Kind: org.DocAkta, BlobKey: "documents/x.pdf",
+				ContentType: "application/pdf", Size: 20, UploadedBy: u.ID}, "Pemilik"); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := s.ByID(ctx, o.ID); got.Status != tc.want {
+				t.Errorf("upload while %s: status %s, want %s", tc.from, got.Status, tc.want)
+			}
+		}
+	})
+}

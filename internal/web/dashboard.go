@@ -63,7 +63,7 @@ func (s *Server) dashboardData(ctx context.Context, u *account.User) (*dashboard
 	member := map[int64]bool{}
 	for _, m := range ms {
 		member[m.Org.ID] = true
-		counts, err := s.orgWaitingCounts(ctx, m.Org.ID, u.ID)
+		counts, err := s.orgWaitingCounts(ctx, &m.Org, u.ID)
 		if err != nil {
 			return nil, err
 		}

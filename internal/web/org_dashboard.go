@@ -23,6 +23,9 @@ type orgDashboardPage struct {
 	// StageTitle names its current stage.
 	Cycle      *cycle.Cycle
 	StageTitle string
+	// RequestedDocs names the legal documents the reviewer asked for, when
+	// the caller sends the changes.
+	RequestedDocs string
 }
 
 // dashCampaign is a campaign with its pledges, sign-ups and offers waiting.
@@ -49,6 +52,9 @@ func (p *orgDashboardPage) Nothing() bool { return waitingFor(p.Access, p.Waitin
 // waitingFor counts what waits for the caller: only what their role can act on.
 func waitingFor(a *orgAccess, w *orgWaiting) int {
 	n := 0
+	if w.Changes && a.CanEdit() {
+		n++
+	}
 	if a.CanManageMoney() {
 		n += w.Donations + w.Imports
 	}
@@ -77,9 +83,17 @@ func (s *Server) orgDashboard(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	p := &orgDashboardPage{Access: a}
 	var err error
-	if p.Waiting, err = s.orgWaitingCounts(ctx, a.Org.ID, a.User.ID); err != nil {
+	if p.Waiting, err = s.orgWaitingCounts(ctx, a.Org, a.User.ID); err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	if p.Waiting.Changes && a.CanEdit() {
+		docs, err := s.hubs.RequestedDocuments(ctx, a.Org.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		p.RequestedDocs = docNames(lang(r), docs)
 	}
 	list, _, err := s.campaignStore().List(ctx, campaign.ListOptions{OrgID: a.Org.ID})
 	if err != nil {

@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"fmt"
+
+	"lokadaya/internal/org"
 )
 
 // orgWaiting counts what waits for an organisation's members, each count
@@ -18,11 +20,15 @@ type orgWaiting struct {
 	// Per campaign id: goods pledged and not yet fully received, volunteer
 	// sign-ups to accept or decline, offers whose last word is the offerer's.
 	Pledges, Volunteers, Offers map[int64]int
+	// Changes: a reviewer asked the organisation for changes, and it has
+	// not yet sent them (a profile change or a document sends it back).
+	Changes bool
 }
 
-// orgWaitingCounts counts what waits in the organisation for user userID.
-func (s *Server) orgWaitingCounts(ctx context.Context, orgID, userID int64) (*orgWaiting, error) {
-	w := &orgWaiting{}
+// orgWaitingCounts counts what waits in organisation o for user userID.
+func (s *Server) orgWaitingCounts(ctx context.Context, o *org.Organization, userID int64) (*orgWaiting, error) {
+	orgID := o.ID
+	w := &orgWaiting{Changes: o.Status == org.StatusNeedsChanges}
 	err := s.db.QueryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM donations WHERE org_id = ? AND status = 'pending'),
 		(SELECT COUNT(*) FROM donations d JOIN donation_proofs p ON p.donation_id = d.id
