@@ -47,6 +47,8 @@ type cycleStagePage struct {
 	BackTo      []backOption
 	CanAdvance  bool
 	NextTitle   string
+	// Voice is the voice of the people served over the cycle (stage 5).
+	Voice *cycleVoice
 }
 
 // question returns the view of key on the page, or nil.
@@ -105,6 +107,11 @@ func (s *Server) stagePage(r *http.Request, a *cycleAccess, c *cycle.Cycle, st *
 	}
 	if p.Comments, err = store.Comments(ctx, c.ID, st.Number); err != nil {
 		return nil, err
+	}
+	if st.Number == 5 {
+		if p.Voice, err = s.loadCycleVoice(ctx, a.Org, c.ID); err != nil {
+			return nil, err
+		}
 	}
 	fw := c.Framework()
 	if c.Open() && st.Number == c.CurrentStage {

@@ -24,6 +24,9 @@ type toolReviewPage struct {
 	Initiatives []*initiative.Initiative
 	// Campaigns of each initiative, by initiative id.
 	Campaigns map[int64][]*campaign.Campaign
+	// Voice is the voice of the people served over the cycle (stages 5
+	// and 7).
+	Voice *cycleVoice
 }
 
 // toolReviewStage reads {stage}: only stages 4 to 7 have a review.
@@ -66,6 +69,12 @@ func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, status int
 			}
 		}
 		if p.Campaigns, err = s.initiativeCampaigns(ctx, p.Initiatives); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	if c.Stage == 5 || c.Stage == 7 {
+		if p.Voice, err = s.loadCycleVoice(ctx, c.Access.Org, c.Cycle.ID); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
