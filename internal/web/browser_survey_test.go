@@ -20,10 +20,25 @@ import (
 func TestBrowserSurveyAndReceiptWithoutJavaScript(t *testing.T) {
 	w := newVoiceWorld(t)
 	rd := w.openRound(t, "SKM Semester I", "2025-01-01", "2025-06-30", "")
+	// The accessibility checks run where axe-core is installed; the rest
+	// of the test runs everywhere.
+	var axe string
+	t.Run("axe-core", func(t *testing.T) { axe = axeSource(t) })
 	tab := newBrowser(t)
+	check := func(page string) {
+		if axe != "" { // axe is a script: let it run for the check only
+			run(t, tab, "scripts on for axe", emulation.SetScriptExecutionDisabled(false))
+			checkAxe(t, tab, axe, page)
+			run(t, tab, "scripts off", emulation.SetScriptExecutionDisabled(true))
+		}
+	}
 	run(t, tab, "scripts off", emulation.SetScriptExecutionDisabled(true))
 	run(t, tab, "open the questionnaire", chromedp.Navigate(w.ts.URL+"/skm/"+rd.Code),
 		chromedp.WaitVisible(`input[name="u9"]`, chromedp.ByQuery))
+	check("questionnaire")
+	run(t, tab, "send nothing", chromedp.Click(`form button[type="submit"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#error-summary`, chromedp.ByQuery))
+	check("refused questionnaire")
 	for i := range survey.NumElements {
 		// The third answer of each question, by its label as a person taps it.
 		sel := `fieldset#u` + strconv.Itoa(i+1) + ` label.choice:nth-of-type(3)`
@@ -58,7 +73,9 @@ func TestBrowserSurveyAndReceiptWithoutJavaScript(t *testing.T) {
 	run(t, tab, "type the code", chromedp.Navigate(w.ts.URL+"/terima"),
 		chromedp.SendKeys(`#code`, strings.ToLower(rs[0].Code), chromedp.ByQuery),
 		chromedp.Click(`form button[type="submit"]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`#share`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#share`, chromedp.ByQuery))
+	check("receipt page")
+	run(t, tab, "confirm",
 		chromedp.Click(`form button[type="submit"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`#confirmed`, chromedp.ByQuery), chromedp.Text(`#confirmed`, &done, chromedp.ByQuery))
 	if !strings.Contains(done, "2 karung") {
