@@ -38,6 +38,16 @@ func (s *Server) orgCreate(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.flash(w, "org.flash.created")
+	hubs, err := s.hubs.HubsCovering(r.Context(), o.RegionCode)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if len(hubs) == 0 {
+		// No hub covers the region: the platform admins review it.
+		s.flash(w, "org.flash.created_admin")
+	} else {
+		s.flash(w, "org.flash.created")
+	}
 	redirect(w, r, orgURL(o))
 }
