@@ -5,6 +5,9 @@ package i18n
 func init() {
 	add(map[string]Msg{
 		"feedback.link":               {"Umpan balik merah-kuning-hijau", "Red / yellow / green feedback"},
+		"feedback.short":              {"Umpan balik", "Feedback"},
+		"feedback.overview.link":      {"Lihat", "See"},
+		"feedback.waiting":            {"%d catatan dan %d suara ditandai menunggu", "%d notes and %d flagged votes waiting"},
 		"feedback.colour.merah":       {"Merah", "Red"},
 		"feedback.colour.kuning":      {"Kuning", "Yellow"},
 		"feedback.colour.hijau":       {"Hijau", "Green"},
@@ -30,8 +33,8 @@ func init() {
 		"feedback.thanks.title":  {"Terima kasih", "Thank you"},
 		"feedback.thanks.chosen": {"Anda memilih %s (%s).", "You chose %s (%s)."},
 		"feedback.thanks.text": {
-			"Penilaian Anda untuk %s sudah kami terima dan ikut dihitung dalam hasil yang terbuka untuk umum.",
-			"Your rating of %s has been received and counts in the public results.",
+			"Penilaian Anda untuk %s sudah kami terima. Hasil penilaian semua orang terbuka untuk umum.",
+			"Your rating of %s has been received. Everyone's ratings are public.",
 		},
 		"feedback.thanks.again": {"Kembali ke halaman penilaian", "Back to the rating page"},
 

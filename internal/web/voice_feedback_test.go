@@ -179,6 +179,12 @@ func TestFeedbackBurst(t *testing.T) {
 	sameTally(t, "recomputed", w.counted(t, pt.ID), map[string]int64{"hijau": 3})
 	toolCheck(t, "point page", w.get(t, "anon", "/layanan/"+pt.Code), http.StatusOK)
 
+	var flagged int
+	if err := w.d.QueryRow(context.Background(), `SELECT COUNT(*) FROM feedback_votes WHERE status = 'ditandai'`).Scan(&flagged); err != nil {
+		t.Fatal(err)
+	}
+	toolCheck(t, "overview counts what waits", w.get(t, "viewer", voiceBase), http.StatusOK,
+		"0 catatan dan "+strconv.Itoa(flagged)+" suara ditandai menunggu", `href="`+feedbackBase+`"`)
 	page := w.get(t, "viewer", feedbackBase)
 	toolCheck(t, "viewer sees the burst", page, http.StatusOK, "Lonjakan dari satu sumber")
 	if strings.Contains(page.body, `name="keputusan" value="terima"`) {
@@ -283,6 +289,11 @@ func TestFeedbackRoles(t *testing.T) {
 		`href="/layanan/`+pt.Code+`"`, `href="/u/`+pt.Code+`"`)
 	toolCheck(t, "initiative page links", w.get(t, "anon", "/inisiatif/pojok-baca"), http.StatusOK, `href="/layanan/`+pt.Code+`"`)
 	toolCheck(t, "point page links", w.get(t, "anon", "/layanan/"+pt.Code), http.StatusOK, `href="/u/`+pt.Code+`"`)
+	if strings.Contains(w.get(t, "anon", "/layanan/"+pt.Code).body, "/maklumat") {
+		t.Error("the point page links to a charter it does not have")
+	}
+	w.saveCharter(t, pt, charterForm())
+	toolCheck(t, "point page links its charter", w.get(t, "anon", "/layanan/"+pt.Code), http.StatusOK, `href="/layanan/`+pt.Code+`/maklumat"`)
 }
 
 func paperForm(code, from, to, merah, kuning, hijau string) url.Values {
@@ -363,6 +374,7 @@ func TestFeedbackPhonePageWeight(t *testing.T) {
 	for _, p := range []string{"/u/" + pt.Code, "/static/style.css", "/static/app.js"} {
 		total += gzippedSize(t, w.ts.URL+p)
 	}
+	t.Logf("phone page first view: %d bytes compressed", total)
 	if total > 12*1024 {
 		t.Errorf("the phone page weighs %d bytes compressed with its assets, budget 12 KB", total)
 	}

@@ -28,6 +28,8 @@ type pointPublicPage struct {
 	Total  feedback.Tally // the last trendMonths months
 	Months []monthRow
 	Notes  []*feedback.Vote
+	// HasCharter: the point has a signed service charter to link to.
+	HasCharter bool
 }
 
 // pointPublic is a service point's public page: where and when it
@@ -57,6 +59,11 @@ func (h *handlers) pointPublic(w http.ResponseWriter, r *http.Request) {
 		page.Months = append(page.Months, monthRow{Label: monthLabel(lang, months[i].Month), Tally: months[i].Tally})
 	}
 	if page.Notes, err = h.Feedback.PublicNotes(ctx, scope, publicNotes); err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
+	_, err = h.Charters.Current(ctx, p.Point.ID)
+	if page.HasCharter = err == nil; err != nil && !errors.Is(err, db.ErrNotFound) {
 		h.site.ServerError(w, r, err)
 		return
 	}

@@ -3,6 +3,7 @@ package voice
 import (
 	"net/http"
 
+	"lokadaya/internal/feedback"
 	"lokadaya/internal/initiative"
 	"lokadaya/internal/web/kit"
 )
@@ -13,6 +14,9 @@ type overviewPage struct {
 	Access      *kit.Access
 	Initiatives []*initiative.Initiative
 	Points      map[int64]int // service points per initiative id
+	// Feedback is what waits for staff in each initiative's feedback:
+	// notes to read, flagged votes to decide.
+	Feedback map[int64]feedback.Waiting
 }
 
 // orgOverview is the organisation's service page: each initiative with
@@ -34,6 +38,11 @@ func (h *handlers) orgOverview(w http.ResponseWriter, r *http.Request) {
 		h.site.ServerError(w, r, err)
 		return
 	}
+	waiting, err := h.Feedback.WaitingFor(ctx, a.Org.ID)
+	if err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
 	h.site.Render(w, r, kit.Page{Name: "voice_overview", Title: h.t(r, "voice.overview.title"),
-		Data: &overviewPage{Access: a, Initiatives: list, Points: counts}})
+		Data: &overviewPage{Access: a, Initiatives: list, Points: counts, Feedback: waiting}})
 }
