@@ -76,6 +76,16 @@ func (s *Store) ReviewQueue(ctx context.Context, hubID int64) ([]*org.Organizati
 		ORDER BY CASE WHEN o.status = 'pending' THEN 0 ELSE 1 END, o.updated_at, o.id`, hubID)
 }
 
+// TurnedAway returns the rejected and suspended organisations in the
+// hub's regions, the latest decided first: hidden from the public, still
+// its reviewers' to look back on (their documents, an appeal, a lifted
+// suspension).
+func (s *Store) TurnedAway(ctx context.Context, hubID int64) ([]*org.Organization, error) {
+	return s.orgs(ctx, `SELECT `+orgColumns+` FROM organizations o WHERE o.status IN ('rejected', 'suspended')
+		AND EXISTS (SELECT 1 FROM hub_regions hr WHERE hr.hub_id = ? AND `+coverSQL+`)
+		ORDER BY o.updated_at DESC, o.id DESC`, hubID)
+}
+
 // VerifiedMembers returns the verified organisations in the hub's regions, by name.
 func (s *Store) VerifiedMembers(ctx context.Context, hubID int64) ([]*org.Organization, error) {
 	return s.orgs(ctx, `SELECT `+orgColumns+` FROM organizations o WHERE o.status = 'verified'

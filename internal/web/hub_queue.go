@@ -11,6 +11,8 @@ import (
 type queuePage struct {
 	Hub  *hub.Hub
 	Orgs []orgRow
+	// TurnedAway are the rejected and suspended organisations of the hub.
+	TurnedAway []orgRow
 }
 
 // hubQueue is a hub's review queue: GET /simpul/{slug}/tinjau, for its
@@ -25,10 +27,18 @@ func (s *Server) hubQueue(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	rows, err := s.orgRows(r, orgs)
+	away, err := s.hubs.TurnedAway(r.Context(), h.ID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "hub_queue", s.view(r, i18n.T(lang(r), "hub.queue.title", h.Name), queuePage{Hub: h, Orgs: rows}))
+	p := queuePage{Hub: h}
+	if p.Orgs, err = s.orgRows(r, orgs); err == nil {
+		p.TurnedAway, err = s.orgRows(r, away)
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "hub_queue", s.view(r, i18n.T(lang(r), "hub.queue.title", h.Name), p))
 }

@@ -3,13 +3,15 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 )
 
 // A rejected or suspended organisation is hidden from the public, but its
 // reviewers — the covering hub's coordinator and platform admins — still
 // open its legal documents, as its owners and admins do; its other members
-// are turned away (403), and everyone else finds nothing (404).
+// are turned away (403), and everyone else finds nothing (404). The
+// coordinator finds it listed below the hub's review queue.
 func TestHiddenOrgDocumentsForReviewers(t *testing.T) {
 	w := newOrgWorld(t)
 	addCoordinator(t, w)
@@ -39,6 +41,16 @@ func TestHiddenOrgDocumentsForReviewers(t *testing.T) {
 		}
 		if res := w.get(t, "coord", "/organisasi/taman-baca/dokumen/akta"); res.body != string(pdf) {
 			t.Errorf("%s: the coordinator gets another file", status)
+		}
+		// The coordinator finds it from the hub's review queue.
+		queue := w.get(t, "coord", "/simpul/simpul-jabar/tinjau").body
+		for _, link := range []string{`href="/simpul/simpul-jabar/tinjau/taman-baca"`, `href="/organisasi/taman-baca/dokumen"`} {
+			if !strings.Contains(queue, link) {
+				t.Errorf("%s: the review queue lacks %s", status, link)
+			}
+		}
+		if res := w.get(t, "coord", "/simpul/simpul-jabar/tinjau/taman-baca"); res.status != http.StatusOK {
+			t.Errorf("%s: the review page = %d", status, res.status)
 		}
 	}
 }
