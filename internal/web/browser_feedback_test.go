@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -92,4 +93,33 @@ func TestBrowserFeedbackByQR(t *testing.T) {
 	if err := w.d.QueryRow(t.Context(), `SELECT note FROM feedback_votes`).Scan(&note); err != nil || note != "Buku cerita <b>baru</b> sedikit" {
 		t.Errorf("stored note %q, %v", note, err)
 	}
+}
+
+// TestBrowserFeedbackAccessibility runs axe-core at 360 px on the phone
+// page (as sent and refused), the thanks, the point's public page and the
+// staff's feedback page with a waiting note and a burst.
+func TestBrowserFeedbackAccessibility(t *testing.T) {
+	axe := axeSource(t)
+	ctx := newBrowser(t)
+	w := newVoiceWorld(t)
+	pt := w.addPoint(t, "Pos Baca RW 03")
+	for range 4 {
+		w.vote(t, pt.Code, phone(1), url.Values{"warna": {"merah"}, "catatan": {"Rak buku anak kosong"}})
+	}
+	tab := phoneTab(t, ctx, true)
+	b := &cycleBrowser{t: t, ctx: tab, base: w.ts.URL, email: w.users["owner"].Email, password: "kata-sandi-panjang"}
+	b.open("/u/"+pt.Code, "#warna-hijau")
+	checkAxe(t, tab, axe, "phone page")
+	b.post("refused vote", `button[hidden]`, "/u/"+pt.Code)
+	checkAxe(t, tab, axe, "refused vote")
+	for _, page := range []string{"/u/" + pt.Code + "/terima-kasih?warna=kuning", "/layanan/" + pt.Code} {
+		b.open(page, "footer")
+		checkAxe(t, tab, axe, page)
+	}
+	b.login()
+	b.open(feedbackBase, "footer")
+	checkAxe(t, tab, axe, "staff feedback page")
+	b.open(feedbackBase+"/kertas/baru", "footer")
+	checkAxe(t, tab, axe, "paper box form")
+	b.run("leave", chromedp.Navigate("about:blank"))
 }
