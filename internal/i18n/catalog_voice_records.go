@@ -18,6 +18,9 @@ func init() {
 			"Pratinjau yang tidak dikonfirmasi dibuang otomatis beserta berkasnya setelah %d hari.",
 			"A preview that is not confirmed is discarded with its file after %d days.",
 		},
+		"voice.export.records": {"Unduh semua catatan (tanpa catatan bebas dan nama petugas; bisa diimpor kembali):",
+			"Download every record (without notes or staff names; imports again as it is):"},
+		"voice.export.reach": {"Unduh jangkauan periode ini per bulan:", "Download this period's reach by month:"},
 		"voice.flash.import_discarded": {"Pratinjau dan berkasnya dibuang; tidak ada catatan yang ditulis.",
 			"The preview and its file were discarded; no record was written."},
 	})

@@ -3,6 +3,7 @@ package service_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -159,6 +160,57 @@ func TestDiscardAndPurgeStaleImports(t *testing.T) {
 		}
 		if n := countRows(t, d, `SELECT COUNT(*) FROM service_records`); n != 1 {
 			t.Errorf("%d records after the purge, want the confirmed one", n)
+		}
+	})
+}
+
+func TestRecordsAndReachTables(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		points := map[string]*service.Point{f.point.Code: f.point}
+		for _, in := range []service.RecordInput{
+			row(f.point.Code, "tanggal", "2026-01-31", "catatan", "Bu Siti dari RT 02"),
+			row(f.point.Code, "tanggal", "2026-02-01"),
+			row(f.point.Code, "tanggal", "2026-02-03", "rentan_miskin", "", "rentan_adat", "2"),
+		} {
+			c, errs := in.Check("2026-03-10", points)
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			if _, err := f.s.AddRecord(ctx, f.actor, f.orgID, f.initID, c); err != nil {
+				t.Fatal(err)
+			}
+		}
+		recs, err := f.s.RecordsTable(ctx, f.initID, service.Period{From: "2026-01-01"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := fmt.Sprint(recs)
+		want := "[[" + strings.Join(service.ExportColumns(), " ") + "] [2026-01-31 " + f.point.Code + " Baca bersama 10 4 6 1 7 2 0 1 3 0 0 0 0]" +
+			" [2026-02-01 " + f.point.Code + " Baca bersama 10 4 6 1 7 2 0 1 3 0 0 0 0]" +
+			" [2026-02-03 " + f.point.Code + " Baca bersama 10 4 6 1 7 2 0 1 0 0 0 2 0]]"
+		if got != want || strings.Contains(got, "Siti") {
+			t.Errorf("records table\n%s\nwant\n%s", got, want)
+		}
+		// The export imports again as it is.
+		var b strings.Builder
+		for _, r := range recs {
+			b.WriteString(strings.Join(r, ";") + "\n")
+		}
+		if rows, err := service.ParseFile([]byte(b.String())); err != nil || len(rows) != 3 {
+			t.Errorf("the export does not import: %d rows, %v", len(rows), err)
+		}
+		reach, err := f.s.ReachTable(ctx, f.initID, service.Period{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = fmt.Sprint(reach)
+		want = "[[bulan jumlah laki_laki perempuan usia_0_5 usia_6_17 usia_18_59 usia_60_plus disabilitas rentan_miskin " +
+			"rentan_ibu_hamil rentan_perempuan_kk rentan_adat rentan_pengungsi] [2026-01 10 4 6 1 7 2 0 1 3 0 0 0 0]" +
+			" [2026-02 20 8 12 2 14 4 0 2 3 0 0 2 0] [total 30 12 18 3 21 6 0 3 6 0 0 2 0]]"
+		if got != want {
+			t.Errorf("reach table\n%s\nwant\n%s", got, want)
 		}
 	})
 }

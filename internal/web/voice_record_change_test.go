@@ -102,3 +102,38 @@ func TestVoiceImportDiscard(t *testing.T) {
 		t.Errorf("reach %+v %v", c, err)
 	}
 }
+
+// TestVoiceExports: readers download the records (no note, no staff
+// name) and anyone the public reach, as CSV and XLSX.
+func TestVoiceExports(t *testing.T) {
+	w := newVoiceWorld(t)
+	pt := w.addPoint(t, "Pos Baca RW 03")
+	page := voiceBase + "/" + w.initiative.Slug
+	f := recordForm(pt.Code, "2026-01-05")
+	f.Set("catatan", "Bu Siti, 0812-3456-7890")
+	toolCheck(t, "record", w.post(t, "editor", page+"/catatan/baru", f), http.StatusSeeOther)
+	toolCheck(t, "record", w.post(t, "editor", page+"/catatan/baru", recordForm(pt.Code, "2026-02-05")), http.StatusSeeOther)
+	toolCheck(t, "the service page links the export", w.get(t, "viewer", page), http.StatusOK, page+"/ekspor/catatan.csv")
+	for _, role := range []string{"viewer", "coord"} {
+		r := w.get(t, role, page+"/ekspor/catatan.csv?from=2026-01-01&to=2026-01-31")
+		toolCheck(t, role+" records csv", r, http.StatusOK, strings.Join(service.ExportColumns(), ","),
+			"2026-01-05,"+pt.Code+",Baca bersama,10,4,6,1,7,2,0,1,3,0,0,0,0")
+		if strings.Contains(r.body, "Siti") || strings.Contains(r.body, "2026-02-05") || strings.Contains(r.body, "Pengguna") {
+			t.Errorf("%s's export holds a note, a name or another month:\n%s", role, r.body)
+		}
+	}
+	if r := w.get(t, "viewer", page+"/ekspor/catatan.xlsx"); r.status != http.StatusOK || !strings.HasPrefix(r.body, "PK") {
+		t.Errorf("records xlsx %d", r.status)
+	}
+	toolCheck(t, "strangers", w.get(t, "user", page+"/ekspor/catatan.csv"), http.StatusForbidden)
+	toolCheck(t, "unknown file", w.get(t, "viewer", page+"/ekspor/catatan.pdf"), http.StatusNotFound)
+
+	reach := "/inisiatif/" + w.initiative.Slug + "/jangkauan"
+	toolCheck(t, "the reach page links the export", w.get(t, "anon", reach+"?from=2026-01-01"), http.StatusOK, reach+".csv?from=2026-01-01")
+	toolCheck(t, "public reach csv", w.get(t, "anon", reach+".csv"), http.StatusOK,
+		"bulan,jumlah,laki_laki", "2026-01,10,4,6,1,7,2,0,1,3,0,0,0,0", "2026-02,10,", "total,20,8,12,2,14,4,0,2,6,0,0,0,0")
+	if r := w.get(t, "anon", reach+".xlsx?to=2026-01-31"); r.status != http.StatusOK || !strings.HasPrefix(r.body, "PK") {
+		t.Errorf("reach xlsx %d", r.status)
+	}
+	toolCheck(t, "draft", w.get(t, "anon", "/inisiatif/draf/jangkauan.csv"), http.StatusNotFound)
+}

@@ -23,6 +23,9 @@ type reachPage struct {
 	Groups     []string
 }
 
+// ExportQuery is the shown period as the query of the reach downloads.
+func (p *reachPage) ExportQuery() string { return exportQuery(p.Period) }
+
 // openPublicInitiative loads the initiative {slug} for the public: a
 // draft, or one of a hidden organisation, is 404 except to those who read
 // the organisation's records.

@@ -90,6 +90,7 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	mux.HandleFunc("GET /api/v1/initiatives/{slug}/service-points", h.apiServicePoints)
 	mux.HandleFunc("GET /api/v1/initiatives/{slug}/reach", h.apiReach)
 	h.surveyRoutes(mux)
+	h.exportRoutes(mux)
 	charterRoutes(mux, h)
 	h.handoutRoutes(mux)
 	h.feedbackRoutes(mux)
