@@ -157,7 +157,8 @@ func TestCharterPublicPage(t *testing.T) {
 	r := w.get(t, "anon", public)
 	toolCheck(t, "public page", r, http.StatusOK, "Maklumat pelayanan", "Pos Baca RW 03", "Peminjaman buku anak",
 		"Dewi Anggraini (Ketua)", "6 Januari 2025", "Gratis", "Taman Baca Sukarasa", "example.test/u/"+pt.Code,
-		`href="/u/`+pt.Code+`"`, "charter.css", "/layanan/"+pt.Code+"/maklumat.pdf")
+		`href="/u/`+pt.Code+`"`, "charter.css", "/layanan/"+pt.Code+"/maklumat.pdf",
+		`href="/layanan/`+pt.Code+`"`)
 	if strings.Contains(r.body, "belum disetujui") {
 		t.Error("the public sees an unsigned draft")
 	}
@@ -174,6 +175,8 @@ func TestCharterPublicPage(t *testing.T) {
 	toolCheck(t, "initiative page links the charter", w.get(t, "anon", "/inisiatif/"+w.initiative.Slug), http.StatusOK,
 		`href="/layanan/`+pt.Code+`/maklumat"`)
 	toolCheck(t, "unknown point", w.get(t, "anon", "/layanan/ZZZZZZ/maklumat"), http.StatusNotFound)
+	toolCheck(t, "point page links the charter", w.get(t, "anon", "/layanan/"+pt.Code), http.StatusOK,
+		`href="/layanan/`+pt.Code+`/maklumat"`)
 
 	api := w.get(t, "anon", "/api/v1/service-points/"+pt.Code+"/charter")
 	var got struct {
