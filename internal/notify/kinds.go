@@ -1,8 +1,8 @@
 // Package notify tells an organisation's members by e-mail about events
 // that need them: verification decisions, goods pledges, volunteer
-// sign-ups, offers and proofs of transfer waiting. Each member chooses per
-// organisation and kind of event: an e-mail at once, a daily digest, or
-// nothing. E-mail goes through the database job queue (internal/mail), in
+// sign-ups, offers, proofs of transfer waiting, complaints and their
+// deadlines. Each member chooses per organisation and kind of event: an
+// e-mail at once, a daily digest, or nothing. E-mail goes through the database job queue (internal/mail), in
 // the transaction of the change that caused it.
 package notify
 

@@ -122,11 +122,7 @@ func (h *complaintHandlers) file(w http.ResponseWriter, r *http.Request) {
 // create files the complaint or shows the form again with what is wrong.
 func (h *complaintHandlers) create(w http.ResponseWriter, r *http.Request, a *kit.Access, in complaint.Input,
 	form url.Values, errs validate.Errors, staff bool) {
-	now := time.Now()
-	if h.Complaints.Now != nil {
-		now = h.Complaints.Now()
-	}
-	for f, k := range in.Check(now) {
+	for f, k := range in.Check(h.now()) {
 		errs.Add(f, k)
 	}
 	if len(errs) > 0 {
