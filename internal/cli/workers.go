@@ -84,7 +84,7 @@ func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger, baseURL strin
 	wg.Go(func() { notifier.RunDigests(ctx, 5*time.Minute, log) })
 	// Each organisation's members hear on Monday morning, in its zone,
 	// whom it served last week and what they said.
-	weekly := &voicesummary.Weekly{DB: d, Builder: voicesummary.New(d), Notifier: notifier}
+	weekly := &voicesummary.Weekly{DB: d, Builder: voicesummary.New(d, nil), Notifier: notifier}
 	wg.Go(func() { weekly.RunWeekly(ctx, 15*time.Minute, log) })
 	return &wg, nil
 }

@@ -21,7 +21,8 @@ func (s *Server) voiceStores() voice.Stores {
 	return s.withSurvey(voice.Stores{Service: s.serviceStore(), Initiatives: s.initiativeStore(), Regions: s.regions, Orgs: s.orgs,
 		Charters: &charter.Store{DB: s.db}, Blobs: s.blobs,
 		Feedback: &feedback.Store{DB: s.db, Now: s.cfg.Clock}, FeedbackLimits: s.cfg.FeedbackLimits,
-		VoteCeiling: &ratelimit.Limiter{DB: s.db, Max: voteCeilingPerHour, Window: time.Hour}})
+		VoteCeiling: &ratelimit.Limiter{DB: s.db, Max: voteCeilingPerHour, Window: time.Hour},
+		Summary:     s.voiceSummary()})
 }
 
 // voteCeilingPerHour is the most feedback votes one address may send in an

@@ -30,7 +30,7 @@ func dayIn(day string, zone *time.Location) time.Time {
 }
 
 // voiceSummary builds the summaries of the organisation's initiatives.
-func (s *Server) voiceSummary() *voicesummary.Builder { return voicesummary.New(s.db) }
+func (s *Server) voiceSummary() *voicesummary.Builder { return voicesummary.New(s.db, s.cfg.Clock) }
 
 // loadCycleVoice is the summary of each of the organisation's initiatives
 // from the day the cycle opened to the day it closed, or today.
@@ -45,7 +45,11 @@ func (s *Server) loadCycleVoice(ctx context.Context, o *org.Organization, cycleI
 		end = &closed.Time
 	}
 	zone := region.Zone(o.RegionCode)
-	p := voicesummary.CyclePeriod(opened, end, db.Now(), zone)
+	now := db.Now()
+	if s.cfg.Clock != nil {
+		now = s.cfg.Clock()
+	}
+	p := voicesummary.CyclePeriod(opened, end, now, zone)
 	list, err := s.voiceSummary().ForOrg(ctx, o.ID, p, zone)
 	if err != nil {
 		return nil, err

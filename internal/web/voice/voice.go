@@ -21,6 +21,7 @@ import (
 	"lokadaya/internal/region"
 	"lokadaya/internal/service"
 	"lokadaya/internal/survey"
+	"lokadaya/internal/voicesummary"
 	"lokadaya/internal/web/kit"
 )
 
@@ -49,6 +50,9 @@ type Stores struct {
 	// the charter poster.
 	Charters *charter.Store
 	Blobs    blob.Store
+	// Summary puts together the voice of the people an initiative serves
+	// over a period, for the API.
+	Summary *voicesummary.Builder
 	// Feedback keeps the red / yellow / green votes; FeedbackLimits are
 	// the votes per device and per address, per point and day, beyond
 	// which votes are flagged; VoteCeiling refuses (429) an address that
@@ -89,6 +93,7 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	mux.HandleFunc("GET /inisiatif/{slug}/jangkauan", h.reachShow)
 	mux.HandleFunc("GET /api/v1/initiatives/{slug}/service-points", h.apiServicePoints)
 	mux.HandleFunc("GET /api/v1/initiatives/{slug}/reach", h.apiReach)
+	mux.HandleFunc("GET /api/v1/initiatives/{slug}/voice", h.apiVoice)
 	h.surveyRoutes(mux)
 	h.exportRoutes(mux)
 	charterRoutes(mux, h)
