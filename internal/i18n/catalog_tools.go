@@ -168,7 +168,7 @@ func init() {
 		"initiative.field.assets":              {"Aset tahap 2 yang digunakan", "Stage 2 assets it uses"},
 		"initiative.field.assets_none":         {"Belum ada aset di siklus ini.", "No assets in this cycle yet."},
 		"initiative.field.regions":             {"Wilayah layanan", "Regions served"},
-		"initiative.field.region_codes":        {"Kode wilayah (satu per baris)", "Region codes (one per line)"},
+		"initiative.field.region_codes":        {"Atau tempel kode wilayah (satu per baris)", "Or paste region codes (one per line)"},
 		"initiative.field.region_codes_hint":   {"Misalnya 32.73 untuk Kota Bandung atau 32.73.01.1001 untuk satu kelurahan.", "E.g. 32.73 for Kota Bandung or 32.73.01.1001 for one kelurahan."},
 		"initiative.field.region_search":       {"Cari kode wilayah", "Look up region codes"},
 		"initiative.triangle.title":            {"Segitiga: visi, sumber daya, masalah", "The triangle: vision, resources, problem"},

@@ -22,14 +22,14 @@ const fieldRegionAdd = "region_add"
 type hubFormPage struct {
 	Hub *hub.Hub // nil when creating
 	// Regions are the chosen regions that exist, named with their parents.
-	Regions []hubRegion
+	Regions []namedRegion
 	Picker  *RegionPicker
 	// RegionsErr and CoordinatorsErr name the unknown codes and addresses.
 	RegionsErr, CoordinatorsErr string
 }
 
-// hubRegion is a chosen region as the form lists it.
-type hubRegion struct {
+// namedRegion is a chosen region as the form lists it.
+type namedRegion struct {
 	Code, Label string
 }
 
@@ -39,9 +39,9 @@ func hubFormInput(form url.Values, regions []string) hub.Input {
 		Regions: regions, Coordinators: hub.ParseList(form.Get("coordinators"))}
 }
 
-// hubRegionCodes are the regions a submitted form keeps: the ticked boxes
+// pickedRegionCodes are the regions a submitted form keeps: the ticked boxes
 // (each may also hold a typed list of codes) and the one picked, if any.
-func hubRegionCodes(form url.Values, picked string) []string {
+func pickedRegionCodes(form url.Values, picked string) []string {
 	codes := hub.ParseList(strings.Join(form["regions"], "\n"))
 	if picked != "" && !slices.Contains(codes, picked) {
 		codes = append(codes, picked)
@@ -115,14 +115,14 @@ func (s *Server) submitHubForm(w http.ResponseWriter, r *http.Request, old *hub.
 		s.renderHubForm(w, r, http.StatusOK, old, form, nil)
 		return
 	case form.Has(fieldRegionAdd):
-		form["regions"] = hubRegionCodes(form, picker.Code)
+		form["regions"] = pickedRegionCodes(form, picker.Code)
 		for _, f := range region.Fields {
 			form.Del(f)
 		}
 		s.renderHubForm(w, r, http.StatusOK, old, form, nil)
 		return
 	}
-	form["regions"] = hubRegionCodes(form, picker.Code)
+	form["regions"] = pickedRegionCodes(form, picker.Code)
 	h, err := save(hubFormInput(form, form["regions"]))
 	var ie *hub.InputError
 	switch {
@@ -142,7 +142,7 @@ func (s *Server) submitHubForm(w http.ResponseWriter, r *http.Request, old *hub.
 func (s *Server) renderHubForm(w http.ResponseWriter, r *http.Request, status int, h *hub.Hub, form url.Values, ie *hub.InputError) {
 	p := hubFormPage{Hub: h}
 	var err error
-	if p.Regions, err = s.hubRegions(r, hubRegionCodes(form, "")); err == nil {
+	if p.Regions, err = s.namedRegions(r, pickedRegionCodes(form, "")); err == nil {
 		p.Picker, err = s.regionPicker(r.Context(), lang(r), form, false)
 	}
 	if err != nil {
@@ -167,19 +167,19 @@ func (s *Server) renderHubForm(w http.ResponseWriter, r *http.Request, status in
 	s.render(w, r, status, "admin_hub_form", v)
 }
 
-// hubRegions names the chosen regions that exist, with their parents.
-func (s *Server) hubRegions(r *http.Request, codes []string) ([]hubRegion, error) {
+// namedRegions names the chosen regions that exist, with their parents.
+func (s *Server) namedRegions(r *http.Request, codes []string) ([]namedRegion, error) {
 	known, err := s.hubs.LookupRegions(r.Context(), codes)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]hubRegion, 0, len(known))
+	out := make([]namedRegion, 0, len(known))
 	for _, k := range known {
 		label, err := s.hubs.RegionLabel(r.Context(), k.Code)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, hubRegion{Code: k.Code, Label: label})
+		out = append(out, namedRegion{Code: k.Code, Label: label})
 	}
 	return out, nil
 }

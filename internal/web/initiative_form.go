@@ -3,9 +3,12 @@ package web
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 
 	"lokadaya/internal/cycletool"
 	"lokadaya/internal/framework"
@@ -26,7 +29,11 @@ type initiativeFormPage struct {
 	// OtherAssets are linked assets of another cycle, kept as they are.
 	OtherAssets []int64
 	Answers     []toolAnswer
-	Regions     []region.Region // the regions currently served, with names
+	// Regions are the regions served, named with their parents, listed as
+	// ticked boxes (untick to remove); Picker adds one more by name, and
+	// codes may still be pasted (region_codes), for long lists.
+	Regions []namedRegion
+	Picker  *RegionPicker
 }
 
 // toolAnswer is the latest answer to a stage 1 guiding question.
@@ -68,7 +75,7 @@ func (s *Server) initiativeCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form, logo, errs, ok := s.initiativeFormInput(w, r, c, nil)
-	if !ok {
+	if !ok || s.initiativeRegionStep(w, r, c, nil, form) {
 		return
 	}
 	in := initiative.FromForm(form)
@@ -112,7 +119,7 @@ func (s *Server) initiativeUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form, logo, errs, ok := s.initiativeFormInput(w, r, c, cur)
-	if !ok {
+	if !ok || s.initiativeRegionStep(w, r, c, cur, form) {
 		return
 	}
 	if len(errs) == 0 {
@@ -167,6 +174,29 @@ func (s *Server) initiativeFormInput(w http.ResponseWriter, r *http.Request, c *
 	return form, logo, errs, true
 }
 
+// initiativeRegionStep answers the region picker's buttons, which show the
+// form again without saving: one refreshes the picker's choices, the other
+// adds the region picked to those served. It reports whether it answered.
+func (s *Server) initiativeRegionStep(w http.ResponseWriter, r *http.Request, c *toolCtx, cur *initiative.Initiative, form url.Values) bool {
+	switch {
+	case form.Has(region.FieldRefresh):
+	case form.Has(fieldRegionAdd):
+		picker, err := s.regionPicker(r.Context(), lang(r), form, false)
+		if err != nil {
+			s.serverError(w, r, err)
+			return true
+		}
+		form["regions"] = pickedRegionCodes(form, picker.Code)
+		for _, f := range region.Fields {
+			form.Del(f)
+		}
+	default:
+		return false
+	}
+	s.renderInitiativeForm(w, r, http.StatusOK, c, cur, form, nil)
+	return true
+}
+
 // finishInitiativeSave stores the new logo, if any, and goes back to the list.
 func (s *Server) finishInitiativeSave(w http.ResponseWriter, r *http.Request, c *toolCtx, i *initiative.Initiative, logo *imaging.Result) {
 	if logo != nil {
@@ -216,12 +246,10 @@ func (s *Server) renderInitiativeForm(w http.ResponseWriter, r *http.Request, st
 		s.serverError(w, r, err)
 		return
 	}
-	probe := initiative.FromForm(form)
-	_ = probe.Check()
-	for _, code := range probe.Regions {
-		if reg, err := s.regions.Get(ctx, code); err == nil {
-			p.Regions = append(p.Regions, reg)
-		}
+	form, err = s.initiativeRegions(r, p, form)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	title := "initiative.new.title"
 	if i != nil {
@@ -233,6 +261,38 @@ func (s *Server) renderInitiativeForm(w http.ResponseWriter, r *http.Request, st
 		v.Errors = errs
 	}
 	s.render(w, r, status, "initiative_form", v)
+}
+
+// initiativeRegions names the regions a form serves for p, with the
+// picker, and returns the form to show: the known regions as ticked boxes
+// ("regions"), and in region_codes only the typed codes that name no
+// region, for the person to correct.
+func (s *Server) initiativeRegions(r *http.Request, p *initiativeFormPage, form url.Values) (url.Values, error) {
+	typed := initiative.FromForm(form).Regions
+	probe := initiative.FromForm(form)
+	_ = probe.Check()
+	var err error
+	if p.Regions, err = s.namedRegions(r, probe.Regions); err != nil {
+		return nil, err
+	}
+	if p.Picker, err = s.regionPicker(r.Context(), lang(r), form, false); err != nil {
+		return nil, err
+	}
+	form = maps.Clone(form)
+	known := map[string]bool{}
+	form["regions"] = nil
+	for _, n := range p.Regions {
+		known[n.Code] = true
+		form["regions"] = append(form["regions"], n.Code)
+	}
+	var unknown []string
+	for _, code := range typed {
+		if !known[code] && !slices.Contains(unknown, code) {
+			unknown = append(unknown, code)
+		}
+	}
+	form.Set("region_codes", strings.Join(unknown, "\n"))
+	return form, nil
 }
 
 // storeInitiativeLogo stores an initiative's new logo (nil removes it).
