@@ -2,12 +2,16 @@ package demo_test
 
 import (
 	"context"
+	"database/sql"
 	"testing"
+	"time"
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/db/dbtest"
 	"lokadaya/internal/demo"
+	"lokadaya/internal/region"
 	"lokadaya/internal/service"
+	"lokadaya/internal/voicesummary"
 )
 
 // TestDemoServiceRecords checks that the demo initiatives' reach is there
@@ -63,6 +67,24 @@ func TestDemoServiceRecords(t *testing.T) {
 				WHERE r.initiative_id = ? AND r.served_on < SUBSTR(CAST(c.opened_at AS TEXT), 1, 10)`, iniID); n != 0 {
 				t.Errorf("%s has %d records before its first cycle opened", slug, n)
 			}
+		}
+		// Stage 5 of the showcase's first cycle has the figures of its period.
+		var orgID, cycleID int64
+		var regionCode string
+		var opened time.Time
+		var closed sql.NullTime
+		if err := d.QueryRow(ctx, `SELECT o.id, o.region_code, c.id, c.opened_at, c.closed_at FROM cycles c JOIN organizations o ON o.id = c.org_id
+			WHERE o.slug = 'terang-kampung' AND c.number = 1`).Scan(&orgID, &regionCode, &cycleID, &opened, &closed); err != nil {
+			t.Fatal(err)
+		}
+		var end *time.Time
+		if closed.Valid {
+			end = &closed.Time
+		}
+		zone := region.Zone(regionCode)
+		list, err := voicesummary.New(d, nil).ForOrg(ctx, orgID, voicesummary.CyclePeriod(opened, end, db.Now(), zone), zone)
+		if err != nil || len(list) == 0 || list[0].Reach.Total == 0 || list[0].Feedback == nil || list[0].Complaints == nil {
+			t.Errorf("the first cycle's summary %+v %v", list, err)
 		}
 		if n := count(t, d, `SELECT COUNT(*) FROM service_records WHERE male + female <> total
 			OR age_0_5 + age_6_17 + age_18_59 + age_60_plus <> total`); n != 0 {

@@ -118,12 +118,9 @@ func (h *handlers) apiReach(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	period, errs := parsePeriod(r)
-	for _, f := range []string{"from", "to"} {
-		if k, bad := errs[f]; bad {
-			kit.APIError(w, http.StatusBadRequest, "bad_"+f, h.t(r, k))
-			return
-		}
+	period, ok := h.apiPeriod(w, r)
+	if !ok {
+		return
 	}
 	c, err := h.Service.Reach(r.Context(), i.ID, period)
 	if err != nil {
@@ -141,6 +138,19 @@ func (h *handlers) apiReach(w http.ResponseWriter, r *http.Request) {
 	kit.JSON(w, http.StatusOK, map[string]any{"from": period.From, "to": period.To, "total": c.Total,
 		"by_sex": map[string]int64{"L": c.Male, "P": c.Female}, "by_age": ages, "disability": c.Disability,
 		"vulnerable_groups": groups})
+}
+
+// apiPeriod reads ?from=&to= for the API, answering 400 when a day is
+// wrong.
+func (h *handlers) apiPeriod(w http.ResponseWriter, r *http.Request) (service.Period, bool) {
+	period, errs := parsePeriod(r)
+	for _, f := range []string{"from", "to"} {
+		if k, bad := errs[f]; bad {
+			kit.APIError(w, http.StatusBadRequest, "bad_"+f, h.t(r, k))
+			return period, false
+		}
+	}
+	return period, true
 }
 
 // apiInitiative loads a published initiative of a public organisation

@@ -50,18 +50,16 @@ func (h *handlers) recordUpdate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ctx := r.Context()
-	points, err := h.Service.Points(ctx, ws.Initiative.ID)
+	c, errs, err := h.checkRecord(r, ws)
 	if err != nil {
 		h.site.ServerError(w, r, err)
 		return
 	}
-	c, errs := service.RecordFromForm(r.PostForm).Check(h.today(ws), service.PointsByCode(points))
 	if len(errs) > 0 {
 		h.renderRecordEdit(w, r, http.StatusUnprocessableEntity, ws, rec, errs)
 		return
 	}
-	err = h.Service.UpdateRecord(ctx, actor(ws.Access), ws.Initiative.ID, rec.ID, c)
+	err = h.Service.UpdateRecord(r.Context(), actor(ws.Access), ws.Initiative.ID, rec.ID, c)
 	switch {
 	case errors.Is(err, service.ErrPoint):
 		h.renderRecordEdit(w, r, http.StatusUnprocessableEntity, ws, rec, validate.Errors{service.FieldPoint: "service.err.point"})

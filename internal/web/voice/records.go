@@ -44,18 +44,28 @@ func (h *handlers) recordNew(w http.ResponseWriter, r *http.Request) {
 	h.renderRecordForm(w, r, http.StatusOK, ws, form, nil)
 }
 
+// checkRecord checks the posted record form against the initiative's
+// points and the organisation's today.
+func (h *handlers) checkRecord(r *http.Request, ws *workspace) (*service.Checked, validate.Errors, error) {
+	points, err := h.Service.Points(r.Context(), ws.Initiative.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, errs := service.RecordFromForm(r.PostForm).Check(h.today(ws), service.PointsByCode(points))
+	return c, errs, nil
+}
+
 func (h *handlers) recordCreate(w http.ResponseWriter, r *http.Request) {
 	ws, ok := h.openWorkspace(w, r, (*kit.Access).CanWrite)
 	if !ok {
 		return
 	}
 	ctx := r.Context()
-	points, err := h.Service.Points(ctx, ws.Initiative.ID)
+	c, errs, err := h.checkRecord(r, ws)
 	if err != nil {
 		h.site.ServerError(w, r, err)
 		return
 	}
-	c, errs := service.RecordFromForm(r.PostForm).Check(h.today(ws), service.PointsByCode(points))
 	if len(errs) > 0 {
 		h.renderRecordForm(w, r, http.StatusUnprocessableEntity, ws, r.PostForm, errs)
 		return

@@ -17,12 +17,9 @@ func (h *handlers) apiVoice(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	period, errs := parsePeriod(r)
-	for _, f := range []string{"from", "to"} {
-		if k, bad := errs[f]; bad {
-			kit.APIError(w, http.StatusBadRequest, "bad_"+f, h.t(r, k))
-			return
-		}
+	period, ok := h.apiPeriod(w, r)
+	if !ok {
+		return
 	}
 	o, err := h.Orgs.ByID(r.Context(), i.OrgID)
 	if err != nil {
