@@ -113,8 +113,6 @@ func init() {
 		"campaign.index.title":       {"Galang Daya", "Galang Daya"},
 		"campaign.index.intro":       {"Dukung layanan lokal dengan dana, barang, tenaga, keahlian, kemitraan atau suara Anda.", "Support local services with money, goods, time, expertise, partnership or your voice."},
 		"campaign.index.all":         {"Semua", "All"},
-		"campaign.index.region":      {"Kode wilayah", "Region code"},
-		"campaign.index.in_region":   {"Di wilayah", "In"},
 		"campaign.index.filter":      {"Saring", "Filter"},
 		"campaign.index.empty":       {"Belum ada kampanye yang berjalan di sini.", "No active campaigns here yet."},
 		"campaign.index.more":        {"Berikutnya", "More"},

@@ -30,6 +30,7 @@ type campaignIndexPage struct {
 	Items  []campaignCard
 	Kinds  []string
 	Region *region.Region // the ?wilayah filter, when valid
+	Filter *regionFilter
 	Kind   string
 	Next   int64
 }
@@ -87,13 +88,18 @@ func (s *Server) campaignIndex(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	p := &campaignIndexPage{Kinds: campaign.Kinds}
 	opt := campaign.ListOptions{PublicOnly: true, Status: campaign.StatusActive, Limit: 30}
-	if code, ok := region.ParseCode(q.Get("wilayah")); ok {
-		if reg, err := s.regions.Get(r.Context(), code); err == nil {
-			p.Region, opt.Region = &reg, code
-		}
-	}
+	keep := url.Values{}
 	if k := q.Get("jenis"); campaign.ValidKind(k) {
 		p.Kind, opt.Kind = k, k
+		keep.Set("jenis", k)
+	}
+	var err error
+	if p.Filter, err = s.regionFilterFor(r, "/galang-daya", keep); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if p.Region = p.Filter.Region; p.Region != nil {
+		opt.Region = p.Region.Code
 	}
 	opt.After = parseCursor(q.Get("setelah"))
 	list, next, err := s.campaignStore().List(r.Context(), opt)

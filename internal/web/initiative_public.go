@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"slices"
 
 	"lokadaya/internal/campaign"
@@ -20,6 +21,7 @@ type initiativeIndexPage struct {
 	Items      []initiativeCard
 	Categories []string
 	Region     *region.Region // the ?wilayah filter, when valid
+	Filter     *regionFilter
 	Category   string
 	Next       int64
 }
@@ -59,13 +61,18 @@ func (s *Server) initiativeIndex(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	p := &initiativeIndexPage{Categories: initiative.Categories()}
 	opt := initiative.ListOptions{PublishedOnly: true, Limit: 30}
-	if code, ok := region.ParseCode(q.Get("wilayah")); ok {
-		if reg, err := s.regions.Get(r.Context(), code); err == nil {
-			p.Region, opt.Region = &reg, code
-		}
-	}
+	keep := url.Values{}
 	if k := q.Get("kategori"); initiative.ValidCategory(k) {
 		p.Category, opt.Category = k, k
+		keep.Set("kategori", k)
+	}
+	var err error
+	if p.Filter, err = s.regionFilterFor(r, "/inisiatif", keep); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if p.Region = p.Filter.Region; p.Region != nil {
+		opt.Region = p.Region.Code
 	}
 	opt.After = parseCursor(q.Get("setelah"))
 	list, next, err := s.initiativeStore().List(r.Context(), opt)
