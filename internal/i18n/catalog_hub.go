@@ -64,7 +64,7 @@ func init() {
 		"hub.name_short":             {"Nama minimal 3 karakter.", "The name needs at least 3 characters."},
 		"hub.slug_invalid":           {"Hanya huruf kecil, angka, dan tanda hubung (contoh: simpul-riau).", "Only lower-case letters, digits and hyphens (e.g. simpul-riau)."},
 		"hub.slug_taken":             {"Alamat ini sudah dipakai.", "This address is already taken."},
-		"hub.regions_required":       {"Masukkan minimal satu kode wilayah.", "Enter at least one region code."},
+		"hub.regions_required":       {"Pilih minimal satu wilayah.", "Choose at least one region."},
 		"hub.regions_unknown":        {"Kode wilayah tidak dikenal: %s", "Unknown region codes: %s"},
 		"hub.coordinators_unknown":   {"Belum ada akun dengan e-mail: %s", "No account with these e-mail addresses: %s"},
 

@@ -147,4 +147,10 @@ func TestAdminHubRegionsByName(t *testing.T) {
 	if home := w.get(t, "platform", "/admin"); !strings.Contains(home.body, "dicakup simpul: Kalimantan Barat") {
 		t.Error("admin home does not say Kalimantan Barat is partly covered")
 	}
+	// Unticking the last one asks to choose a region, not to type a code.
+	form.Del("regions")
+	if got := w.post(t, "platform", "/admin/simpul/simpul-kalimantan/ubah", form); got.status != 422 ||
+		!strings.Contains(got.body, "Pilih minimal satu wilayah.") {
+		t.Errorf("no region left = %d", got.status)
+	}
 }
