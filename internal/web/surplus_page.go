@@ -78,9 +78,10 @@ func (s *Server) surplusAllocate(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, surplusURL(a.Org)+"?"+q.Encode(), http.StatusSeeOther)
 }
 
-// renderSurplus fills the period with defaults (the organisation's first
-// initiative, the last twelve whole months), computes its table when the
-// period is valid, and renders the page with form and errs.
+// renderSurplus fills the period with defaults (where the organisation
+// left off: its latest decision's initiative and period; before any, its
+// first initiative and the last twelve whole months), computes its table
+// when the period is valid, and renders the page with form and errs.
 func (s *Server) renderSurplus(w http.ResponseWriter, r *http.Request, status int, a *orgAccess, form url.Values, errs validate.Errors) {
 	ctx := r.Context()
 	zone := region.Zone(a.Org.RegionCode)
@@ -94,6 +95,14 @@ func (s *Server) renderSurplus(w http.ResponseWriter, r *http.Request, status in
 		return
 	}
 	form = cloneValues(form)
+	if form.Get(surplus.FieldInitiative) == "" && len(p.Allocations) > 0 {
+		last := p.Allocations[0]
+		form.Set(surplus.FieldInitiative, strconv.FormatInt(last.InitiativeID, 10))
+		if form.Get(surplus.FieldFrom) == "" && form.Get(surplus.FieldTo) == "" {
+			form.Set(surplus.FieldFrom, last.From.In(zone).Format(time.DateOnly))
+			form.Set(surplus.FieldTo, last.To.In(zone).AddDate(0, 0, -1).Format(time.DateOnly))
+		}
+	}
 	if form.Get(surplus.FieldInitiative) == "" && len(p.Initiatives) > 0 {
 		form.Set(surplus.FieldInitiative, strconv.FormatInt(p.Initiatives[0].ID, 10))
 	}
