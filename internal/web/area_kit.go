@@ -107,10 +107,15 @@ func (a areaSite) AllowClient(w http.ResponseWriter, r *http.Request, l *ratelim
 func (a areaSite) BaseURL() string                 { return a.s.cfg.BaseURL }
 func (a areaSite) ClientIP(r *http.Request) string { return clientIP(r, a.s.cfg.TrustProxy) }
 
-// routedMux registers an area's routes like routes() does its own: each
-// request's route is named in the logs and metrics.
-type routedMux struct{ mux *http.ServeMux }
+// routedMux registers the site's routes, its own and its areas': each
+// request's route is named in the logs and metrics, and each pattern is
+// recorded so that Server.Routes lists every route of the site.
+type routedMux struct {
+	mux      *http.ServeMux
+	patterns *[]string
+}
 
 func (m routedMux) HandleFunc(pattern string, h func(http.ResponseWriter, *http.Request)) {
+	*m.patterns = append(*m.patterns, pattern)
 	m.mux.HandleFunc(pattern, routed(h))
 }

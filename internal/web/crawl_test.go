@@ -42,6 +42,10 @@ var crawlExempt = map[string]string{
 	"GET /organisasi/{slug}/dokumen/{kind}":                         "legal document: the demo stores no documents",
 	"GET /layanan/{code}/umpan-balik.svg":                           "the feedback trend inside the point's page",
 	"GET /inisiatif/{slug}/umpan-balik.svg":                         "the feedback trend inside the initiative's page",
+	"GET /layanan/{code}/maklumat/qr.png":                           "the QR code inside the public charter",
+	"GET /skm/{code}/qr.png":                                        "the QR code inside the survey round's page",
+	"GET /pengaduan/{code}/foto":                                    "complaint photo: the demo stores no photos",
+	"GET /organisasi/{slug}/pengaduan/{code}/foto":                  "complaint photo: the demo stores no photos",
 	// Private links people get by e-mail or right after submitting a form.
 	"GET /undangan/{token}":                    "invitation e-mail",
 	"GET /verifikasi/{token}":                  "address verification e-mail",
@@ -54,6 +58,8 @@ var crawlExempt = map[string]string{
 	"GET /notifikasi/{token}":                  "preferences link in notification e-mails",
 	"GET /organisasi/{slug}/donasi/impor/{id}": "the preview right after uploading a statement (redirect)",
 	"GET /u/{code}/terima-kasih":               "the thanks right after voting (redirect)",
+	"GET /pengaduan/{code}":                    "after filing (redirect), then by the code the complainant keeps",
+	"GET /terima/{code}":                       "the QR code on the printed slip",
 	// The payment gateway's sandbox, reached by the redirect to pay online.
 	"/sandbox/": "payment gateway sandbox",
 	// Redirects, not pages.
@@ -272,6 +278,11 @@ type crawlValues struct {
 	reviewStage string
 	// point is the code of a service point of the initiative.
 	point string
+	// after are the values of {id} and {code} by the path segment before
+	// them: the showcase organisation's service record, import, survey
+	// round, handout and complaint, a round's questionnaire code and a
+	// slip's receipt code.
+	after map[string]string
 }
 
 func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
@@ -297,6 +308,18 @@ func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
 	v.offer = one(`SELECT CAST(MIN(id) AS TEXT) FROM offers WHERE org_id = ?`, org)
 	v.reviewStage = "4"
 	v.point = one(`SELECT code FROM service_points WHERE initiative_id = (SELECT id FROM initiatives WHERE slug = ?) ORDER BY id LIMIT 1`, v.initiative)
+	inID := `(SELECT id FROM initiatives WHERE slug = '` + v.initiative + `')`
+	v.after = map[string]string{
+		"catatan":   one(`SELECT CAST(MIN(id) AS TEXT) FROM service_records WHERE initiative_id = ` + inID),
+		"impor":     one(`SELECT MIN(id) FROM service_imports WHERE initiative_id = ` + inID),
+		"pembagian": one(`SELECT CAST(MIN(id) AS TEXT) FROM distributions WHERE org_id = ?`, org),
+		"terima": one(`SELECT MIN(r.code) FROM distribution_recipients r JOIN distributions d ON d.id = r.distribution_id
+			WHERE d.org_id = ?`, org),
+		"pengaduan": one(`SELECT MIN(code) FROM complaints WHERE org_id = ? AND visibility = 'publik'`, org),
+	}
+	round := strings.Fields(one(`SELECT CAST(id AS TEXT) || ' ' || code FROM survey_rounds WHERE initiative_id = ` + inID +
+		` ORDER BY CASE WHEN open THEN 0 ELSE 1 END, id LIMIT 1`))
+	v.after["skm/id"], v.after["skm/code"] = round[0], round[1]
 	v.sample = one(`SELECT bank FROM org_bank_accounts WHERE org_id = ? AND active = TRUE ORDER BY id LIMIT 1`, org)
 	if v.sample == "bca" {
 		v.sample = "klikbca"
@@ -340,6 +363,14 @@ func (v *crawlValues) fill(pattern string) (string, error) {
 		}
 		val := ""
 		switch {
+		case name == "format":
+			val = "templat.csv"
+		case name == "file":
+			val = "catatan.csv"
+		case prev == "skm":
+			val = v.after["skm/"+name]
+		case v.after[prev] != "" && (name == "id" || name == "code"):
+			val = v.after[prev]
 		case name == "slug" && prev == "organisasi":
 			val = v.org
 			if strings.Contains(path, "{cslug}") {

@@ -10,10 +10,8 @@ import (
 // caller's rights itself (see auth.go); this table is the map of the site.
 func (s *Server) routes(mux *http.ServeMux) {
 	s.patterns = nil
-	handle := func(pattern string, h http.HandlerFunc) {
-		s.patterns = append(s.patterns, pattern)
-		mux.HandleFunc(pattern, routed(h))
-	}
+	routes := routedMux{mux, &s.patterns}
+	handle := routes.HandleFunc
 
 	// Operations.
 	handle("GET /healthz", s.healthz)
@@ -248,8 +246,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /dev/outbox", s.devOutbox)
 
 	// Areas with their own handler package (internal/web/<area>).
-	voice.Routes(routedMux{mux}, areaSite{s}, s.voiceStores())
-	voice.ComplaintRoutes(routedMux{mux}, areaSite{s}, s.complaintStores())
+	voice.Routes(routes, areaSite{s}, s.voiceStores())
+	voice.ComplaintRoutes(routes, areaSite{s}, s.complaintStores())
 
 	handle("POST /api/v1/campaigns/{slug}/donations", s.apiDonate)
 	handle("GET /api/v1/openapi.json", s.apiOpenAPI)

@@ -36,6 +36,16 @@ func (a *Access) CanManage() bool { return a.Admin || a.Role.CanManageMembers() 
 // CanManageMoney reports whether the caller may record and confirm money.
 func (a *Access) CanManageMoney() bool { return a.Admin || a.Role.CanManageMoney() }
 
+// HomeURL is the organisation's page the caller goes back to: its
+// dashboard for members and platform admins, its public profile for
+// others (a hub coordinator reads its records but has no dashboard there).
+func (a *Access) HomeURL() string {
+	if a.Admin || a.Member() {
+		return "/organisasi/" + a.Org.Slug + "/dasbor"
+	}
+	return "/organisasi/" + a.Org.Slug
+}
+
 // Hidden reports whether the organisation is hidden from the public:
 // rejected and suspended ones are.
 func (a *Access) Hidden() bool {

@@ -147,7 +147,9 @@ type publicRound struct {
 // surveyPublic shows every round's IKM, grade, element averages and sample
 // check, newest first, with the trend.
 func (h *handlers) surveyPublic(w http.ResponseWriter, r *http.Request) {
-	i, o, ok := h.publicInitiative(w, r, r.PathValue("slug"))
+	// Its readers see it before it is published, as they see the
+	// initiative's page that links here.
+	i, a, ok := h.openPublicInitiative(w, r)
 	if !ok {
 		return
 	}
@@ -156,7 +158,7 @@ func (h *handlers) surveyPublic(w http.ResponseWriter, r *http.Request) {
 		h.site.ServerError(w, r, err)
 		return
 	}
-	p := &surveyPublicPage{Initiative: i, Org: o, Trend: newTrend(sums)}
+	p := &surveyPublicPage{Initiative: i, Org: a.Org, Trend: newTrend(sums)}
 	for k := len(sums) - 1; k >= 0; k-- {
 		pr := publicRound{Summary: sums[k], Elements: elementRows(sums[k].Result)}
 		if sums[k].Round.Open {
