@@ -80,7 +80,11 @@ func signUpVolunteers(ctx context.Context, d *db.DB, users map[string]*account.U
 		zone := region.Zone(n.regionCode)
 		now := time.Now().In(zone)
 		if i == 0 {
+			// The need's schedule says weekends: a Saturday a week or more ahead.
 			day := time.Date(now.Year(), now.Month(), now.Day()+7, 8, 0, 0, 0, zone)
+			for day.Weekday() != time.Saturday {
+				day = day.AddDate(0, 0, 1)
+			}
 			act := volunteer.ActivityInput{Starts: day.UTC(), Ends: day.Add(7 * time.Hour).UTC()}
 			if err := store.SetActivity(ctx, n.campaignID, n.id, act, actor); err != nil {
 				return fmt.Errorf("demo: activity: %w", err)

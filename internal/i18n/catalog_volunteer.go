@@ -14,7 +14,6 @@ func init() {
 		"volunteer.signup.privacy":   {"Nama depan Anda dapat tampil di halaman ini setelah diterima. E-mail dan telepon hanya dilihat pengurus organisasi.", "Your first name may appear on this page once you are accepted. Your e-mail and phone are seen only by the organisation's staff."},
 		"volunteer.hours.given":      {"Relawan telah memberi %s waktu", "Volunteers have given %s"},
 		"volunteer.when":             {"Waktu kegiatan", "When"},
-		"volunteer.when.range":       {"%s sampai %s", "%s to %s"},
 		"volunteer.when.unknown":     {"Waktu kegiatan akan dikonfirmasi oleh organisasi.", "The organisation will confirm the time."},
 		"volunteer.list.title":       {"Relawan yang sudah bergabung", "Volunteers who joined"},
 		"volunteer.list.more":        {"dan %d relawan lain", "and %d more volunteers"},

@@ -134,6 +134,11 @@ func (v *View) DateTime(t time.Time, zone *time.Location) string {
 	return i18n.DateTime(v.Lang, t, zone)
 }
 
+// TimeRange writes a span of time, the day once when it is one day.
+func (v *View) TimeRange(start, end time.Time, zone *time.Location) string {
+	return i18n.TimeRange(v.Lang, start, end, zone)
+}
+
 // OtherLang is the language the switch offers.
 func (v *View) OtherLang() string {
 	if v.Lang == i18n.EN {
