@@ -24,3 +24,16 @@ func TestTimeRange(t *testing.T) {
 		}
 	}
 }
+
+func TestMonthYear(t *testing.T) {
+	for _, tc := range []struct {
+		lang     Lang
+		in, want string
+	}{
+		{ID, "2026-06", "Juni 2026"}, {EN, "2026-06", "June 2026"}, {ID, "2026-13", "2026-13"}, {ID, "", ""},
+	} {
+		if got := MonthYear(tc.lang, tc.in); got != tc.want {
+			t.Errorf("MonthYear(%s, %q) = %q, want %q", tc.lang, tc.in, got, tc.want)
+		}
+	}
+}

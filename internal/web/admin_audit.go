@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"lokadaya/internal/audit"
 	"lokadaya/internal/i18n"
@@ -81,11 +82,23 @@ func (s *Server) adminAudit(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "admin_audit", s.view(r, i18n.T(lang(r), "admin.audit.title"), p))
 }
 
-// storedDay is a calendar day as the audit details store it: 2026-11-27.
-var storedDay = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`)
+var (
+	// storedDay is a calendar day as the audit details store it: 2026-11-27.
+	storedDay = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`)
+	// storedTime is a moment as they store it: 2026-12-12T01:00:00Z.
+	storedTime = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})`)
+)
 
-// DaysIn writes the stored days within a text (an audit entry's detail) as
-// people read them, leaving the rest, codes included, as it is.
+// DaysIn writes the stored days and moments within a text (an audit
+// entry's detail) as people read them, moments in WIB as the log's own
+// times are, leaving the rest, codes included, as it is.
 func (v *View) DaysIn(text string) string {
+	text = storedTime.ReplaceAllStringFunc(text, func(s string) string {
+		t, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			return s
+		}
+		return v.DateTime(t, nil)
+	})
 	return storedDay.ReplaceAllStringFunc(text, v.Day)
 }

@@ -55,13 +55,20 @@ var (
 	// pageHidden is what people do not read on a page: scripts, styles,
 	// form fields' values and the tags with their attributes.
 	pageHidden = regexp.MustCompile(`(?s)<(script|style|textarea|option)\b.*?</(script|style|textarea|option)>|<[^>]*>`)
-	// storedCode is a stored day (2025-03-14) or a Kemendagri region code in
-	// brackets ("(32.73)").
-	storedCode = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b|\(\d{2}(\.\d{2,4})*\)`)
+	// storedDate is a stored day (2025-03-14) or month (2025-03), not part
+	// of a file name (catatan-layanan-2025-03.csv) or an address.
+	storedDate = regexp.MustCompile(`(?:^|[^-\w/.])(\d{4}-\d{2}(?:-\d{2})?)\b`)
+	// bracketedRegion is a Kemendagri region code in brackets: "(32.73)".
+	bracketedRegion = regexp.MustCompile(`\(\d{2}(\.\d{2,4})*\)`)
 )
 
-// shownCodes are the stored days and region codes a page shows as text.
+// shownCodes are the stored days, months and region codes a page shows
+// as text.
 func shownCodes(body string) []string {
 	text := html.UnescapeString(pageHidden.ReplaceAllString(body, " "))
-	return storedCode.FindAllString(text, -1)
+	codes := bracketedRegion.FindAllString(text, -1)
+	for _, m := range storedDate.FindAllStringSubmatch(text, -1) {
+		codes = append(codes, m[1])
+	}
+	return codes
 }

@@ -41,7 +41,9 @@ var templateFuncs = template.FuncMap{
 		}
 		return fmt.Sprint(n)
 	},
-	"join": strings.Join,
+	// month writes a stored month (2026-06) as people read it: {{month $.Lang .Month}}.
+	"month": i18n.MonthYear,
+	"join":  strings.Join,
 	"contains": func(list []string, s string) bool {
 		for _, x := range list {
 			if x == s {

@@ -66,7 +66,7 @@ func TestVoiceRecordsImportAndReach(t *testing.T) {
 	toolCheck(t, "confirm twice", w.post(t, "editor", r.location+"/konfirmasi", nil), http.StatusSeeOther)
 	toolCheck(t, "same file again", w.upload(t, "editor", page+"/impor", "lagi.csv", []byte(file)), http.StatusUnprocessableEntity, "sudah diimpor")
 
-	toolCheck(t, "public reach", w.get(t, "anon", "/inisiatif/"+w.initiative.Slug+"/jangkauan"), http.StatusOK, "15 orang dilayani", "2026-02")
+	toolCheck(t, "public reach", w.get(t, "anon", "/inisiatif/"+w.initiative.Slug+"/jangkauan"), http.StatusOK, "15 orang dilayani", `<th scope="row">Februari 2026</th>`)
 	toolCheck(t, "period", w.get(t, "anon", "/inisiatif/"+w.initiative.Slug+"/jangkauan?from=2026-02-01&to=2026-02-28"), http.StatusOK, "5 orang dilayani")
 	toolCheck(t, "bad period", w.get(t, "anon", "/inisiatif/"+w.initiative.Slug+"/jangkauan?from=kemarin"), http.StatusUnprocessableEntity)
 	toolCheck(t, "initiative links reach", w.get(t, "anon", "/inisiatif/"+w.initiative.Slug), http.StatusOK, "/inisiatif/"+w.initiative.Slug+"/jangkauan")
