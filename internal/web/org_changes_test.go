@@ -19,6 +19,9 @@ func TestChangesRequestedWaitOnTheDashboard(t *testing.T) {
 		"reason": {"Lengkapi akta."}, "documents": {"akta"}}); res.status != http.StatusSeeOther {
 		t.Fatalf("needs changes: %d", res.status)
 	}
+	if body := w.get(t, "coord", review).body; !strings.Contains(body, "<th>Kontak</th><td>—</td>") {
+		t.Error("the review page leaves an organisation's missing contact blank")
+	}
 	dash := "/organisasi/taman-baca/dasbor"
 	item := "Peninjau meminta perbaikan"
 	for _, tc := range []struct {
