@@ -222,11 +222,18 @@ func TestCycleMoves(t *testing.T) {
 	if got.status != 422 || !strings.Contains(got.body, "minimal 10 karakter") || !strings.Contains(got.body, "pendek") {
 		t.Fatalf("short reason = %d", got.status)
 	}
+	// On a phone the refusal comes back to the form, far down the page,
+	// with the field marked for screen readers.
+	for _, want := range []string{`id="langkah"`, `action="` + base + `/kembali#langkah"`, `name="reason" rows="3" minlength="10" required aria-invalid="true" aria-describedby="err-reason"`} {
+		if !strings.Contains(got.body, want) {
+			t.Errorf("refused move lacks %s", want)
+		}
+	}
 	if got := w.post(t, "editor", base+"/kembali", url.Values{"from": {"4"}, "to": {"1"}, "reason": {"Alasan yang cukup panjang"}}); got.status != 422 {
 		t.Fatalf("back 4 → 1 = %d", got.status)
 	}
 	got = w.post(t, "editor", base+"/kembali", url.Values{"from": {"4"}, "to": {"3"}, "reason": {"Skema pertukaran perlu diubah"}})
-	if got.status != 303 || got.location != base+"/tahap/3" {
+	if got.status != 303 || got.location != base+"/tahap/3#main" {
 		t.Fatalf("back 4 → 3 = %d %q", got.status, got.location)
 	}
 	// The same form sent twice moves nothing more.

@@ -59,7 +59,8 @@ func (s *Server) cycleBack(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case err == nil:
 		s.flash(w, "cycle.flash.back")
-		redirect(w, r, stageURL(a.Org.Slug, back.Number, back.CurrentStage))
+		// #main: the form's own fragment (#langkah) would carry over.
+		redirect(w, r, stageURL(a.Org.Slug, back.Number, back.CurrentStage)+"#main")
 		return
 	case errors.Is(err, cycle.ErrReasonRequired):
 		errs.Add("reason", "cycle.back.reason_required")
