@@ -106,7 +106,7 @@ func TestBrowserCycle(t *testing.T) {
 
 	// Back from 5 to 3 with a reason.
 	const reason = "Jadwal layanan perlu diubah: anak-anak hanya bisa datang sore hari."
-	b.post("go back to stage 3", `form[action="`+b.ws+`/1/kembali"] button[type="submit"]`, b.ws+"/1/tahap/3",
+	b.post("go back to stage 3", `form[action^="`+b.ws+`/1/kembali"] button[type="submit"]`, b.ws+"/1/tahap/3",
 		cycleClick(`input[name="to"][value="3"]`),
 		chromedp.SetValue("#reason", reason, chromedp.ByQuery))
 

@@ -342,7 +342,7 @@ func TestCycleAttachmentsAndComments(t *testing.T) {
 	if !strings.Contains(page.body, "Pendampingan: bagus &lt;b&gt;sekali&lt;/b&gt;") || !strings.Contains(page.body, "Pengguna coord") {
 		t.Error("stage page lacks the comment")
 	}
-	if strings.Contains(page.body, `action="`+base+`/komentar"`) {
+	if strings.Contains(page.body, `action="`+base+`/komentar#komentar"`) {
 		t.Error("a viewer is offered the comment form")
 	}
 }
