@@ -140,7 +140,7 @@ func (in *ResponseInput) Check(source string) validate.Errors {
 		switch {
 		case v < 0:
 			e.Add(ScoreField(i), "survey.err.score")
-		case v == 0 && source == SourceOnline:
+		case v == 0 && source == SourceWeb:
 			e.Add(ScoreField(i), "survey.err.score_required")
 		}
 	}

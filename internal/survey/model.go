@@ -29,7 +29,7 @@ func (r *Round) Period() string { return r.PeriodFrom + "/" + r.PeriodTo }
 type Response struct {
 	ID          int64
 	RoundID     int64
-	Source      string // SourceOnline or SourcePaper
+	Source      string // SourceWeb or SourcePaper
 	Scores      Scores
 	Profile     Profile
 	Suggestion  string
@@ -40,8 +40,8 @@ type Response struct {
 
 // Where a response came from.
 const (
-	SourceOnline = "daring"
-	SourcePaper  = "kertas"
+	SourceWeb   = "daring"
+	SourcePaper = "kertas"
 )
 
 // Actor is who acts, for the audit log and the record's author.

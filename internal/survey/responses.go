@@ -34,7 +34,7 @@ func (s *Store) RespondOnline(ctx context.Context, r *Round, in ResponseInput) (
 	if !r.Open {
 		return nil, ErrClosed
 	}
-	return s.respond(ctx, r, in, SourceOnline, Actor{})
+	return s.respond(ctx, r, in, SourceWeb, Actor{})
 }
 
 // EnterPaper records a paper questionnaire typed in by staff. The same
