@@ -21,12 +21,7 @@ type Store struct {
 	Now func() time.Time
 }
 
-func (s *Store) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC().Truncate(time.Microsecond)
-	}
-	return db.Now()
-}
+func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
 
 // Today is the current day in zone, as a date at midnight UTC.
 func (s *Store) Today(zone *time.Location) time.Time {

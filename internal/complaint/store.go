@@ -43,12 +43,7 @@ type Store struct {
 	Blobs blob.Store
 }
 
-func (s *Store) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC().Truncate(time.Microsecond)
-	}
-	return db.Now()
-}
+func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
 
 const columns = `c.id, c.code, c.org_id, c.initiative_id, c.category, c.body, c.public_body, c.visibility,
 	c.contact_name, c.contact, c.channel, c.lang, c.status, c.reject_reason, c.assignee_id, COALESCE(u.name, ''),

@@ -197,6 +197,15 @@ func Now() time.Time {
 	return time.Now().UTC().Truncate(time.Microsecond)
 }
 
+// NowFrom is Now read from a store's clock, which tests set to move time;
+// a nil clock is the real one.
+func NowFrom(clock func() time.Time) time.Time {
+	if clock == nil {
+		return Now()
+	}
+	return clock().UTC().Truncate(time.Microsecond)
+}
+
 // IsUniqueViolation reports whether err is a unique-constraint failure on
 // either database.
 func IsUniqueViolation(err error) bool {

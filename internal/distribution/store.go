@@ -21,12 +21,7 @@ type Store struct {
 	Now func() time.Time
 }
 
-func (s *Store) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC().Truncate(time.Microsecond)
-	}
-	return db.Now()
-}
+func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
 
 // ErrConfirmed is a second confirmation of the same slip.
 var ErrConfirmed = errors.New("distribution: already confirmed")

@@ -51,12 +51,7 @@ func (s *Store) created(ctx context.Context, q db.Querier, d *Donation, in Input
 	return s.OnCreate(ctx, q, d, in)
 }
 
-func (s *Store) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC().Truncate(time.Microsecond)
-	}
-	return db.Now()
-}
+func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
 
 // Limits are the minimum and maximum amount in rupiah.
 func (s *Store) Limits() (minimum, maximum int64) {

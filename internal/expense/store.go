@@ -25,12 +25,7 @@ type Store struct {
 	Now func() time.Time
 }
 
-func (s *Store) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC().Truncate(time.Microsecond)
-	}
-	return db.Now()
-}
+func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
 
 const columns = `id, org_id, amount, category, campaign_id, initiative_id, description, payee, spent_on,
 	receipt_key, receipt_type, status, recorded_by, recorded_name, created_at, decided_by, decided_name,

@@ -22,12 +22,7 @@ type Store struct {
 	Now func() time.Time
 }
 
-func (s *Store) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC().Truncate(time.Microsecond)
-	}
-	return db.Now()
-}
+func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
 
 // Today is the day (YYYY-MM-DD) it is now at the point, in its zone.
 func (s *Store) Today(p *service.Point) string { return s.TodayIn(region.Zone(p.RegionCode)) }

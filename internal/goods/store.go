@@ -40,12 +40,7 @@ type Store struct {
 	OnReceive func(ctx context.Context, q db.Querier, p *Pledge, r *Receipt) error
 }
 
-func (s *Store) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC().Truncate(time.Microsecond)
-	}
-	return db.Now()
-}
+func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
 
 const columns = `id, campaign_id, need_id, org_id, item, unit, quantity, received, delivery, expected_on,
 	delivery_note, pledger_name, anonymous, message, contact_email, contact_phone, lang, status, form_token,

@@ -47,12 +47,7 @@ type Store struct {
 	OnMessage func(ctx context.Context, q db.Querier, o *Offer, m *Message) error
 }
 
-func (s *Store) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC().Truncate(time.Microsecond)
-	}
-	return db.Now()
-}
+func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
 
 const columns = `id, campaign_id, need_id, need_title, org_id, offerer_kind, name, institution, body,
 	contact_email, contact_phone, show_name, lang, status, reject_reason, awaiting_org, form_token, access_token,

@@ -30,12 +30,7 @@ type Store struct {
 	OnVerify func(ctx context.Context, q db.Querier, s *Signature) error
 }
 
-func (s *Store) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC().Truncate(time.Microsecond)
-	}
-	return db.Now()
-}
+func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
 
 func (s *Store) ttl() time.Duration {
 	if s.TTL > 0 {

@@ -21,12 +21,7 @@ type Store struct {
 	Now func() time.Time
 }
 
-func (s *Store) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC().Truncate(time.Microsecond)
-	}
-	return db.Now()
-}
+func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
 
 const pointColumns = `id, org_id, initiative_id, code, name, address, region_code, latitude, longitude, hours, created_at, updated_at`
 

@@ -21,12 +21,7 @@ type Store struct {
 	Now func() time.Time
 }
 
-func (s *Store) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC().Truncate(time.Microsecond)
-	}
-	return db.Now()
-}
+func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
 
 // ErrClosed is an online answer to a round that no longer takes them.
 var ErrClosed = errors.New("survey: round closed")

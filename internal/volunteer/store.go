@@ -38,12 +38,7 @@ type Store struct {
 	OnDecide func(ctx context.Context, q db.Querier, s *Signup) error
 }
 
-func (s *Store) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC().Truncate(time.Microsecond)
-	}
-	return db.Now()
-}
+func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
 
 const columns = `id, campaign_id, need_id, org_id, name, email, phone, region_code, skills, availability, hide_name,
 	lang, status, decline_reason, form_token, created_at, decided_at, decided_by`
