@@ -9,11 +9,12 @@ import (
 
 	"lokadaya/internal/charter"
 	"lokadaya/internal/service"
+	"lokadaya/internal/web/explore"
 	"lokadaya/internal/web/voice"
 )
 
 // areaTemplates are the page templates of the area packages.
-var areaTemplates = []fs.FS{voice.Templates}
+var areaTemplates = []fs.FS{voice.Templates, explore.Templates}
 
 func (s *Server) serviceStore() *service.Store { return &service.Store{DB: s.db} }
 
@@ -29,3 +30,7 @@ func (s *Server) voiceStores() voice.Stores {
 // hour, at all service points together; far beyond any phone, it keeps a
 // script from filling the database (bursts below it are flagged for staff).
 const voteCeilingPerHour = 300
+
+func (s *Server) exploreStores() explore.Stores {
+	return explore.Stores{Regions: s.regions}
+}

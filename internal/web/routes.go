@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"lokadaya/internal/web/explore"
 	"lokadaya/internal/web/voice"
 )
 
@@ -248,6 +249,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	// Areas with their own handler package (internal/web/<area>).
 	voice.Routes(routes, areaSite{s}, s.voiceStores())
 	voice.ComplaintRoutes(routes, areaSite{s}, s.complaintStores())
+	explore.Routes(routes, areaSite{s}, s.exploreStores())
 
 	handle("POST /api/v1/campaigns/{slug}/donations", s.apiDonate)
 	handle("GET /api/v1/openapi.json", s.apiOpenAPI)

@@ -1,0 +1,35 @@
+// Package explore serves the pages where the public finds and sees what
+// happens on the platform: the home page, search across campaigns,
+// organisations, initiatives, hubs and lessons, the region pages and the
+// map. It is built on the shared kit (internal/web/kit); the figures and
+// the search index live in their own domain packages.
+package explore
+
+import (
+	"embed"
+
+	"lokadaya/internal/region"
+	"lokadaya/internal/web/kit"
+)
+
+// Templates are the area's page templates, parsed by the web package
+// within the site layout. Page names start with "explore_".
+//
+//go:embed templates
+var Templates embed.FS
+
+// Stores are the domain stores the area's handlers use.
+type Stores struct {
+	Regions *region.Store
+}
+
+type handlers struct {
+	site kit.Site
+	Stores
+}
+
+// Routes registers the area's pages and API.
+func Routes(mux kit.Router, site kit.Site, stores Stores) {
+	h := &handlers{site: site, Stores: stores}
+	_ = h
+}
