@@ -72,10 +72,8 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Campaign, int64, 
 		out = out[:opt.Limit]
 		next = out[len(out)-1].ID
 	}
-	for _, c := range out {
-		if c.Needs, err = needs(ctx, s.DB, c.ID); err != nil {
-			return nil, 0, err
-		}
+	if err := attachNeeds(ctx, s.DB, out); err != nil {
+		return nil, 0, err
 	}
 	return out, next, nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/validate"
@@ -30,6 +31,40 @@ func needs(ctx context.Context, q db.Querier, campaignID int64) ([]Need, error) 
 	}
 	return out, rows.Err()
 }
+
+// attachNeeds loads the needs of every campaign in list in one query.
+func attachNeeds(ctx context.Context, q db.Querier, list []*Campaign) error {
+	if len(list) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*Campaign, len(list))
+	args := make([]any, 0, len(list))
+	for _, c := range list {
+		byID[c.ID] = c
+		c.Needs = nil
+		args = append(args, c.ID)
+	}
+	rows, err := q.Query(ctx, `SELECT `+needColumns+` FROM campaign_needs WHERE campaign_id IN (`+marks(len(args))+`)
+		ORDER BY campaign_id, position, id`, args...)
+	if err != nil {
+		return fmt.Errorf("campaign: needs: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n Need
+		if err := rows.Scan(&n.ID, &n.CampaignID, &n.Kind, &n.Title, &n.Description, &n.Target, &n.Unit, &n.ItemValue,
+			&n.Skills, &n.Schedule, &n.Place, &n.PetitionText, &n.Position); err != nil {
+			return fmt.Errorf("campaign: needs: %w", err)
+		}
+		if c := byID[n.CampaignID]; c != nil {
+			c.Needs = append(c.Needs, n)
+		}
+	}
+	return rows.Err()
+}
+
+// marks is n comma-separated placeholders for an IN list.
+func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
 
 // editable loads a campaign inside tx and refuses one that has ended or
 // was cancelled.

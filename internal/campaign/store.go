@@ -132,12 +132,32 @@ func (s *Store) Update(ctx context.Context, actor Actor, id int64, in Input) (*C
 	return out, err
 }
 
-// SetCover records the blob key of the cover photo ("" removes it).
+// SetCover records the blob key of the cover photo ("" removes it); the
+// phone-sized copy is gone with it until SetSmallCover names a new one.
 func (s *Store) SetCover(ctx context.Context, id int64, key string) error {
-	if _, err := s.DB.Exec(ctx, `UPDATE campaigns SET cover_key = ?, updated_at = ? WHERE id = ?`, key, s.now(), id); err != nil {
+	if _, err := s.DB.Exec(ctx, `UPDATE campaigns SET cover_key = ?, cover_small_key = '', updated_at = ? WHERE id = ?`,
+		key, s.now(), id); err != nil {
 		return fmt.Errorf("campaign: set cover: %w", err)
 	}
 	return nil
+}
+
+// SetSmallCover records the blob key of the cover's phone-sized copy.
+func (s *Store) SetSmallCover(ctx context.Context, id int64, key string) error {
+	if _, err := s.DB.Exec(ctx, `UPDATE campaigns SET cover_small_key = ? WHERE id = ?`, key, id); err != nil {
+		return fmt.Errorf("campaign: set small cover: %w", err)
+	}
+	return nil
+}
+
+// SmallCover is the blob key of the campaign's phone-sized cover, "" when
+// there is none.
+func (s *Store) SmallCover(ctx context.Context, id int64) (string, error) {
+	var key string
+	if err := s.DB.QueryRow(ctx, `SELECT cover_small_key FROM campaigns WHERE id = ?`, id).Scan(&key); err != nil {
+		return "", fmt.Errorf("campaign: small cover: %w", err)
+	}
+	return key, nil
 }
 
 // Publish makes a draft active; validate.Errors lists what is missing.

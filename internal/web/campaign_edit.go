@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -236,9 +238,38 @@ func (s *Server) renderCampaignEdit(w http.ResponseWriter, r *http.Request, stat
 	s.render(w, r, status, "campaign_edit", v)
 }
 
-// replaceCover stores a new campaign cover (nil removes it).
+// smallCoverBox is the largest side of a cover's phone-sized copy, the
+// one campaign cards load on narrow screens.
+const smallCoverBox = 480
+
+// replaceCover stores a new campaign cover (nil removes it) and its
+// phone-sized copy for the campaign cards.
 func (s *Server) replaceCover(ctx context.Context, c *campaign.Campaign, img *imaging.Result) error {
-	return s.replaceImage(ctx, "campaigns", c.ID, c.CoverKey, img, func(key string) error {
-		return s.campaignStore().SetCover(ctx, c.ID, key)
-	})
+	store := s.campaignStore()
+	oldSmall, err := store.SmallCover(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	if err := s.replaceImage(ctx, "campaigns", c.ID, c.CoverKey, img, func(key string) error {
+		return store.SetCover(ctx, c.ID, key)
+	}); err != nil {
+		return err
+	}
+	if img != nil {
+		small, err := imaging.Process(bytes.NewReader(img.Data), smallCoverBox)
+		if err != nil {
+			return fmt.Errorf("web: small cover: %w", err)
+		}
+		if err := s.replaceImage(ctx, "campaigns", c.ID, "", small, func(key string) error {
+			return store.SetSmallCover(ctx, c.ID, key)
+		}); err != nil {
+			return err
+		}
+	}
+	if oldSmall != "" {
+		if err := s.blobs.Delete(ctx, oldSmall); err != nil {
+			s.log.Warn("old picture not deleted", "key", oldSmall, "err", err)
+		}
+	}
+	return nil
 }

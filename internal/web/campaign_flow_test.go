@@ -122,6 +122,20 @@ func TestCampaignEditorFlow(t *testing.T) {
 	if regexp.MustCompile(`<script>|style=`).MatchString(page.body) {
 		t.Error("inline script or style on the campaign page")
 	}
+	// Its card on the list, the organisation's and the initiative's pages:
+	// the phone-sized cover first, progress per kind of need, days left.
+	small, err := w.store.SmallCover(context.Background(), c.ID)
+	if err != nil || !strings.HasPrefix(small, "campaigns/") || small == c.CoverKey {
+		t.Fatalf("small cover %q %v", small, err)
+	}
+	toolCheck(t, "small cover is public", w.get(t, "anon", "/media/"+small), http.StatusOK)
+	card := []string{`<li class="campaign-card">`, `href="/galang-daya/rak-buku-warga">Rak Buku Warga</a>`,
+		`src="/media/` + small + `" srcset="/media/` + small + ` 480w, /media/` + c.CoverKey + ` 1200w"`,
+		`loading="lazy"`, `width="480" height="270"`, "Rp0 dari Rp5.000.000", "0 dari 25 barang diterima",
+		"0 dari 4 relawan diterima", "0 dari 300 tanda tangan", "0 tawaran disepakati", "hari lagi"}
+	for _, path := range []string{"/galang-daya", "/organisasi/taman-baca", "/inisiatif/" + w.initiative.Slug} {
+		toolCheck(t, "card on "+path, w.get(t, "anon", path), http.StatusOK, card...)
+	}
 	w.get(t, "user", "/galang-daya/rak-buku-warga")
 	w.get(t, "owner", "/galang-daya/rak-buku-warga") // members are not counted
 	toolCheck(t, "effectiveness", w.get(t, "viewer", campaignBase+"/rak-buku-warga/efektivitas"), http.StatusOK,

@@ -27,7 +27,7 @@ type campaignCard struct {
 
 // campaignIndexPage lists active campaigns.
 type campaignIndexPage struct {
-	Items  []campaignCard
+	Items  []campaign.Card
 	Kinds  []string
 	Region *region.Region // the ?wilayah filter, when valid
 	Filter *regionFilter
@@ -102,19 +102,10 @@ func (s *Server) campaignIndex(w http.ResponseWriter, r *http.Request) {
 		opt.Region = p.Region.Code
 	}
 	opt.After = parseCursor(q.Get("setelah"))
-	list, next, err := s.campaignStore().List(r.Context(), opt)
+	p.Items, p.Next, err = s.campaignStore().CardList(r.Context(), opt)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
-	}
-	p.Next = next
-	for _, c := range list {
-		card, err := s.campaignCard(r.Context(), c)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		p.Items = append(p.Items, card)
 	}
 	s.render(w, r, http.StatusOK, "campaign_index", s.view(r, i18n.T(lang(r), "campaign.index.title"), p))
 }

@@ -45,7 +45,7 @@ type initiativeShowPage struct {
 	Children []surplus.Relative
 	// Campaigns are the initiative's published campaigns (active first,
 	// then ended), newest first within each.
-	Campaigns []*campaign.Campaign
+	Campaigns []campaign.Card
 	// Charters are the service points with a signed service charter.
 	Charters []charterLink
 	// Satisfaction is the latest survey round with an index, nil when none.
@@ -155,8 +155,9 @@ func (s *Server) initiativeShow(w http.ResponseWriter, r *http.Request) {
 
 // publishedCampaigns lists the initiative's published campaigns, the
 // running ones first.
-func (s *Server) publishedCampaigns(r *http.Request, initiativeID int64) ([]*campaign.Campaign, error) {
-	list, _, err := s.campaignStore().List(r.Context(), campaign.ListOptions{InitiativeID: initiativeID, PublicOnly: true})
+func (s *Server) publishedCampaigns(r *http.Request, initiativeID int64) ([]campaign.Card, error) {
+	store := s.campaignStore()
+	list, _, err := store.List(r.Context(), campaign.ListOptions{InitiativeID: initiativeID, PublicOnly: true})
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +170,7 @@ func (s *Server) publishedCampaigns(r *http.Request, initiativeID int64) ([]*cam
 		}
 		return 1
 	})
-	return list, nil
+	return store.Cards(r.Context(), list)
 }
 
 // mayReadCycle reports whether the caller may read the organisation's

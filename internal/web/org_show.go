@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"lokadaya/internal/campaign"
 	"net/http"
 
 	"lokadaya/internal/db"
@@ -20,6 +21,8 @@ type orgProfile struct {
 	NPWP    string
 	// Initiatives are the organisation's published initiatives.
 	Initiatives []*initiative.Initiative
+	// Campaigns are its running public campaigns, newest first (a few).
+	Campaigns []campaign.Card
 	// CycleReader: the caller may open the development-cycle workspace
 	// (members, platform admins, coordinators of the region's hub).
 	CycleReader bool
@@ -31,6 +34,10 @@ type orgProfile struct {
 	// review asked for while changes are needed; "" otherwise.
 	RequestedDocs string
 }
+
+// orgShowCampaigns is how many running campaigns an organisation's page
+// shows.
+const orgShowCampaigns = 6
 
 // orgShow is an organisation's public profile. Rejected and suspended
 // organisations are shown only to their members and platform admins.
@@ -65,6 +72,11 @@ func (s *Server) orgShow(w http.ResponseWriter, r *http.Request) {
 	}
 	if p.Initiatives, _, err = s.initiativeStore().List(r.Context(),
 		initiative.ListOptions{OrgID: a.Org.ID, PublishedOnly: true}); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if p.Campaigns, _, err = s.campaignStore().CardList(r.Context(), campaign.ListOptions{OrgID: a.Org.ID,
+		PublicOnly: true, Status: campaign.StatusActive, Limit: orgShowCampaigns}); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
