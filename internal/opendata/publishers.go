@@ -1,0 +1,126 @@
+package opendata
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"lokadaya/internal/db"
+)
+
+// Publisher is an organisation that publishes open data: it is not hidden
+// and has published an initiative or a campaign.
+type Publisher struct {
+	ID         int64
+	Slug       string
+	Name       string
+	RegionCode string
+	Vision     string
+	Website    string
+	Licence    string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+const publisherColumns = `o.id, o.slug, o.name, o.region_code, o.vision, o.website, o.data_licence, o.created_at, o.updated_at`
+
+// publishes is the condition that makes an organisation o a publisher.
+const publishes = visible + ` AND (EXISTS (SELECT 1 FROM initiatives i WHERE i.org_id = o.id AND i.status = 'published')
+	OR EXISTS (SELECT 1 FROM campaigns c WHERE c.org_id = o.id AND c.status <> 'draft'))`
+
+func scanPublisher(rows interface{ Scan(...any) error }) (*Publisher, error) {
+	p := &Publisher{}
+	if err := rows.Scan(&p.ID, &p.Slug, &p.Name, &p.RegionCode, &p.Vision, &p.Website, &p.Licence, &p.CreatedAt, &p.UpdatedAt); err != nil {
+		return nil, err
+	}
+	p.CreatedAt, p.UpdatedAt = p.CreatedAt.UTC(), p.UpdatedAt.UTC()
+	return p, nil
+}
+
+// PublisherBySlug returns the publishing organisation of a slug, or
+// db.ErrNotFound (also for a hidden one, or one with nothing published).
+func (s *Store) PublisherBySlug(ctx context.Context, slug string) (*Publisher, error) {
+	p, err := scanPublisher(s.DB.QueryRow(ctx, `SELECT `+publisherColumns+` FROM organizations o WHERE o.slug = ? AND `+publishes, slug))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, db.ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("opendata: publisher: %w", err)
+	}
+	return p, nil
+}
+
+// likePattern is a LIKE pattern that matches s anywhere, with LIKE's
+// wildcards in s escaped (ESCAPE '\').
+func likePattern(s string) string {
+	s = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(s))
+	return "%" + s + "%"
+}
+
+// Publishers returns publishers in slug order, skipping offset and at most
+// limit, whose name or slug contains q (any when ""), and how many match.
+func (s *Store) Publishers(ctx context.Context, q string, offset, limit int) ([]*Publisher, int, error) {
+	where, args := publishes, []any{}
+	if q != "" {
+		where += ` AND (lower(o.name) LIKE ? ESCAPE '\' OR o.slug LIKE ? ESCAPE '\')`
+		args = append(args, likePattern(q), likePattern(q))
+	}
+	var total int
+	if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM organizations o WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("opendata: publishers: %w", err)
+	}
+	if limit <= 0 || offset >= total {
+		return nil, total, nil
+	}
+	rows, err := s.DB.Query(ctx, `SELECT `+publisherColumns+` FROM organizations o WHERE `+where+
+		` ORDER BY o.slug LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("opendata: publishers: %w", err)
+	}
+	defer rows.Close()
+	var out []*Publisher
+	for rows.Next() {
+		p, err := scanPublisher(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("opendata: publishers: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, total, rows.Err()
+}
+
+// Licence is the data licence an organisation chose.
+func (s *Store) Licence(ctx context.Context, orgID int64) (Licence, error) {
+	var id string
+	err := s.DB.QueryRow(ctx, `SELECT data_licence FROM organizations WHERE id = ?`, orgID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Licence{}, db.ErrNotFound
+	}
+	if err != nil {
+		return Licence{}, fmt.Errorf("opendata: licence: %w", err)
+	}
+	l, _ := LicenceByID(id)
+	return l, nil
+}
+
+// ErrUnknownLicence is returned for a licence not in Licences.
+var ErrUnknownLicence = errors.New("opendata: unknown licence")
+
+// SetLicence records the organisation's choice of data licence; its
+// updated_at moves so that the data sets' ETags change.
+func (s *Store) SetLicence(ctx context.Context, orgID int64, id string, now time.Time) error {
+	if _, ok := LicenceByID(id); !ok {
+		return ErrUnknownLicence
+	}
+	res, err := s.DB.Exec(ctx, `UPDATE organizations SET data_licence = ?, updated_at = ? WHERE id = ?`, id, now.UTC(), orgID)
+	if err != nil {
+		return fmt.Errorf("opendata: set licence: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return db.ErrNotFound
+	}
+	return nil
+}
