@@ -25,6 +25,7 @@ Usage:
   lokadaya demo    [--db …]
   lokadaya admin create --email EMAIL [--name NAME] [--password PW] [--db …]
   lokadaya ledger verify [--org SLUG] [--db …]
+  lokadaya generate [--db …] --orgs N --campaigns N --contributions N [--seed S]
 
 Every flag can also be set by its environment variable (see docs/configuration.md).
 `
@@ -53,6 +54,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = admin(ctx, args[1:], stdout)
 	case "ledger":
 		err = ledgerCmd(ctx, args[1:], stdout)
+	case "generate":
+		err = generateCmd(ctx, args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,219 @@
+package generate
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"lokadaya/internal/db"
+)
+
+// table is one destination of the bulk load: its columns and the rows
+// waiting to be written.
+type table struct {
+	name    string
+	cols    []string
+	rows    [][]any
+	written int64
+	stmt    *sql.Stmt // SQLite: the prepared multi-row INSERT
+	perStmt int       // SQLite: rows per prepared INSERT
+}
+
+// loader writes rows in bulk: multi-row prepared INSERTs inside large
+// transactions on SQLite (one connection, foreign-key checks and fsync off
+// for the load), COPY on PostgreSQL. Rows are buffered per table and
+// written table by table in the order the tables were declared, so a
+// parent row always lands before the rows that point at it.
+type loader struct {
+	dialect  db.Dialect
+	tables   []*table
+	buffered int
+	// flushAt is how many buffered rows trigger a write.
+	flushAt int
+
+	conn        *sql.Conn // SQLite
+	inTx        bool
+	sinceCommit int
+	pg          *pgx.Conn // PostgreSQL
+}
+
+// sqliteVars is the most bound parameters one SQLite statement may hold.
+const sqliteVars = 32766
+
+// withLoader runs fn with a loader on a connection of its own, and restores
+// that connection's settings afterwards.
+func withLoader(ctx context.Context, d *db.DB, fn func(l *loader) error) error {
+	conn, err := d.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("generate: connection: %w", err)
+	}
+	defer conn.Close()
+	l := &loader{dialect: d.Dialect, flushAt: 20000}
+	if d.Dialect == db.Postgres {
+		return conn.Raw(func(dc any) error {
+			sc, ok := dc.(*stdlib.Conn)
+			if !ok {
+				return fmt.Errorf("generate: unexpected PostgreSQL driver %T", dc)
+			}
+			l.pg = sc.Conn()
+			if _, err := l.pg.Exec(ctx, `SET synchronous_commit = off`); err != nil {
+				return fmt.Errorf("generate: %w", err)
+			}
+			err := fn(l)
+			_, _ = l.pg.Exec(context.WithoutCancel(ctx), `RESET synchronous_commit`)
+			return err
+		})
+	}
+	l.conn = conn
+	for _, p := range []string{`PRAGMA foreign_keys = OFF`, `PRAGMA synchronous = OFF`,
+		`PRAGMA cache_size = -262144`, `PRAGMA temp_store = MEMORY`} {
+		if _, err := conn.ExecContext(ctx, p); err != nil {
+			return fmt.Errorf("generate: %s: %w", p, err)
+		}
+	}
+	err = fn(l)
+	bg := context.WithoutCancel(ctx)
+	if l.inTx {
+		_, _ = conn.ExecContext(bg, `ROLLBACK`)
+	}
+	for _, t := range l.tables {
+		if t.stmt != nil {
+			t.stmt.Close()
+		}
+	}
+	// Back to what db.Open sets, before the connection returns to the pool.
+	for _, p := range []string{`PRAGMA foreign_keys = ON`, `PRAGMA synchronous = NORMAL`, `PRAGMA cache_size = -2000`} {
+		if _, perr := conn.ExecContext(bg, p); perr != nil && err == nil {
+			err = fmt.Errorf("generate: %s: %w", p, perr)
+		}
+	}
+	return err
+}
+
+// table declares a destination. Declare parents before children.
+func (l *loader) table(name string, cols ...string) *table {
+	t := &table{name: name, cols: cols}
+	t.perStmt = min(500, sqliteVars/len(cols))
+	l.tables = append(l.tables, t)
+	return t
+}
+
+// add buffers one row of t, writing everything once enough is buffered.
+func (l *loader) add(ctx context.Context, t *table, row ...any) error {
+	if len(row) != len(t.cols) {
+		return fmt.Errorf("generate: %s: %d values for %d columns", t.name, len(row), len(t.cols))
+	}
+	t.rows = append(t.rows, row)
+	l.buffered++
+	if l.buffered >= l.flushAt {
+		return l.flush(ctx)
+	}
+	return nil
+}
+
+// flush writes every buffered row, tables in declaration order.
+func (l *loader) flush(ctx context.Context) error {
+	for _, t := range l.tables {
+		if len(t.rows) == 0 {
+			continue
+		}
+		var err error
+		if l.pg != nil {
+			err = l.copyPG(ctx, t)
+		} else {
+			err = l.insertSQLite(ctx, t)
+		}
+		if err != nil {
+			return fmt.Errorf("generate: write %s: %w", t.name, err)
+		}
+		t.written += int64(len(t.rows))
+		t.rows = t.rows[:0]
+	}
+	l.buffered = 0
+	return nil
+}
+
+// finish writes what is left and commits.
+func (l *loader) finish(ctx context.Context) error {
+	if err := l.flush(ctx); err != nil {
+		return err
+	}
+	if l.inTx {
+		l.inTx = false
+		if _, err := l.conn.ExecContext(ctx, `COMMIT`); err != nil {
+			return fmt.Errorf("generate: commit: %w", err)
+		}
+	}
+	return nil
+}
+
+func (l *loader) copyPG(ctx context.Context, t *table) error {
+	_, err := l.pg.CopyFrom(ctx, pgx.Identifier{t.name}, t.cols, pgx.CopyFromRows(t.rows))
+	return err
+}
+
+// insertSQLite writes t's rows with a prepared INSERT of perStmt rows, the
+// remainder with one statement of its own. A transaction spans about half
+// a million rows.
+func (l *loader) insertSQLite(ctx context.Context, t *table) error {
+	if !l.inTx {
+		if _, err := l.conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+			return err
+		}
+		l.inTx, l.sinceCommit = true, 0
+	}
+	rows := t.rows
+	args := make([]any, 0, t.perStmt*len(t.cols))
+	for len(rows) >= t.perStmt {
+		if t.stmt == nil {
+			st, err := l.conn.PrepareContext(ctx, insertSQL(t, t.perStmt))
+			if err != nil {
+				return err
+			}
+			t.stmt = st
+		}
+		args = args[:0]
+		for _, r := range rows[:t.perStmt] {
+			args = append(args, r...)
+		}
+		if _, err := t.stmt.ExecContext(ctx, args...); err != nil {
+			return err
+		}
+		rows = rows[t.perStmt:]
+	}
+	if len(rows) > 0 {
+		args = args[:0]
+		for _, r := range rows {
+			args = append(args, r...)
+		}
+		if _, err := l.conn.ExecContext(ctx, insertSQL(t, len(rows)), args...); err != nil {
+			return err
+		}
+	}
+	l.sinceCommit += len(t.rows)
+	if l.sinceCommit >= 500000 {
+		l.inTx = false
+		if _, err := l.conn.ExecContext(ctx, `COMMIT`); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertSQL is an INSERT of n rows of t.
+func insertSQL(t *table, n int) string {
+	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(t.cols)), ", ") + ")"
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + t.name + " (" + strings.Join(t.cols, ", ") + ") VALUES ")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(one)
+	}
+	return b.String()
+}
