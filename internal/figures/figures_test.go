@@ -236,5 +236,16 @@ func TestFiguresMatchTheRows(t *testing.T) {
 			t.Fatal(err)
 		}
 		check(t, d, s, now)
+		// A bulk load without the triggers is counted once it is over, and
+		// the triggers are back for what follows.
+		if err := figures.Bulk(ctx, d, func() error {
+			exec(`UPDATE donations SET status = 'confirmed' WHERE status = 'pending'`)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		check(t, d, s, now)
+		exec(`UPDATE donations SET status = 'rejected', reject_reason = 'uji' WHERE id IN (SELECT id FROM donations ORDER BY id LIMIT 3)`)
+		check(t, d, s, now)
 	})
 }

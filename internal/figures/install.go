@@ -57,14 +57,7 @@ func Schema(ctx context.Context, tx *db.Tx) error {
 	if err := Rebuild(ctx, tx); err != nil {
 		return err
 	}
-	for _, t := range triggers() {
-		for _, q := range t.sql(tx.Dialect) {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return fmt.Errorf("figures: trigger %s: %w", t.name, err)
-			}
-		}
-	}
-	return nil
+	return installTriggers(ctx, tx)
 }
 
 // Rebuild recomputes every total from the rows themselves. The triggers
@@ -242,4 +235,47 @@ func triggers() []trigger {
 		out = append(out, s.triggers()...)
 	}
 	return out
+}
+
+// Bulk runs load, a bulk load into a database no one else writes to
+// (lokadaya generate), with the triggers set aside so that millions of
+// rows go in at full speed, then rebuilds the totals from the rows and
+// puts the triggers back.
+func Bulk(ctx context.Context, d *db.DB, load func() error) error {
+	if err := d.InTx(ctx, func(tx *db.Tx) error {
+		for _, t := range triggers() {
+			q := `DROP TRIGGER IF EXISTS ` + t.name
+			if tx.Dialect == db.Postgres {
+				q = `DROP FUNCTION IF EXISTS ` + t.name + `() CASCADE`
+			}
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("figures: set triggers aside: %w", err)
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	loadErr := load()
+	err := d.InTx(ctx, func(tx *db.Tx) error {
+		if err := Rebuild(ctx, tx); err != nil {
+			return err
+		}
+		return installTriggers(ctx, tx)
+	})
+	if loadErr != nil {
+		return loadErr
+	}
+	return err
+}
+
+func installTriggers(ctx context.Context, tx *db.Tx) error {
+	for _, t := range triggers() {
+		for _, q := range t.sql(tx.Dialect) {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("figures: trigger %s: %w", t.name, err)
+			}
+		}
+	}
+	return nil
 }
