@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"lokadaya/internal/feedback"
+	"lokadaya/internal/figures"
 	"lokadaya/internal/ratelimit"
 
 	"lokadaya/internal/charter"
@@ -32,5 +33,6 @@ func (s *Server) voiceStores() voice.Stores {
 const voteCeilingPerHour = 300
 
 func (s *Server) exploreStores() explore.Stores {
-	return explore.Stores{Regions: s.regions}
+	return explore.Stores{Regions: s.regions, Figures: &figures.Store{DB: s.db, Now: s.cfg.Clock}, Hubs: s.hubs,
+		Campaigns: s.campaignStore()}
 }

@@ -30,7 +30,6 @@ func (s *Server) routes(mux *http.ServeMux) {
 
 	// Regions (wilayah): public pages and the reference-data API.
 	handle("GET /wilayah", s.regionSearch)
-	handle("GET /wilayah/{code}", s.regionPage)
 	handle("GET /tentang-data", s.aboutData)
 	handle("GET /api/v1/regions", s.apiRegions)
 	handle("GET /api/v1/regions/{code}", s.apiRegion)

@@ -8,6 +8,9 @@ package explore
 import (
 	"embed"
 
+	"lokadaya/internal/campaign"
+	"lokadaya/internal/figures"
+	"lokadaya/internal/hub"
 	"lokadaya/internal/region"
 	"lokadaya/internal/web/kit"
 )
@@ -20,7 +23,10 @@ var Templates embed.FS
 
 // Stores are the domain stores the area's handlers use.
 type Stores struct {
-	Regions *region.Store
+	Regions   *region.Store
+	Figures   *figures.Store
+	Hubs      *hub.Store
+	Campaigns *campaign.Store
 }
 
 type handlers struct {
@@ -31,5 +37,5 @@ type handlers struct {
 // Routes registers the area's pages and API.
 func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	h := &handlers{site: site, Stores: stores}
-	_ = h
+	mux.HandleFunc("GET /wilayah/{code}", h.region)
 }

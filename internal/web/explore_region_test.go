@@ -1,0 +1,90 @@
+package web_test
+
+import (
+	"context"
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+
+	"lokadaya/internal/i18n"
+)
+
+// A region page shows what happens there — each figure recounted here
+// from the rows and linking to its list — the hub covering it, its running
+// campaigns as cards, and the same figures for the regions within, sorted
+// by any column without JavaScript.
+func TestRegionPageFigures(t *testing.T) {
+	w := newDemoWorld(t)
+	ctx := context.Background()
+	kab := w.org.RegionCode[:5]
+	prov := kab[:2]
+	count := func(q string, args ...any) int64 {
+		t.Helper()
+		var n int64
+		if err := w.d.QueryRow(ctx, q, args...).Scan(&n); err != nil {
+			t.Fatalf("%v\n%s", err, q)
+		}
+		return n
+	}
+	under := `(o.region_code = ? OR o.region_code LIKE ? || '.%')`
+	for _, code := range []string{prov, kab} {
+		orgs := count(`SELECT COUNT(*) FROM organizations o WHERE `+under+` AND o.status NOT IN ('rejected', 'suspended')`, code, code)
+		money := count(`SELECT COALESCE(SUM(d.amount), 0) FROM donations d JOIN organizations o ON o.id = d.org_id
+			WHERE `+under+` AND d.status = 'confirmed'`, code, code)
+		reached := count(`SELECT COALESCE(SUM(s.total), 0) FROM service_records s JOIN organizations o ON o.id = s.org_id
+			WHERE `+under, code, code)
+		minutes := count(`SELECT COALESCE(SUM(h.minutes), 0) FROM volunteer_hours h JOIN volunteer_signups v ON v.id = h.signup_id
+			JOIN organizations o ON o.id = v.org_id WHERE `+under, code, code)
+		if money == 0 || reached == 0 {
+			t.Fatalf("the demo has nothing in %s to show", code)
+		}
+		page := w.get(t, "anon", "/wilayah/"+code)
+		toolCheck(t, "region "+code, page, 200,
+			`href="/organisasi?wilayah=`+code+`"><strong>`+i18n.Number(orgs)+`</strong> OMS berkedudukan di sini`,
+			`href="/galang-daya?wilayah=`+code+`&amp;jenis=dana"><strong>`+i18n.Rupiah(money)+`</strong> dana terkonfirmasi`,
+			`<strong>`+i18n.Number(reached)+`</strong> penerima manfaat terlayani`,
+			`<strong>`+i18n.Number(minutes/60)+`</strong> jam relawan tercatat`,
+			`<li class="campaign-card">`, `href="/simpul/`, `aria-sort="ascending"><a href="/wilayah/`+code+`?arah=turun&amp;urut=nama`)
+	}
+	// The province's children sorted by money, the most first, then the least.
+	page := w.get(t, "anon", "/wilayah/"+prov+"?urut=dana")
+	toolCheck(t, "sorted by money", page, 200, `aria-sort="descending"><a href="/wilayah/`+prov+`?arah=naik&amp;urut=dana`)
+	amounts := moneyColumn(t, page.body)
+	for i := 1; i < len(amounts); i++ {
+		if amounts[i] > amounts[i-1] {
+			t.Fatalf("money column not descending: %v", amounts)
+		}
+	}
+	if amounts[0] == 0 {
+		t.Error("the first kabupaten/kota by money has none")
+	}
+	up := moneyColumn(t, w.get(t, "anon", "/wilayah/"+prov+"?urut=dana&arah=naik").body)
+	if up[0] != 0 || up[len(up)-1] != amounts[0] {
+		t.Errorf("ascending money %v", up)
+	}
+	// Unknown sort keys fall back to names; a desa has no table.
+	toolCheck(t, "bad sort", w.get(t, "anon", "/wilayah/"+prov+"?urut=%3Cx%3E&arah=zz"), 200, `aria-sort="ascending"`)
+	toolCheck(t, "desa", w.get(t, "anon", "/wilayah/"+w.org.RegionCode), 200, "terbawah")
+	toolCheck(t, "english", w.get(t, "anon", "/wilayah/"+kab+"?lang=en"), 200, "confirmed money", "Complaints on time")
+}
+
+var moneyCell = regexp.MustCompile(`<td class="num">(Rp[0-9.]+)</td>`)
+
+// moneyColumn reads the children table's money column, in rupiah.
+func moneyColumn(t *testing.T, body string) []int64 {
+	t.Helper()
+	var out []int64
+	for _, m := range moneyCell.FindAllStringSubmatch(body, -1) {
+		digits := strings.NewReplacer("Rp", "", ".", "").Replace(html.UnescapeString(m[1]))
+		var n int64
+		for _, c := range digits {
+			n = n*10 + int64(c-'0')
+		}
+		out = append(out, n)
+	}
+	if len(out) < 2 {
+		t.Fatalf("no money column in the table")
+	}
+	return out
+}
