@@ -36,6 +36,7 @@ import (
 
 	"lokadaya/internal/account"
 	"lokadaya/internal/db"
+	"lokadaya/internal/figures"
 	"lokadaya/internal/ledger"
 	"lokadaya/internal/region/regiondata"
 )
@@ -138,19 +139,24 @@ func Run(ctx context.Context, d *db.DB, opt Options) (Result, error) {
 	if g.password, err = account.HashPassword(hex.EncodeToString(secret)); err != nil {
 		return Result{}, err
 	}
-	err = withLoader(ctx, d, func(l *loader) error {
-		g.l = l
-		g.declare()
-		if err := g.orgs(ctx); err != nil {
-			return err
-		}
-		if err := g.campaigns(ctx); err != nil {
-			return err
-		}
-		if err := g.contributions(ctx); err != nil {
-			return err
-		}
-		return l.finish(ctx)
+	// The region figures' triggers are set aside for the load and the
+	// totals rebuilt once at the end.
+	err = figures.Bulk(ctx, d, func() error {
+		return withLoader(ctx, d, func(l *loader) error {
+			g.l = l
+			g.declare()
+			if err := g.orgs(ctx); err != nil {
+				return err
+			}
+			if err := g.campaigns(ctx); err != nil {
+				return err
+			}
+			if err := g.contributions(ctx); err != nil {
+				return err
+			}
+			fmt.Fprintln(opt.Progress, "rebuilding the region figures…")
+			return l.finish(ctx)
+		})
 	})
 	if err != nil {
 		return Result{}, err

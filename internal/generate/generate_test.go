@@ -9,6 +9,7 @@ import (
 	"lokadaya/internal/db"
 	"lokadaya/internal/db/dbtest"
 	"lokadaya/internal/donation"
+	"lokadaya/internal/figures"
 	"lokadaya/internal/ledger"
 )
 
@@ -136,6 +137,18 @@ func TestGenerate(t *testing.T) {
 		}
 		if got := count(t, d, `SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE campaign_id = ?`, top); got != m.Confirmed {
 			t.Errorf("campaign %d: page shows %d confirmed, ledger %d", top, m.Confirmed, got)
+		}
+
+		// The region figures were rebuilt after the load.
+		fig, err := (&figures.Store{DB: d, Now: func() time.Time { return testNow }}).Country(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := count(t, d, `SELECT COUNT(*) FROM organizations WHERE status NOT IN ('rejected', 'suspended')`); fig.Organizations != want {
+			t.Errorf("country figures: %d organisations, want %d", fig.Organizations, want)
+		}
+		if fig.MoneyConfirmed == 0 || fig.MoneyConfirmed > r.ConfirmedMoney {
+			t.Errorf("country figures: Rp%d confirmed, generated Rp%d", fig.MoneyConfirmed, r.ConfirmedMoney)
 		}
 
 		// The application carries on from the generated data: the next
