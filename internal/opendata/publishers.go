@@ -43,7 +43,17 @@ func scanPublisher(rows interface{ Scan(...any) error }) (*Publisher, error) {
 // PublisherBySlug returns the publishing organisation of a slug, or
 // db.ErrNotFound (also for a hidden one, or one with nothing published).
 func (s *Store) PublisherBySlug(ctx context.Context, slug string) (*Publisher, error) {
-	p, err := scanPublisher(s.DB.QueryRow(ctx, `SELECT `+publisherColumns+` FROM organizations o WHERE o.slug = ? AND `+publishes, slug))
+	return s.bySlug(ctx, slug, publishes)
+}
+
+// VisibleBySlug returns the organisation of a slug unless it is hidden,
+// whether or not it has published anything yet; else db.ErrNotFound.
+func (s *Store) VisibleBySlug(ctx context.Context, slug string) (*Publisher, error) {
+	return s.bySlug(ctx, slug, visible)
+}
+
+func (s *Store) bySlug(ctx context.Context, slug, cond string) (*Publisher, error) {
+	p, err := scanPublisher(s.DB.QueryRow(ctx, `SELECT `+publisherColumns+` FROM organizations o WHERE o.slug = ? AND `+cond, slug))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, db.ErrNotFound
 	}
@@ -123,4 +133,45 @@ func (s *Store) SetLicence(ctx context.Context, orgID int64, id string, now time
 		return db.ErrNotFound
 	}
 	return nil
+}
+
+// LastChange is the latest change to what an organisation publishes: its
+// profile, campaigns, initiatives, books and confirmed donations.
+func (s *Store) LastChange(ctx context.Context, orgID int64) (time.Time, error) {
+	var a, b, c, d, e sql.NullString
+	err := s.DB.QueryRow(ctx, `SELECT
+		(SELECT CAST(updated_at AS TEXT) FROM organizations WHERE id = ?),
+		(SELECT CAST(MAX(updated_at) AS TEXT) FROM campaigns WHERE org_id = ?),
+		(SELECT CAST(MAX(updated_at) AS TEXT) FROM initiatives WHERE org_id = ?),
+		(SELECT CAST(updated_at AS TEXT) FROM ledger_heads WHERE org_id = ?),
+		(SELECT CAST(MAX(confirmed_at) AS TEXT) FROM donations WHERE org_id = ? AND status = 'confirmed')`,
+		orgID, orgID, orgID, orgID, orgID).Scan(&a, &b, &c, &d, &e)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("opendata: last change: %w", err)
+	}
+	var last time.Time
+	for _, v := range []sql.NullString{a, b, c, d, e} {
+		if t := parseTime(v.String); t.After(last) {
+			last = t
+		}
+	}
+	return last, nil
+}
+
+// Licences in use among the publishers: one when they all agree.
+func (s *Store) LicencesInUse(ctx context.Context) ([]string, error) {
+	rows, err := s.DB.Query(ctx, `SELECT DISTINCT o.data_licence FROM organizations o WHERE `+publishes+` ORDER BY 1`)
+	if err != nil {
+		return nil, fmt.Errorf("opendata: licences: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
 }

@@ -6,16 +6,18 @@ import (
 
 	"lokadaya/internal/feedback"
 	"lokadaya/internal/figures"
+	"lokadaya/internal/opendata"
 	"lokadaya/internal/ratelimit"
 
 	"lokadaya/internal/charter"
 	"lokadaya/internal/service"
 	"lokadaya/internal/web/explore"
+	opendataweb "lokadaya/internal/web/opendata"
 	"lokadaya/internal/web/voice"
 )
 
 // areaTemplates are the page templates of the area packages.
-var areaTemplates = []fs.FS{voice.Templates, explore.Templates}
+var areaTemplates = []fs.FS{voice.Templates, explore.Templates, opendataweb.Templates}
 
 func (s *Server) serviceStore() *service.Store { return &service.Store{DB: s.db} }
 
@@ -35,4 +37,8 @@ const voteCeilingPerHour = 300
 func (s *Server) exploreStores() explore.Stores {
 	return explore.Stores{Regions: s.regions, Figures: &figures.Store{DB: s.db, Now: s.cfg.Clock}, Hubs: s.hubs,
 		Campaigns: s.campaignStore()}
+}
+
+func (s *Server) opendataStores() opendataweb.Stores {
+	return opendataweb.Stores{Data: &opendata.Store{DB: s.db}, Orgs: s.orgs, Now: s.cfg.Clock}
 }

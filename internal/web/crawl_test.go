@@ -363,6 +363,8 @@ func (v *crawlValues) fill(pattern string) (string, error) {
 		}
 		val := ""
 		switch {
+		case name == "name" && prev == "data":
+			val = "kampanye.csv"
 		case name == "format":
 			val = "templat.csv"
 		case name == "file":

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"lokadaya/internal/opendata"
 	"net/http"
 	"net/url"
 
@@ -17,6 +18,9 @@ type orgFormData struct {
 	LegalForms []string
 	Issues     []string
 	Access     *orgAccess // nil when creating
+	// The organisation's open data licence, which its owners choose.
+	DataLicence string
+	Licences    []opendata.Licence
 }
 
 // renderOrgForm shows page ("org_new" or "org_edit") with what the user
@@ -36,8 +40,16 @@ func (s *Server) renderOrgForm(w http.ResponseWriter, r *http.Request, status in
 	if access != nil {
 		title = i18n.T(lang(r), "org.edit.title", access.Org.Name)
 	}
-	v := s.view(r, title, &orgFormData{Picker: picker, LegalForms: org.LegalForms,
-		Issues: org.FocusIssues, Access: access})
+	data := &orgFormData{Picker: picker, LegalForms: org.LegalForms, Issues: org.FocusIssues, Access: access}
+	if access != nil && (access.IsOwner() || access.Admin) {
+		l, err := (&opendata.Store{DB: s.db}).Licence(r.Context(), access.Org.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		data.DataLicence, data.Licences = l.ID, opendata.Licences
+	}
+	v := s.view(r, title, data)
 	v.Form = form
 	if errs != nil {
 		v.Errors = errs

@@ -1,0 +1,81 @@
+package opendata
+
+import (
+	"net/http"
+	"net/url"
+
+	"lokadaya/internal/i18n"
+	od "lokadaya/internal/opendata"
+	"lokadaya/internal/web/kit"
+)
+
+// catalogueColumn is one line of a data dictionary on the page.
+type catalogueColumn struct {
+	Name, Type, Unit, Meaning string
+}
+
+// catalogueLink is one download.
+type catalogueLink struct {
+	Format, URL string
+}
+
+// catalogueDataset is one data set on the page.
+type catalogueDataset struct {
+	Name, Title, Description string
+	Columns                  []catalogueColumn
+	Links                    []catalogueLink
+	Spatial                  bool
+}
+
+// cataloguePage feeds opendata_catalogue.html.
+type cataloguePage struct {
+	Publisher *od.Publisher
+	Licence   od.Licence
+	Default   od.Licence
+	Datasets  []catalogueDataset
+	Region    string
+	RegionURL string
+	Query     string
+}
+
+// datasetURL is the download address of a data set, for one organisation
+// or all (p nil).
+func datasetURL(ds *od.Dataset, f od.Format, p *od.Publisher) string {
+	u := "/data/" + ds.Name + "." + f.Ext
+	if p != nil {
+		u += "?organisasi=" + url.QueryEscape(p.Slug)
+	}
+	return u
+}
+
+// catalogue lists the data sets with their dictionaries, licence and
+// downloads; ?organisasi= narrows them to one organisation.
+func (h *handlers) catalogue(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.publisher(w, r)
+	if !ok {
+		return
+	}
+	lang := h.site.Lang(r)
+	def, _ := od.LicenceByID(od.DefaultLicence)
+	page := cataloguePage{Publisher: p, Licence: def, Default: def, Region: od.RegionAttribution.In(lang),
+		RegionURL: od.RegionLicenceURL}
+	if p != nil {
+		page.Licence, _ = od.LicenceByID(p.Licence)
+		page.Query = p.Slug
+	}
+	for _, ds := range od.Datasets {
+		c := catalogueDataset{Name: ds.Name, Title: text(lang, ds.Title), Description: text(lang, ds.Description), Spatial: ds.Spatial}
+		for _, col := range ds.Columns {
+			c.Columns = append(c.Columns, catalogueColumn{Name: col.Name, Type: string(col.Type), Unit: col.Unit, Meaning: text(lang, col.Meaning)})
+		}
+		for _, f := range od.Formats {
+			c.Links = append(c.Links, catalogueLink{Format: f.Name, URL: datasetURL(ds, f, p)})
+		}
+		page.Datasets = append(page.Datasets, c)
+	}
+	title := i18n.T(lang, "opendata.title")
+	if p != nil {
+		title = i18n.T(lang, "opendata.org_title", p.Name)
+	}
+	h.site.Render(w, r, kit.Page{Name: "opendata_catalogue", Title: title, Data: page})
+}
