@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"html"
 	"regexp"
 	"strings"
@@ -87,4 +88,62 @@ func moneyColumn(t *testing.T, body string) []int64 {
 		t.Fatalf("no money column in the table")
 	}
 	return out
+}
+
+// GET /api/v1/regions/{code}/summary gives the same figures as the page,
+// the hub and each child's figures, which add up to the region's.
+func TestRegionSummaryAPI(t *testing.T) {
+	w := newDemoWorld(t)
+	prov := w.org.RegionCode[:2]
+	type figs struct {
+		Code           string   `json:"code"`
+		Name           string   `json:"name"`
+		Level          string   `json:"level"`
+		Organizations  int64    `json:"organizations"`
+		Campaigns      int64    `json:"campaigns"`
+		MoneyConfirmed int64    `json:"money_confirmed"`
+		PeopleReached  int64    `json:"people_reached"`
+		VolunteerHours float64  `json:"volunteer_hours"`
+		OnTimeShare    *float64 `json:"complaints_on_time_share"`
+	}
+	var got struct {
+		figs
+		Hubs     []struct{ Slug, URL string } `json:"hubs"`
+		Children []figs                       `json:"children"`
+	}
+	res := w.get(t, "anon", "/api/v1/regions/"+prov+"/summary")
+	if res.status != 200 {
+		t.Fatalf("summary %d %s", res.status, res.body)
+	}
+	if err := json.Unmarshal([]byte(res.body), &got); err != nil {
+		t.Fatal(err)
+	}
+	var money int64
+	if err := w.d.QueryRow(context.Background(), `SELECT COALESCE(SUM(d.amount), 0) FROM donations d
+		JOIN organizations o ON o.id = d.org_id WHERE o.region_code LIKE ? AND d.status = 'confirmed'`, prov+".%").
+		Scan(&money); err != nil {
+		t.Fatal(err)
+	}
+	if got.Code != prov || got.Level != "provinsi" || got.MoneyConfirmed != money || money == 0 || len(got.Hubs) == 0 {
+		t.Fatalf("summary %+v, want money %d", got.figs, money)
+	}
+	var sum figs
+	for _, c := range got.Children {
+		sum.MoneyConfirmed += c.MoneyConfirmed
+		sum.Organizations += c.Organizations
+		sum.PeopleReached += c.PeopleReached
+		sum.Campaigns += c.Campaigns
+		if !strings.HasPrefix(c.Code, prov+".") || c.Name == "" {
+			t.Errorf("child %+v", c)
+		}
+	}
+	if sum.MoneyConfirmed != got.MoneyConfirmed || sum.Organizations != got.Organizations ||
+		sum.PeopleReached != got.PeopleReached || sum.Campaigns != got.Campaigns {
+		t.Errorf("children add up to %+v, region %+v", sum, got.figs)
+	}
+	for path, status := range map[string]int{"/api/v1/regions/99.99/summary": 404, "/api/v1/regions/abc/summary": 400} {
+		if r := w.get(t, "anon", path); r.status != status || !strings.Contains(r.body, `"error"`) {
+			t.Errorf("%s = %d %s", path, r.status, r.body)
+		}
+	}
 }

@@ -38,4 +38,5 @@ type handlers struct {
 func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	h := &handlers{site: site, Stores: stores}
 	mux.HandleFunc("GET /wilayah/{code}", h.region)
+	mux.HandleFunc("GET /api/v1/regions/{code}/summary", h.apiRegionSummary)
 }
