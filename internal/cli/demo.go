@@ -7,6 +7,7 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"lokadaya/internal/blob"
 	"lokadaya/internal/db"
 	"lokadaya/internal/demo"
 )
@@ -14,9 +15,11 @@ import (
 func demoCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	dbURL := dbFlag(fs)
+	uploadsDir := fs.String("uploads-dir", env("LOKADAYA_UPLOADS_DIR", "data/uploads"), "directory for uploaded files, where the demo writes receipts and campaign covers (LOKADAYA_UPLOADS_DIR)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	demo.Receipts = blob.NewDir(*uploadsDir)
 	d, _, err := openMigrated(ctx, *dbURL)
 	if err != nil {
 		return err
@@ -42,7 +45,7 @@ func loadDemoIfEmpty(ctx context.Context, d *db.DB, stdout io.Writer) error {
 		return err
 	}
 	if !present {
-		fmt.Fprintln(stdout, "demo data loaded: 3 simpul, 20 OMS")
+		fmt.Fprintln(stdout, "demo data loaded: 3 simpul, 20 OMS, a year of Galang Daya")
 	}
 	printLogins(stdout, logins)
 	return nil

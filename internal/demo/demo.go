@@ -130,7 +130,13 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := createCampaigns(ctx, d, users); err != nil {
 		return nil, err
 	}
+	if err := coverCampaigns(ctx, d); err != nil {
+		return nil, err
+	}
 	if err := giveToCampaigns(ctx, d, users); err != nil {
+		return nil, err
+	}
+	if err := giveOverTheYear(ctx, d, users); err != nil {
 		return nil, err
 	}
 	if err := payOtherWays(ctx, d, users); err != nil {

@@ -19,8 +19,9 @@ import (
 	"lokadaya/internal/pdf"
 )
 
-// Receipts is where the demo writes its expense receipts (a picture or a
-// PDF each); nil records the receipts' keys without writing the files.
+// Receipts is the uploads store the demo writes its files to: expense
+// receipts (a picture or a PDF each) and campaign covers. When nil the
+// receipts' keys are recorded without files and campaigns get no cover.
 var Receipts blob.Store
 
 // demoExpense is one expense of a demo organisation. decide is "approve",
@@ -35,6 +36,9 @@ type demoExpense struct {
 	payee       string
 	receipt     string // "png", "pdf" or ""
 	decide      string
+	// campaign is the title of the campaign charged, for an organisation
+	// with several; toCampaign alone charges its running money campaign.
+	campaign string
 }
 
 // demoExpenses are the expenses of the organisations that keep books, by
@@ -44,21 +48,60 @@ var demoExpenses = map[string]struct {
 	list  []demoExpense
 }{
 	"terang-kampung": {"bendahara", []demoExpense{
-		{5, 450_000, "program", true, "Lampu jalan tenaga surya, 3 unit", "Toko Listrik Cahaya", "pdf", "approve"},
-		{4, 35_000, "operasional", true, "Fotokopi formulir pendataan warga", "Fotokopi Mandiri", "", "approve"},
-		{3, 275_000, "program", true, "Kabel dan tiang lampu gang", "TB Sinar Jaya", "png", "approve"},
-		{2, 60_000, "operasional", false, "Konsumsi rapat warga", "Warung Bu Imas", "", "approve"},
-		{1, 1_200_000, "program", true, "Pemasangan lampu oleh tukang", "Pak Dadang", "png", "reject"},
-		{0, 40_000, "operasional", true, "Transport belanja material", "Ojek Pangkalan", "", ""},
+		{5, 450_000, "program", true, "Lampu jalan tenaga surya, 3 unit", "Toko Listrik Cahaya", "pdf", "approve", ""},
+		{4, 35_000, "operasional", true, "Fotokopi formulir pendataan warga", "Fotokopi Mandiri", "", "approve", ""},
+		{3, 275_000, "program", true, "Kabel dan tiang lampu gang", "TB Sinar Jaya", "png", "approve", ""},
+		{2, 60_000, "operasional", false, "Konsumsi rapat warga", "Warung Bu Imas", "", "approve", ""},
+		{1, 1_200_000, "program", true, "Pemasangan lampu oleh tukang", "Pak Dadang", "png", "reject", ""},
+		{0, 40_000, "operasional", true, "Transport belanja material", "Ojek Pangkalan", "", "", ""},
 	}},
 	"bank-sampah-bersinar": {"bendahara", []demoExpense{
-		{4, 320_000, "program", true, "Timbangan gantung dan karung", "Toko Pertanian Subur", "pdf", "approve"},
-		{2, 25_000, "operasional", true, "Biaya transfer antarbank", "Bank", "", "approve"},
-		{1, 150_000, "cadangan", false, "Dana cadangan perawatan gudang", "Kas organisasi", "png", ""},
+		{4, 320_000, "program", true, "Timbangan gantung dan karung", "Toko Pertanian Subur", "pdf", "approve", ""},
+		{2, 25_000, "operasional", true, "Biaya transfer antarbank", "Bank", "", "approve", ""},
+		{1, 150_000, "cadangan", false, "Dana cadangan perawatan gudang", "Kas organisasi", "png", "", ""},
 	}},
 	"taman-baca-pelita": {"bendahara", []demoExpense{
-		{3, 380_000, "program", true, "Buku cerita anak, 40 eksemplar", "Toko Buku Gerung", "pdf", "approve"},
-		{1, 45_000, "operasional", false, "Pulsa koordinasi relawan", "Konter Pulsa", "", "approve"},
+		{3, 380_000, "program", true, "Buku cerita anak, 40 eksemplar", "Toko Buku Gerung", "pdf", "approve", ""},
+		{1, 45_000, "operasional", false, "Pulsa koordinasi relawan", "Konter Pulsa", "", "approve", ""},
+	}},
+	// Money raised over the past year, spent after it came in.
+	"sanggar-seni-badung": {"pengurus7", []demoExpense{
+		{8, 31_500_000, "program", true, "Satu set gangsa, kantilan dan kendang", "Pande Gamelan Tihingan", "pdf", "approve", "Gamelan untuk Sanggar Anak Banjar Kaja"},
+		{8, 650_000, "operasional", true, "Sewa pikap mengangkut gamelan", "Bli Komang Transport", "png", "approve", "Gamelan untuk Sanggar Anak Banjar Kaja"},
+		{7, 1_800_000, "program", true, "Upacara pemelaspas gamelan dan pentas perdana", "Banjar Kaja", "pdf", "approve", "Gamelan untuk Sanggar Anak Banjar Kaja"},
+	}},
+	"paralegal-nagari-adil": {"pengurus2", []demoExpense{
+		{6, 9_000_000, "program", true, "Honor empat paralegal, Januari–Juni", "Paralegal pos nagari", "pdf", "approve", "Pos Paralegal di Empat Nagari"},
+		{5, 1_250_000, "program", true, "Pelatihan hukum agraria, konsumsi dan modul", "Rumah Makan Sederhana", "png", "approve", "Pos Paralegal di Empat Nagari"},
+		{3, 9_000_000, "program", true, "Honor empat paralegal, Juli–Desember", "Paralegal pos nagari", "pdf", "approve", "Pos Paralegal di Empat Nagari"},
+		{2, 420_000, "operasional", true, "Alat tulis dan map berkas kasus", "Toko Buku Lubuk Basung", "png", "approve", "Pos Paralegal di Empat Nagari"},
+	}},
+	"perempuan-kapas-timor": {"pengurus9", []demoExpense{
+		{7, 14_400_000, "program", true, "Dua belas alat pintal kayu", "Bengkel Kayu Soe", "pdf", "approve", "Alat Pintal untuk Enam Kelompok Tenun"},
+		{6, 900_000, "operasional", true, "Ongkos angkut alat pintal ke enam kelompok", "Oto Kol Amanuban", "png", "approve", "Alat Pintal untuk Enam Kelompok Tenun"},
+		{0, 2_100_000, "program", true, "Dua alat tenun gedogan untuk sekolah tenun", "Bengkel Kayu Soe", "pdf", "", "Sekolah Tenun untuk Remaja Putri"},
+	}},
+	"mpa-bengkalis": {"pengurus2", []demoExpense{
+		{5, 22_500_000, "program", true, "Tiga pompa jinjing pemadam", "CV Sarana Pemadam Riau", "pdf", "approve", "Pompa dan Selang untuk Regu Patroli Gambut"},
+		{5, 1_200_000, "operasional", true, "Bahan bakar patroli musim kemarau", "SPBU Bengkalis", "png", "approve", "Pompa dan Selang untuk Regu Patroli Gambut"},
+	}},
+	"energi-surya-sumba": {"pengurus5", []demoExpense{
+		{4, 44_000_000, "program", true, "Panel surya dan baterai untuk empat SD", "PT Matahari Timur", "pdf", "approve", "Listrik Surya untuk Empat Sekolah Dasar"},
+		{3, 6_500_000, "program", true, "Pemasangan dan kabel di empat sekolah", "Teknisi desa", "png", "approve", "Listrik Surya untuk Empat Sekolah Dasar"},
+		{3, 2_800_000, "operasional", true, "Perjalanan tim ke sekolah-sekolah", "Rental Waingapu", "png", "approve", "Listrik Surya untuk Empat Sekolah Dasar"},
+	}},
+	"peduli-tb-makassar": {"pengurus9", []demoExpense{
+		{3, 2_400_000, "program", true, "Transport pasien ke puskesmas, bulan pertama", "Kader pendamping", "pdf", "approve", ""},
+		{2, 2_650_000, "program", true, "Transport pasien ke puskesmas, bulan kedua", "Kader pendamping", "pdf", "approve", ""},
+		{1, 2_800_000, "program", true, "Transport pasien ke puskesmas, bulan ketiga", "Kader pendamping", "pdf", "approve", ""},
+		{0, 300_000, "operasional", true, "Pulsa kader pendamping", "Konter Pulsa", "png", "", ""},
+	}},
+	"mangrove-pesisir-selatan": {"pengurus6", []demoExpense{
+		{2, 5_600_000, "program", true, "Bibit dari kelompok perempuan nelayan, tahap 1", "Kelompok Bundo Mangrove", "pdf", "approve", ""},
+		{1, 4_900_000, "program", true, "Bibit dan ajir bambu, tahap 2", "Kelompok Bundo Mangrove", "pdf", "approve", ""},
+	}},
+	"kebun-pangan-palembang": {"pengurus7", []demoExpense{
+		{1, 2_750_000, "program", true, "Bibit sayur, kompos dan pagar bambu untuk enam lorong", "Toko Tani Makmur", "pdf", "approve", ""},
 	}},
 }
 
@@ -81,11 +124,18 @@ func recordExpenses(ctx context.Context, d *db.DB, users map[string]*account.Use
 		} else if err != nil {
 			return err
 		}
-		campaignID, _, err := moneyNeed(ctx, d, orgID)
+		running, _, err := moneyNeed(ctx, d, orgID)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
 		for i, x := range books.list {
+			campaignID := running
+			if x.campaign != "" {
+				if err := d.QueryRow(ctx, `SELECT id FROM campaigns WHERE org_id = ? AND title = ?`, orgID, x.campaign).
+					Scan(&campaignID); err != nil {
+					return fmt.Errorf("demo: expenses of %s: campaign %q: %w", slug, x.campaign, err)
+				}
+			}
 			if err := recordExpense(ctx, d, orgID, campaignID, slug, i, x,
 				expense.Actor{ID: maker.ID, Name: maker.Name}, expense.Actor{ID: owner.ID, Name: owner.Name}); err != nil {
 				return fmt.Errorf("demo: expense %d of %s: %w", i, slug, err)

@@ -40,13 +40,23 @@ func visitCampaigns(ctx context.Context, d *db.DB) error {
 		if err := d.QueryRow(ctx, `SELECT region_code FROM organizations WHERE id = ?`, c.OrgID).Scan(&regionCode); err != nil {
 			return fmt.Errorf("demo: visits: %w", err)
 		}
-		days := campaignDays(c.Start(), db.Now(), region.Zone(regionCode))
+		// Views stop coming the day a campaign ends.
+		last := db.Now()
+		if c.EndsAt != nil && c.EndsAt.Before(last) {
+			last = c.EndsAt.Add(-time.Second)
+		}
+		days := campaignDays(c.Start(), last, region.Zone(regionCode))
 		total := visitsBase + visitsPerSupporter*support.Total
-		for i, n := range spreadVisits(total, len(days), c.ID) {
-			if _, err := d.Exec(ctx, `INSERT INTO campaign_visits (campaign_id, day, count) VALUES (?, ?, ?)`,
-				c.ID, days[i], n); err != nil {
-				return fmt.Errorf("demo: visits of %s: %w", c.Slug, err)
+		if err := d.InTx(ctx, func(tx *db.Tx) error {
+			for i, n := range spreadVisits(total, len(days), c.ID) {
+				if _, err := tx.Exec(ctx, `INSERT INTO campaign_visits (campaign_id, day, count) VALUES (?, ?, ?)`,
+					c.ID, days[i], n); err != nil {
+					return err
+				}
 			}
+			return nil
+		}); err != nil {
+			return fmt.Errorf("demo: visits of %s: %w", c.Slug, err)
 		}
 	}
 	return nil
