@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"lokadaya/internal/account"
 	"lokadaya/internal/campaign"
@@ -32,10 +33,11 @@ var demoPledges = []demoPledge{
 		Phone: "085712340099"}},
 }
 
-// pledgeGoods records pledges to the active demo campaigns' barang needs,
-// and what arrived, recorded by each organisation's owner.
+// pledgeGoods records pledges to the public demo campaigns' barang needs,
+// and what arrived, recorded by each organisation's owner, on days spread
+// over the time each campaign was open.
 func pledgeGoods(ctx context.Context, d *db.DB, users map[string]*account.User) error {
-	rows, err := d.Query(ctx, `SELECT c.id FROM campaigns c WHERE c.status = 'active' AND EXISTS
+	rows, err := d.Query(ctx, `SELECT c.id FROM campaigns c WHERE c.status IN ('active', 'ended') AND EXISTS
 		(SELECT 1 FROM campaign_needs n WHERE n.campaign_id = c.id AND n.kind = 'barang') ORDER BY c.id`)
 	if err != nil {
 		return fmt.Errorf("demo: goods: %w", err)
@@ -82,9 +84,18 @@ func pledgeToNeed(ctx context.Context, d *db.DB, store *goods.Store, c *campaign
 	if err := d.QueryRow(ctx, `SELECT region_code FROM organizations WHERE id = ?`, c.OrgID).Scan(&regionCode); err != nil {
 		return err
 	}
-	today := db.Now().In(region.Zone(regionCode))
+	zone := region.Zone(regionCode)
+	from, to, err := campaignSpan(ctx, d, c.ID)
+	if err != nil {
+		return err
+	}
 	t := goods.Target{CampaignID: c.ID, NeedID: n.ID, OrgID: c.OrgID, Item: n.Title, Unit: n.Unit}
 	for i, dp := range demoPledges {
+		// Pledged in the first half of the campaign, received over the
+		// following days.
+		pledged := within(from, to, i+1, 2*(len(demoPledges)+1))
+		store.Now = func() time.Time { return pledged }
+		today := pledged.In(zone)
 		in := dp.in
 		share, err := goods.ParseQuantity(in.QuantityRaw)
 		if err != nil {
@@ -97,11 +108,14 @@ func pledgeToNeed(ctx context.Context, d *db.DB, store *goods.Store, c *campaign
 		if err != nil {
 			return err
 		}
-		for _, r := range dp.receipts {
+		for k, r := range dp.receipts {
 			q := min(r*p.Quantity/100, p.Quantity-p.Received)
 			if q <= 0 {
 				continue
 			}
+			arrived := within(pledged, to, k+1, len(dp.receipts)+2)
+			store.Now = func() time.Time { return arrived }
+			today := arrived.In(zone)
 			if p, err = store.Receive(ctx, c.OrgID, p.ID, goods.ReceiptInput{Quantity: q, QuantityRaw: fmt.Sprint(q)},
 				today, owner); err != nil {
 				return err

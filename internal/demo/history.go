@@ -204,3 +204,20 @@ func seedOf(s string) int64 {
 	_, _ = h.Write([]byte(s))
 	return int64(h.Sum32() % 1000)
 }
+
+// campaignSpan is the time a campaign has been open for support: from its
+// start to its end, or to now while it runs.
+func campaignSpan(ctx context.Context, d *db.DB, campaignID int64) (from, to time.Time, err error) {
+	if err := d.QueryRow(ctx, `SELECT starts_at, ends_at FROM campaigns WHERE id = ?`, campaignID).Scan(&from, &to); err != nil {
+		return from, to, fmt.Errorf("demo: campaign %d: %w", campaignID, err)
+	}
+	if now := db.Now(); to.After(now) {
+		to = now
+	}
+	return from.UTC(), to.UTC(), nil
+}
+
+// within is the moment num/den of the way from from to to.
+func within(from, to time.Time, num, den int) time.Time {
+	return from.Add(to.Sub(from) * time.Duration(num) / time.Duration(den))
+}

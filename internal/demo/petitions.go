@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
@@ -66,7 +67,15 @@ func signPetitions(ctx context.Context, d *db.DB) error {
 			return campaign.Subscribe(ctx, q, g.CampaignID, g.Email, g.Name, g.Lang)
 		}}
 	for i, t := range targets {
+		from, to, err := campaignSpan(ctx, d, t.CampaignID)
+		if err != nil {
+			return err
+		}
 		for j, s := range demoSigners {
+			// Signatures come in over the campaign's life, each confirmed
+			// a few minutes later.
+			signed := within(from, to, j+1, len(demoSigners)+1)
+			store.Now = func() time.Time { return signed }
 			in := petition.Input{Name: s.Name, Region: s.Kab, Comment: s.Comment, Anonymous: s.Anonymous,
 				News: s.News, Lang: "id", Email: fmt.Sprintf("penanda.%d.%d@example.org", i, j)}
 			if s.Village {
@@ -80,6 +89,7 @@ func signPetitions(ctx context.Context, d *db.DB) error {
 			if s.Unverified {
 				continue
 			}
+			store.Now = func() time.Time { return signed.Add(7 * time.Minute) }
 			if _, _, err := store.Verify(ctx, token); err != nil {
 				return fmt.Errorf("demo: verify %s: %w", strings.ToLower(s.Name), err)
 			}

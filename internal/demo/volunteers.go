@@ -40,7 +40,7 @@ var demoVolunteers = []demoVolunteer{
 		status: volunteer.StatusPending},
 }
 
-// signUpVolunteers fills the active demo campaigns' relawan needs with
+// signUpVolunteers fills the public demo campaigns' relawan needs with
 // sign-ups decided by each organisation's owner, sets the first need's
 // next activity a week from now, and logs the hours given.
 func signUpVolunteers(ctx context.Context, d *db.DB, users map[string]*account.User) error {
@@ -50,7 +50,7 @@ func signUpVolunteers(ctx context.Context, d *db.DB, users map[string]*account.U
 	}
 	rows, err := d.Query(ctx, `SELECT n.id, n.campaign_id, c.org_id, n.target, o.slug, o.region_code
 		FROM campaign_needs n JOIN campaigns c ON c.id = n.campaign_id JOIN organizations o ON o.id = c.org_id
-		WHERE c.status = 'active' AND n.kind = 'relawan' ORDER BY n.id`)
+		WHERE c.status IN ('active', 'ended') AND n.kind = 'relawan' ORDER BY n.id`)
 	if err != nil {
 		return fmt.Errorf("demo: volunteers: %w", err)
 	}
@@ -78,6 +78,11 @@ func signUpVolunteers(ctx context.Context, d *db.DB, users map[string]*account.U
 		owner := users[ownerOf(n.slug)]
 		actor := volunteer.Actor{ID: owner.ID, Name: owner.Name}
 		zone := region.Zone(n.regionCode)
+		from, to, err := campaignSpan(ctx, d, n.campaignID)
+		if err != nil {
+			return err
+		}
+		store.Now = nil
 		now := time.Now().In(zone)
 		if i == 0 {
 			// The need's schedule says weekends: a Saturday a week or more ahead.
@@ -97,11 +102,16 @@ func signUpVolunteers(ctx context.Context, d *db.DB, users map[string]*account.U
 			}
 			in := dv.in
 			in.Token = fmt.Sprintf("demo-relawan-%d-%d", n.id, j)
+			// Signed up in the first third of the campaign, decided an
+			// hour later; hours given in its last week.
+			signed := within(from, to, j+1, 3*(len(demoVolunteers)+1))
+			store.Now = func() time.Time { return signed }
 			v, _, err := store.SignUp(ctx, t, in)
 			if err != nil {
 				return fmt.Errorf("demo: sign-up %s: %w", in.Name, err)
 			}
-			if err := decideDemo(ctx, store, v, dv, actor, now); err != nil {
+			store.Now = func() time.Time { return signed.Add(time.Hour) }
+			if err := decideDemo(ctx, store, v, dv, actor, to.In(zone)); err != nil {
 				return err
 			}
 		}
@@ -109,13 +119,15 @@ func signUpVolunteers(ctx context.Context, d *db.DB, users map[string]*account.U
 	return nil
 }
 
-// decideDemo takes the owner's decision on a demo sign-up and logs its hours.
+// decideDemo takes the owner's decision on a demo sign-up and logs its
+// hours, given in the days before now.
 func decideDemo(ctx context.Context, store *volunteer.Store, v *volunteer.Signup, dv demoVolunteer,
 	actor volunteer.Actor, now time.Time) error {
 	var err error
 	switch dv.status {
 	case volunteer.StatusAccepted, volunteer.StatusAbsent:
 		if _, err = store.Accept(ctx, v.CampaignID, v.ID, actor); err == nil {
+			store.Now = func() time.Time { return now } // the hours are logged at the end
 			for ago, m := range dv.minutes {
 				day := now.AddDate(0, 0, -ago).Format("2006-01-02")
 				if err = store.LogHours(ctx, v.CampaignID, v.ID, volunteer.HoursInput{Day: day, Minutes: m,

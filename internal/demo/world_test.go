@@ -86,6 +86,39 @@ func TestDemoWorld(t *testing.T) {
 		if len(months) < 10 {
 			t.Errorf("donations confirmed in %d distinct months, want at least 10: %v", len(months), months)
 		}
+		// So did goods, volunteers' time and signatures.
+		for _, tc := range []struct {
+			name, query string
+			min         int
+		}{
+			{"goods received", `SELECT created_at FROM goods_receipts`, 5},
+			{"volunteers signed up", `SELECT created_at FROM volunteer_signups`, 5},
+			{"signatures verified", `SELECT verified_at FROM petition_signatures WHERE verified_at IS NOT NULL`, 3},
+		} {
+			months := map[string]bool{}
+			rows, err := d.Query(ctx, tc.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var at time.Time
+				if err := rows.Scan(&at); err != nil {
+					t.Fatal(err)
+				}
+				if at.After(now) {
+					t.Errorf("%s at %s, in the future", tc.name, at)
+				}
+				months[at.UTC().Format("2006-01")] = true
+			}
+			rows.Close()
+			if len(months) < tc.min {
+				t.Errorf("%s in %d distinct months, want at least %d", tc.name, len(months), tc.min)
+			}
+		}
+		var hourMonths int
+		if err := d.QueryRow(ctx, `SELECT COUNT(DISTINCT SUBSTR(day, 1, 7)) FROM volunteer_hours`).Scan(&hourMonths); err != nil || hourMonths < 3 {
+			t.Errorf("volunteer hours in %d distinct months (%v)", hourMonths, err)
+		}
 
 		// Every chain verifies.
 		orgIDs := ids(t, d, `SELECT DISTINCT org_id FROM ledger_entries ORDER BY org_id`)
