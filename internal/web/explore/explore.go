@@ -39,4 +39,6 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	h := &handlers{site: site, Stores: stores}
 	mux.HandleFunc("GET /wilayah/{code}", h.region)
 	mux.HandleFunc("GET /api/v1/regions/{code}/summary", h.apiRegionSummary)
+	mux.HandleFunc("GET /peta", h.mapPageHandler)
+	mux.HandleFunc("GET /peta.svg", h.mapSVG)
 }
