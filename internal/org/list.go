@@ -35,8 +35,11 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]Organization, int6
 	var where []string
 	var args []any
 	if opt.Region != "" {
-		where = append(where, `(region_code = ? OR region_code LIKE ? ESCAPE '\')`)
-		args = append(args, opt.Region, likeEscape(opt.Region)+".%")
+		// The code and every code under it (code + "." + …) sort within
+		// [code, code + "/"): '/' follows '.', and codes hold only digits
+		// and dots. A range, unlike LIKE, is served by the region index.
+		where = append(where, `region_code >= ? AND region_code < ?`)
+		args = append(args, opt.Region, opt.Region+"/")
 	}
 	if q := strings.TrimSpace(opt.Query); q != "" {
 		where = append(where, `LOWER(name) LIKE ? ESCAPE '\'`)

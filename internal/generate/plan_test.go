@@ -1,0 +1,236 @@
+package generate
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"lokadaya/internal/db"
+	"lokadaya/internal/db/dbtest"
+)
+
+// The hot queries of the pages measured at national scale (bench/national)
+// must be served by an index: at ten million contributions a scan of a big
+// table costs seconds. TestHotQueriesUseIndexes asks each database for the
+// plans of those queries — as the stores write them — and fails on a scan
+// of a big table, so that an index cannot silently go missing and a
+// rewritten query cannot silently stop using one.
+//
+// The data set is small (a test must be quick), so the planners are made
+// honest: statistics are taken on a moderate generated data set, so that
+// each knows which columns select few rows; PostgreSQL then plans with
+// enable_seqscan off (it scans a table only when no index can serve the
+// query), and a plan must name one of the indexes the query is meant to
+// use, not merely some index (a low-selectivity one such as donations by
+// status would be a scan in all but name).
+
+// bigTables are the tables that grow with the country.
+var bigTables = map[string]bool{
+	"organizations": true, "users": true, "memberships": true, "initiatives": true, "initiative_regions": true,
+	"campaigns": true, "campaign_needs": true, "donations": true, "goods_pledges": true, "volunteer_signups": true,
+	"offers": true, "ledger_entries": true, "petition_signatures": true,
+}
+
+type hotQuery struct {
+	name string
+	// aliases maps the query's table aliases to their tables.
+	aliases map[string]string
+	sql     string
+	args    []any
+	// uses are the indexes that may serve the query; the plan must name one.
+	uses []string
+}
+
+func hotQueries(now time.Time) []hotQuery {
+	region := `(o.region_code = ? OR o.region_code LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM initiative_regions r
+		WHERE r.initiative_id = c.initiative_id AND (r.region_code = ? OR r.region_code LIKE ? ESCAPE '\'
+		OR ? LIKE r.region_code || '.%')))`
+	publicActive := `c.status IN ('active', 'ended') AND o.status NOT IN ('rejected', 'suspended')
+		AND c.status = 'active' AND (c.ends_at IS NULL OR c.ends_at > ?)`
+	camp := map[string]string{"c": "campaigns", "o": "organizations", "r": "initiative_regions", "n": "campaign_needs"}
+	return []hotQuery{
+		{ // campaign.Store.List: the explore page and the campaigns API
+			// Walking the ids backwards also serves it: half the campaigns
+			// are active, so a page is found after a few dozen rows.
+			name: "campaign list by status", aliases: camp,
+			uses: []string{"campaigns_status", "campaigns_active_ends", "campaigns_pkey"},
+			sql: `SELECT c.id, c.slug FROM campaigns c JOIN organizations o ON o.id = c.org_id
+				WHERE ` + publicActive + ` ORDER BY c.id DESC LIMIT 31`,
+			args: []any{now},
+		},
+		{
+			name: "campaign list by status, region and kind of need", uses: []string{"campaigns_status", "campaigns_active_ends"}, aliases: camp,
+			sql: `SELECT c.id, c.slug FROM campaigns c JOIN organizations o ON o.id = c.org_id
+				WHERE ` + publicActive + ` AND ` + region + ` AND EXISTS (SELECT 1 FROM campaign_needs n
+				WHERE n.campaign_id = c.id AND n.kind = ?) ORDER BY c.id DESC LIMIT 31`,
+			args: []any{now, "32", "32.%", "32", "32.%", "32", "barang"},
+		},
+		{ // org.Store.List with a region: the directory and the organisations API
+			name: "organisation list by region", uses: []string{"organizations_region"}, aliases: map[string]string{"organizations": "organizations"},
+			sql: `SELECT id, slug FROM organizations WHERE region_code >= ? AND region_code < ?
+				AND status NOT IN (?, ?) ORDER BY id DESC LIMIT 51`,
+			args: []any{"32.73", "32.73/", "rejected", "suspended"},
+		},
+		{ // campaign.Store.BySlug: the campaign page
+			name: "campaign by slug", uses: []string{"sqlite_autoindex_campaigns_1", "campaigns_slug_key"}, aliases: map[string]string{"campaigns": "campaigns"},
+			sql: `SELECT id FROM campaigns WHERE slug = ?`, args: []any{"x"},
+		},
+		{ // donation.CampaignMoney: the campaign page's totals
+			name: "campaign page totals", uses: []string{"donations_campaign"}, aliases: map[string]string{"donations": "donations"},
+			sql: `SELECT COALESCE(SUM(CASE WHEN status = 'confirmed' THEN amount ELSE 0 END), 0),
+				COALESCE(SUM(CASE WHEN status = 'pending' THEN amount ELSE 0 END), 0),
+				COUNT(DISTINCT CASE WHEN status = 'confirmed' THEN contact_email END)
+				FROM donations WHERE campaign_id = ?`,
+			args: []any{1},
+		},
+		{ // donation.NeedConfirmed: each dana need shown
+			name: "confirmed money of a need", uses: []string{"donations_need"}, aliases: map[string]string{"donations": "donations"},
+			sql:  `SELECT COALESCE(SUM(amount), 0) FROM donations WHERE need_id = ? AND status = 'confirmed'`,
+			args: []any{1},
+		},
+		{ // campaign.Store.doneByKind: the cards of a list
+			name: "donation sums per campaign", uses: []string{"donations_campaign"}, aliases: map[string]string{"donations": "donations"},
+			sql: `SELECT campaign_id, COALESCE(SUM(amount), 0) FROM donations
+				WHERE status = 'confirmed' AND campaign_id IN (?, ?, ?) GROUP BY campaign_id`,
+			args: []any{1, 2, 3},
+		},
+		{ // the needs of the campaigns of a list
+			name: "needs of campaigns", uses: []string{"campaign_needs_campaign"}, aliases: map[string]string{"campaign_needs": "campaign_needs"},
+			sql:  `SELECT id, kind FROM campaign_needs WHERE campaign_id IN (?, ?) ORDER BY campaign_id, position, id`,
+			args: []any{1, 2},
+		},
+		{ // ledger: a campaign's books
+			name: "ledger of a campaign", uses: []string{"ledger_entries_campaign"}, aliases: map[string]string{"ledger_entries": "ledger_entries"},
+			sql:  `SELECT seq, amount FROM ledger_entries WHERE campaign_id = ? ORDER BY recorded_at`,
+			args: []any{1},
+		},
+		{ // the organisation page: its campaigns
+			name: "campaigns of an organisation", uses: []string{"campaigns_org"}, aliases: map[string]string{"campaigns": "campaigns"},
+			sql:  `SELECT id FROM campaigns WHERE org_id = ? ORDER BY id DESC LIMIT 20`,
+			args: []any{1},
+		},
+	}
+}
+
+// sqliteScan matches a plan line that reads a whole table or index.
+var sqliteScan = regexp.MustCompile(`^SCAN (\S+)`)
+
+// pgSeqScan matches a sequential scan in a PostgreSQL plan.
+var pgSeqScan = regexp.MustCompile(`Seq Scan on (\S+)`)
+
+func TestHotQueriesUseIndexes(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		// A moderate data set, its statistics taken (Run ends with
+		// ANALYZE), so the planners weigh real selectivities.
+		if _, err := Run(ctx, d, Options{Orgs: 100, Campaigns: 400, Contributions: 20000, Seed: 5, Now: testNow}); err != nil {
+			t.Fatal(err)
+		}
+		queries := hotQueries(testNow)
+		for _, q := range queries {
+			t.Run(q.name, func(t *testing.T) {
+				plan, err := explain(ctx, d, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if problem := check(d, q, plan); problem != "" {
+					t.Errorf("%s:\n%s", problem, strings.Join(plan, "\n"))
+				}
+			})
+		}
+		// The check itself: without its index, a need's money is refused.
+		if _, err := d.ExecContext(ctx, `DROP INDEX donations_need`); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range queries {
+			if q.name != "confirmed money of a need" {
+				continue
+			}
+			plan, err := explain(ctx, d, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if check(d, q, plan) == "" {
+				t.Errorf("a missing index went unnoticed:\n%s", strings.Join(plan, "\n"))
+			}
+		}
+	})
+}
+
+// check says what is wrong with the plan: a big table read whole, or none
+// of the query's indexes used; "" when nothing is.
+func check(d *db.DB, q hotQuery, plan []string) string {
+	if table := scanned(d, q, plan); table != "" {
+		return "scans " + table
+	}
+	all := strings.Join(plan, "\n")
+	for _, ix := range q.uses {
+		if regexp.MustCompile(`\b` + ix + `\b`).MatchString(all) {
+			return ""
+		}
+	}
+	return "uses none of " + strings.Join(q.uses, ", ")
+}
+
+// scanned returns the big table the plan reads whole, "" for none.
+func scanned(d *db.DB, q hotQuery, plan []string) string {
+	for _, line := range plan {
+		var table string
+		if d.Dialect == db.SQLite {
+			if m := sqliteScan.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+				table = m[1]
+				if real, ok := q.aliases[table]; ok {
+					table = real
+				}
+			}
+		} else if m := pgSeqScan.FindStringSubmatch(line); m != nil {
+			table = m[1]
+		}
+		if bigTables[table] {
+			return table
+		}
+	}
+	return ""
+}
+
+// explain returns the query's plan, one line per step.
+func explain(ctx context.Context, d *db.DB, q hotQuery) ([]string, error) {
+	var lines []string
+	if d.Dialect == db.SQLite {
+		rows, err := d.Query(ctx, `EXPLAIN QUERY PLAN `+q.sql, q.args...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				return nil, err
+			}
+			lines = append(lines, detail)
+		}
+		return lines, rows.Err()
+	}
+	err := d.InTx(ctx, func(tx *db.Tx) error {
+		if _, err := tx.ExecContext(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
+			return err
+		}
+		rows, err := tx.Query(ctx, `EXPLAIN `+q.sql, q.args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var line string
+			if err := rows.Scan(&line); err != nil {
+				return err
+			}
+			lines = append(lines, line)
+		}
+		return rows.Err()
+	})
+	return lines, err
+}
