@@ -402,6 +402,24 @@ func TestOpenDataAnswers(t *testing.T) {
 		}
 	}
 
+	// Finding an organisation's data by its name.
+	for _, tc := range []struct{ q, want string }{
+		{"terang", `href="/data?organisasi=terang-kampung"`},
+		{"TERANG kampung", `href="/data?organisasi=terang-kampung"`},
+		{"100% _", "Tidak ada organisasi"},
+		{"\xff\xfe" + strings.Repeat("x", 5000), "Tidak ada organisasi"},
+	} {
+		res, err := http.Get(base + "/data?cari=" + url.QueryEscape(tc.q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || !strings.Contains(string(body), tc.want) {
+			t.Errorf("/data?cari=%.20q: %d, want %s", tc.q, res.StatusCode, tc.want)
+		}
+	}
+
 	// DCAT: every dataset, each distribution a CKAN resource's URL.
 	res, err = http.Get(base + "/catalog.jsonld")
 	if err != nil {

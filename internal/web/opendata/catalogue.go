@@ -3,6 +3,7 @@ package opendata
 import (
 	"net/http"
 	"net/url"
+	"strings"
 
 	"lokadaya/internal/i18n"
 	od "lokadaya/internal/opendata"
@@ -35,8 +36,14 @@ type cataloguePage struct {
 	Datasets  []catalogueDataset
 	Region    string
 	RegionURL string
-	Query     string
+	// Search is the name typed to find an organisation's data, Found
+	// the organisations it finds.
+	Search string
+	Found  []*od.Publisher
 }
+
+// foundMax is how many organisations a name search lists.
+const foundMax = 20
 
 // datasetURL is the download address of a data set, for one organisation
 // or all (p nil).
@@ -61,7 +68,17 @@ func (h *handlers) catalogue(w http.ResponseWriter, r *http.Request) {
 		RegionURL: od.RegionLicenceURL}
 	if p != nil {
 		page.Licence, _ = od.LicenceByID(p.Licence)
-		page.Query = p.Slug
+	}
+	if q := strings.TrimSpace(strings.ToValidUTF8(r.URL.Query().Get("cari"), "")); q != "" {
+		if len(q) > 100 {
+			q = strings.ToValidUTF8(q[:100], "")
+		}
+		found, _, err := h.Data.Publishers(r.Context(), q, 0, foundMax)
+		if err != nil {
+			h.site.ServerError(w, r, err)
+			return
+		}
+		page.Search, page.Found = q, found
 	}
 	for _, ds := range od.Datasets {
 		c := catalogueDataset{Name: ds.Name, Title: text(lang, ds.Title), Description: text(lang, ds.Description), Spatial: ds.Spatial}
