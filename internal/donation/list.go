@@ -3,6 +3,7 @@ package donation
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"lokadaya/internal/db"
 )
@@ -66,6 +67,38 @@ func CampaignMoney(ctx context.Context, q db.Querier, campaignID int64) (Money, 
 		return Money{}, fmt.Errorf("donation: money: %w", err)
 	}
 	return m, nil
+}
+
+// CampaignsMoney is CampaignMoney for several campaigns in one query, by
+// campaign id; a campaign without donations is absent (its Money is zero).
+func CampaignsMoney(ctx context.Context, q db.Querier, ids []int64) (map[int64]Money, error) {
+	out := make(map[int64]Money, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := q.Query(ctx, `SELECT campaign_id,
+		COALESCE(SUM(CASE WHEN status = 'confirmed' THEN amount ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN status = 'pending' THEN amount ELSE 0 END), 0),
+		COUNT(DISTINCT CASE WHEN status = 'confirmed' THEN `+donorKey+` END)
+		FROM donations WHERE campaign_id IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`)
+		GROUP BY campaign_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("donation: money: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var m Money
+		if err := rows.Scan(&id, &m.Confirmed, &m.Pending, &m.Donors); err != nil {
+			return nil, fmt.Errorf("donation: money: %w", err)
+		}
+		out[id] = m
+	}
+	return out, rows.Err()
 }
 
 // NeedConfirmed is the confirmed money given to one need.

@@ -154,17 +154,21 @@ func Run(ctx context.Context, d *db.DB, opt Options) (Result, error) {
 			if err := g.contributions(ctx); err != nil {
 				return err
 			}
-			fmt.Fprintln(opt.Progress, "rebuilding the region figures…")
-			return l.finish(ctx)
+			if err := l.finish(ctx); err != nil {
+				return err
+			}
+			g.phase("rows written")
+			return nil
 		})
 	})
 	if err != nil {
 		return Result{}, err
 	}
-	fmt.Fprintln(opt.Progress, "updating id sequences and planner statistics…")
+	g.phase("region figures rebuilt")
 	if err := finishDB(ctx, d); err != nil {
 		return Result{}, err
 	}
+	g.phase("id sequences and planner statistics updated")
 	r := g.res
 	for _, t := range g.l.tables {
 		r.Rows += t.written
@@ -208,6 +212,7 @@ type gen struct {
 	l     *loader
 	res   Result
 	start time.Time
+	last  time.Time // the end of the last phase
 
 	kabs   []kabkota
 	kabCum []float64 // cumulative weights of kabs
@@ -330,6 +335,16 @@ func (g *gen) declare() {
 		"campaign_id", "initiative_id", "description", "counterparty", "source_type", "source_id", "recorded_by",
 		"prev_hash", "hash")
 	g.tHeads = l.table("ledger_heads", "org_id", "seq", "hash", "updated_at")
+}
+
+// phase prints how long the step that just ended took.
+func (g *gen) phase(what string) {
+	now := time.Now()
+	if g.last.IsZero() {
+		g.last = g.start
+	}
+	fmt.Fprintf(g.opt.Progress, "%s in %.1fs\n", what, now.Sub(g.last).Seconds())
+	g.last = now
 }
 
 // progress prints one line with the rate since the start.

@@ -139,6 +139,25 @@ func TestGenerate(t *testing.T) {
 			t.Errorf("campaign %d: page shows %d confirmed, ledger %d", top, m.Confirmed, got)
 		}
 
+		// The batched sums of a page of campaigns are the one-by-one sums.
+		var ids []int64
+		for i := int64(1); i <= int64(opt.Campaigns); i++ {
+			ids = append(ids, i)
+		}
+		batch, err := donation.CampaignsMoney(ctx, d, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			one, err := donation.CampaignMoney(ctx, d, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if batch[id] != one {
+				t.Errorf("campaign %d: batched money %+v, alone %+v", id, batch[id], one)
+			}
+		}
+
 		// The region figures were rebuilt after the load.
 		fig, err := (&figures.Store{DB: d, Now: func() time.Time { return testNow }}).Country(ctx)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
+	"lokadaya/internal/donation"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/region"
 )
@@ -54,17 +55,24 @@ func (s *Server) toAPICampaign(ctx context.Context, c *campaign.Campaign) (apiCa
 	if err != nil {
 		return apiCampaign{}, err
 	}
-	needs, err := s.progress(ctx, c)
-	if err != nil {
-		return apiCampaign{}, err
-	}
 	m, err := s.campaignStore().MoneyProgress(ctx, c)
 	if err != nil {
 		return apiCampaign{}, err
 	}
+	return s.apiCampaignOf(ctx, c, apiInitiativeOrg{Slug: card.Org.Slug, Name: card.Org.Name, Verified: card.Org.Verified()},
+		apiCampaignInit{Slug: card.Initiative.Slug, Name: card.Initiative.Name}, m)
+}
+
+// apiCampaignOf completes a campaign whose organisation, initiative and
+// money are known with its needs' progress.
+func (s *Server) apiCampaignOf(ctx context.Context, c *campaign.Campaign, o apiInitiativeOrg, i apiCampaignInit,
+	m campaign.Money) (apiCampaign, error) {
+	needs, err := s.progress(ctx, c)
+	if err != nil {
+		return apiCampaign{}, err
+	}
 	out := apiCampaign{Slug: c.Slug, Title: c.Title, Status: c.Status, Scheme: c.Scheme, StartsAt: c.StartsAt,
-		EndsAt: c.EndsAt, Organization: apiInitiativeOrg{Slug: card.Org.Slug, Name: card.Org.Name, Verified: card.Org.Verified()},
-		Initiative: apiCampaignInit{Slug: card.Initiative.Slug, Name: card.Initiative.Name}, Needs: []apiNeed{},
+		EndsAt: c.EndsAt, Organization: o, Initiative: i, Needs: []apiNeed{},
 		Money: apiMoney{Target: m.Target, Confirmed: m.Confirmed, Pending: m.Pending, Donors: m.Donors},
 		URL:   strings.TrimRight(s.cfg.BaseURL, "/") + campaignPublicURL(c)}
 	for _, n := range needs {
@@ -72,6 +80,36 @@ func (s *Server) toAPICampaign(ctx context.Context, c *campaign.Campaign) (apiCa
 			Fulfilled: n.Fulfilled})
 	}
 	return out, nil
+}
+
+// apiCampaignList is a page of campaigns for the API: the organisations,
+// initiatives and money of the whole page are read in one query each
+// instead of several per campaign.
+func (s *Server) apiCampaignList(ctx context.Context, list []*campaign.Campaign) ([]apiCampaign, error) {
+	cards, err := s.campaignStore().Cards(ctx, list)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(list))
+	for i, c := range list {
+		ids[i] = c.ID
+	}
+	money, err := donation.CampaignsMoney(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]apiCampaign, 0, len(list))
+	for i, c := range list {
+		k, m := cards[i], money[c.ID]
+		item, err := s.apiCampaignOf(ctx, c, apiInitiativeOrg{Slug: k.OrgSlug, Name: k.OrgName, Verified: k.OrgVerified},
+			apiCampaignInit{Slug: k.InitiativeSlug, Name: k.InitiativeName},
+			campaign.Money{Target: c.MoneyTarget(), Confirmed: m.Confirmed, Pending: m.Pending, Donors: m.Donors})
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, item)
+	}
+	return items, nil
 }
 
 // apiCampaigns lists public campaigns, newest first: ?status=active|ended
@@ -106,14 +144,10 @@ func (s *Server) apiCampaigns(w http.ResponseWriter, r *http.Request) {
 		s.apiOrgInternal(w, r, err)
 		return
 	}
-	items := make([]apiCampaign, 0, len(list))
-	for _, c := range list {
-		item, err := s.toAPICampaign(r.Context(), c)
-		if err != nil {
-			s.apiOrgInternal(w, r, err)
-			return
-		}
-		items = append(items, item)
+	items, err := s.apiCampaignList(r.Context(), list)
+	if err != nil {
+		s.apiOrgInternal(w, r, err)
+		return
 	}
 	writePage(w, items, next)
 }
