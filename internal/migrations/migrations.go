@@ -28,6 +28,7 @@ var goSteps = []db.Migration{
 	{Version: 2, Name: "regions_kepmendagri_2025", Func: regiondata.Load},
 	{Version: 43, Name: "ledger_backfill", Func: backfillLedger},
 	{Version: 71, Name: "bank_imports_bni_bsi", Func: widenImportBanks},
+	{Version: 141, Name: "search_fulltext", Func: createSearchFTS},
 	{Version: 146, Name: "region_figures", Func: figures.Schema},
 }
 

@@ -1,0 +1,317 @@
+package search
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"lokadaya/internal/db"
+	"lokadaya/internal/region"
+)
+
+// The sorts.
+const (
+	SortRelevance = "relevance" // best match first; the default with words to match
+	SortNewest    = "newest"    // published last first; the default without
+	SortEnding    = "ending"    // nearest deadline first, running ones only
+	SortNeeded    = "needed"    // largest unmet share of the money target first (see NeedBP)
+)
+
+// Sorts lists the sorts in the order a page offers them.
+var Sorts = []string{SortRelevance, SortNewest, SortEnding, SortNeeded}
+
+// The statuses a search may ask for: active is running (campaigns before
+// their deadline, and every organisation, initiative and hub), ended is a
+// campaign past its deadline or closed.
+const (
+	StatusActive = "active"
+	StatusEnded  = "ended"
+)
+
+// Page sizes.
+const (
+	DefaultLimit = 20
+	MaxLimit     = 50
+)
+
+// Params is one search. Region is a region code (the caller resolves a
+// typed name); Issue, Kind and Scheme are filter values; Cursor is the
+// Next of the previous page.
+type Params struct {
+	Query  string
+	Type   string
+	Region string
+	Issue  string
+	Kind   string
+	Scheme string
+	Status string
+	Sort   string
+	Cursor string
+	Limit  int
+}
+
+// Hit is one result.
+type Hit struct {
+	Type    string `json:"type"`
+	Slug    string `json:"slug"`
+	Title   string `json:"title"`
+	URL     string `json:"url"`
+	Summary string `json:"summary,omitempty"`
+	Extra
+	NeedBP int `json:"need_bp,omitempty"`
+}
+
+// Result is one page of results; Next is the cursor of the following page
+// ("" on the last).
+type Result struct {
+	Hits  []Hit
+	Next  string
+	Terms []Term
+	Sort  string // the sort used
+}
+
+// sortSpec is how a sort orders rows: by key, then row id, both in the
+// same direction.
+type sortSpec struct {
+	key  string // SQL expression; score for relevance
+	desc bool
+}
+
+// Search answers one page of p. Bad input is an *InputError.
+func (x *Index) Search(ctx context.Context, p Params) (*Result, error) {
+	ts, err := ParseQuery(p.Query)
+	if err != nil {
+		return nil, err
+	}
+	sort := p.Sort
+	switch {
+	case sort == "" && len(ts) > 0:
+		sort = SortRelevance
+	case sort == "" || (sort == SortRelevance && len(ts) == 0):
+		sort = SortNewest
+	case !slices.Contains(Sorts, sort):
+		return nil, ErrBadFilter
+	}
+	limit := p.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	limit = min(limit, MaxLimit)
+
+	pg := x.DB.Dialect == db.Postgres
+	var from string
+	var where []string
+	var args []any
+	add := func(cond string, a ...any) { where, args = append(where, cond), append(args, a...) }
+	var spec sortSpec
+	switch {
+	case len(ts) > 0 && pg:
+		from = `search_docs d`
+		add(`d.tsv @@ to_tsquery('simple', ?)`, tsQuery(ts))
+	case len(ts) > 0:
+		from = `search_fts f JOIN search_docs d ON d.id = f.rowid`
+		add(`search_fts MATCH ?`, ftsMatch(ts))
+	default:
+		from = `search_docs d`
+	}
+	switch sort {
+	case SortRelevance:
+		if pg {
+			// Weighted like bm25 below: title words count ten times.
+			spec.key = `(-ts_rank('{0, 0, 0.1, 1}', d.tsv, to_tsquery('simple', ?))::float8)`
+		} else {
+			spec.key = `bm25(search_fts, 10.0, 1.0)`
+		}
+	case SortNewest:
+		spec = sortSpec{key: `d.published_unix`, desc: true}
+	case SortEnding:
+		spec = sortSpec{key: `d.ends_unix`}
+		add(`d.ends_unix > ?`, x.now().Unix())
+	case SortNeeded:
+		spec = sortSpec{key: `d.need_bp`, desc: true}
+	}
+	keyArgs := func() []any {
+		if sort == SortRelevance && pg {
+			return []any{tsQuery(ts)}
+		}
+		return nil
+	}
+
+	if p.Type != "" {
+		if !slices.Contains(x.Types(), p.Type) {
+			return nil, ErrBadFilter
+		}
+		add(`d.doc_type = ?`, p.Type)
+	}
+	if p.Region != "" {
+		code, ok := region.ParseCode(p.Region)
+		if !ok {
+			return nil, ErrBadFilter
+		}
+		// Based in the region or anywhere under it (a range on the indexed
+		// code: "32.73" up to "32.73/", as '/' follows '.'), or serving a
+		// region that contains it.
+		cond := `(r.region_code >= ? AND r.region_code < ?)`
+		a := []any{code, code + "/"}
+		if anc := ancestors(code); len(anc) > 0 {
+			cond += ` OR (r.covers = 1 AND r.region_code IN (` + placeholders(len(anc)) + `))`
+			for _, c := range anc {
+				a = append(a, c)
+			}
+		}
+		add(`d.id IN (SELECT r.doc FROM search_doc_regions r WHERE `+cond+`)`, a...)
+	}
+	for _, f := range []struct{ facet, value string }{{FacetIssue, p.Issue}, {FacetKind, p.Kind}, {FacetScheme, p.Scheme}} {
+		if f.value == "" {
+			continue
+		}
+		if len(f.value) > 64 {
+			return nil, ErrBadFilter
+		}
+		add(`d.id IN (SELECT doc FROM search_doc_facets WHERE facet = ? AND value = ?)`, f.facet, f.value)
+	}
+	switch p.Status {
+	case "":
+	case StatusActive:
+		add(`d.ends_unix > ?`, x.now().Unix())
+	case StatusEnded:
+		add(`d.ends_unix <= ?`, x.now().Unix())
+	default:
+		return nil, ErrBadFilter
+	}
+	if p.Cursor != "" {
+		c, err := decodeCursor(p.Cursor, sort)
+		if err != nil {
+			return nil, err
+		}
+		op := ">"
+		if spec.desc {
+			op = "<"
+		}
+		var k any = c.Int
+		if sort == SortRelevance {
+			k = c.Float
+		}
+		cond := fmt.Sprintf(`(%s %s ? OR (%s = ? AND d.id %s ?))`, spec.key, op, spec.key, op)
+		ka := keyArgs()
+		a := append(append(append(append([]any{}, ka...), k), ka...), k, c.ID)
+		add(cond, a...)
+	}
+	dir := ""
+	if spec.desc {
+		dir = " DESC"
+	}
+	q := `SELECT d.id, d.doc_type, d.slug, d.title, d.summary, d.url, d.extra, d.need_bp, ` + spec.key + `
+		FROM ` + from + `
+		WHERE ` + strings.Join(append(where, "1 = 1"), " AND ") + `
+		ORDER BY ` + spec.key + dir + `, d.id` + dir + `
+		LIMIT ?`
+	all := append(append(append([]any{}, keyArgs()...), args...), keyArgs()...)
+	all = append(all, limit+1)
+	rows, err := x.DB.Query(ctx, q, all...)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	res := &Result{Terms: ts, Sort: sort}
+	type last struct {
+		id    int64
+		i     int64
+		f     float64
+		valid bool
+	}
+	var prev, lastShown last
+	for rows.Next() {
+		var h Hit
+		var row int64
+		var extra string
+		var key any
+		if err := rows.Scan(&row, &h.Type, &h.Slug, &h.Title, &h.Summary, &h.URL, &extra, &h.NeedBP, &key); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if extra != "" {
+			if err := json.Unmarshal([]byte(extra), &h.Extra); err != nil {
+				return nil, fmt.Errorf("search: extra of %s %s: %w", h.Type, h.Slug, err)
+			}
+		}
+		cur := last{id: row, valid: true}
+		switch v := key.(type) {
+		case int64:
+			cur.i = v
+		case float64:
+			cur.f = v
+		case int32:
+			cur.i = int64(v)
+		case float32:
+			cur.f = float64(v)
+		}
+		if len(res.Hits) == limit {
+			lastShown = prev
+			res.Next = encodeCursor(sort, lastShown.i, lastShown.f, lastShown.id)
+			break
+		}
+		res.Hits = append(res.Hits, h)
+		prev = cur
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return res, nil
+}
+
+// ancestors are the codes above code, province first.
+func ancestors(code string) []string {
+	var out []string
+	for c := region.ParentCode(code); c != ""; c = region.ParentCode(c) {
+		out = append([]string{c}, out...)
+	}
+	return out
+}
+
+// cursor is where a page ends: the sort key and row id of its last hit.
+type cursor struct {
+	Int   int64
+	Float float64
+	ID    int64
+}
+
+// encodeCursor writes an opaque cursor: the sort, the key and the row id.
+func encodeCursor(sort string, i int64, f float64, id int64) string {
+	key := strconv.FormatInt(i, 10)
+	if sort == SortRelevance {
+		key = strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return base64.RawURLEncoding.EncodeToString([]byte("1|" + sort + "|" + key + "|" + strconv.FormatInt(id, 10)))
+}
+
+func decodeCursor(s, sort string) (cursor, error) {
+	var c cursor
+	if len(s) > 200 {
+		return c, ErrBadCursor
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return c, ErrBadCursor
+	}
+	parts := strings.Split(string(raw), "|")
+	if len(parts) != 4 || parts[0] != "1" || parts[1] != sort {
+		return c, ErrBadCursor
+	}
+	if sort == SortRelevance {
+		c.Float, err = strconv.ParseFloat(parts[2], 64)
+		if err != nil || math.IsNaN(c.Float) || math.IsInf(c.Float, 0) {
+			return c, ErrBadCursor
+		}
+	} else if c.Int, err = strconv.ParseInt(parts[2], 10, 64); err != nil {
+		return c, ErrBadCursor
+	}
+	if c.ID, err = strconv.ParseInt(parts[3], 10, 64); err != nil || c.ID < 0 {
+		return c, ErrBadCursor
+	}
+	return c, nil
+}

@@ -1,0 +1,398 @@
+// Package search keeps the site-wide search index and answers searches
+// across campaigns, organisations, initiatives and hubs — and any other
+// document type that brings a Source (the lessons library, say).
+//
+// The index lives in the database (search_docs and its region and filter
+// tables) with full text on both databases: FTS5 on SQLite, a tsvector
+// with a GIN index on PostgreSQL. Words are split, accent-folded and
+// stemmed in Go (Stem) before either sees them, and both the plain words
+// and their stems are indexed, so the two databases find the same things:
+// "pember" finds "pemberdayaan" (prefix), "pemberdayaan" finds "berdaya"
+// and "memberdayakan" (stem).
+//
+// The index is kept current by Refresh, called right after a write that
+// changes what the public sees (a campaign published, an organisation
+// edited or suspended…), and rebuilt whole by Rebuild at start when it is
+// empty or was built by another Version. Only public documents are
+// indexed; Refresh removes one that stopped being public.
+package search
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"lokadaya/internal/db"
+)
+
+// Version names the shape of the index: documents built by another
+// version are rebuilt at start (see EnsureBuilt). Bump it when a Source
+// indexes differently.
+const Version = "1"
+
+// The document types of the built-in sources.
+const (
+	TypeCampaign     = "campaign"
+	TypeOrganization = "organization"
+	TypeInitiative   = "initiative"
+	TypeHub          = "hub"
+)
+
+// The filter facets.
+const (
+	FacetIssue  = "issue"  // an organisation's focus issue, an initiative's category
+	FacetKind   = "kind"   // a kind of support a campaign asks for
+	FacetScheme = "scheme" // a campaign's exchange scheme
+)
+
+// noDeadline is ends_unix of documents without a deadline: after every
+// real one, so they sort last when ending soon and always count as active.
+const noDeadline = int64(1) << 62
+
+// Doc is one public document as a Source gives it to the index.
+type Doc struct {
+	Type    string
+	ID      int64 // the id in its own table
+	Slug    string
+	Title   string
+	Summary string // a line shown under the title
+	URL     string // the public page, a path
+	Body    string // further text searched (description, story…)
+	// Regions are where the document is based; Covers the regions it
+	// serves, which match searches for places inside them as well.
+	Regions, Covers []string
+	Facets          map[string][]string
+	// EndsAt is the deadline (nil: none); an ended document has one in the
+	// past.
+	EndsAt    *time.Time
+	Published time.Time
+	NeedBP    int // unmet share of the money target, 0–10000
+	Extra     Extra
+}
+
+// Extra is what a result line shows besides title and summary.
+type Extra struct {
+	Org         string     `json:"org,omitempty"`
+	OrgSlug     string     `json:"org_slug,omitempty"`
+	Verified    bool       `json:"verified,omitempty"`
+	Region      string     `json:"region,omitempty"` // code
+	EndsAt      *time.Time `json:"ends_at,omitempty"`
+	Status      string     `json:"status,omitempty"`
+	MoneyTarget int64      `json:"money_target,omitempty"`
+	MoneyRaised int64      `json:"money_raised,omitempty"`
+	Kinds       []string   `json:"kinds,omitempty"`
+}
+
+// Ref names one document.
+type Ref struct {
+	Type string
+	ID   int64
+}
+
+// Source gives the index the public documents of one type.
+type Source interface {
+	// Type is the document type ("campaign").
+	Type() string
+	// IDs lists the ids of public documents above after, ascending, at
+	// most limit.
+	IDs(ctx context.Context, q db.Querier, after int64, limit int) ([]int64, error)
+	// Docs loads the public documents among ids; a missing one is not
+	// public (any more).
+	Docs(ctx context.Context, q db.Querier, ids []int64) ([]Doc, error)
+	// Dependents lists this type's documents that show something of ref
+	// (an organisation's campaigns show its name and region), to refresh
+	// them with it.
+	Dependents(ctx context.Context, q db.Querier, ref Ref) ([]int64, error)
+}
+
+// Index is the search index over its sources.
+type Index struct {
+	DB      *db.DB
+	Sources []Source
+	Now     func() time.Time // nil: the real clock
+}
+
+// New is the index of the built-in sources: campaigns, organisations,
+// initiatives and hubs.
+func New(d *db.DB, now func() time.Time) *Index {
+	return &Index{DB: d, Now: now, Sources: BuiltinSources()}
+}
+
+// BuiltinSources are the sources of the built-in document types.
+func BuiltinSources() []Source {
+	return []Source{campaignSource{}, orgSource{}, initiativeSource{}, hubSource{}}
+}
+
+func (x *Index) now() time.Time { return db.NowFrom(x.Now) }
+
+func (x *Index) source(typ string) Source {
+	for _, s := range x.Sources {
+		if s.Type() == typ {
+			return s
+		}
+	}
+	return nil
+}
+
+// Types lists the document types searched, in source order.
+func (x *Index) Types() []string {
+	out := make([]string, len(x.Sources))
+	for i, s := range x.Sources {
+		out[i] = s.Type()
+	}
+	return out
+}
+
+// Refresh brings the documents named by refs, and those that show
+// something of them, up to date: indexed again when public, removed when
+// not (or gone).
+func (x *Index) Refresh(ctx context.Context, refs ...Ref) error {
+	for _, ref := range refs {
+		if err := x.refreshOne(ctx, ref); err != nil {
+			return err
+		}
+		for _, s := range x.Sources {
+			ids, err := s.Dependents(ctx, x.DB, ref)
+			if err != nil {
+				return fmt.Errorf("search: dependents of %s %d: %w", ref.Type, ref.ID, err)
+			}
+			for _, id := range ids {
+				if err := x.refreshOne(ctx, Ref{Type: s.Type(), ID: id}); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (x *Index) refreshOne(ctx context.Context, ref Ref) error {
+	src := x.source(ref.Type)
+	if src == nil {
+		return fmt.Errorf("search: no source for type %q", ref.Type)
+	}
+	docs, err := src.Docs(ctx, x.DB, []int64{ref.ID})
+	if err != nil {
+		return fmt.Errorf("search: load %s %d: %w", ref.Type, ref.ID, err)
+	}
+	return x.DB.InTx(ctx, func(tx *db.Tx) error {
+		if len(docs) == 0 {
+			return remove(ctx, tx, ref)
+		}
+		return put(ctx, tx, docs[0], true)
+	})
+}
+
+// Remove takes a document out of the index.
+func (x *Index) Remove(ctx context.Context, ref Ref) error {
+	return x.DB.InTx(ctx, func(tx *db.Tx) error { return remove(ctx, tx, ref) })
+}
+
+func remove(ctx context.Context, tx *db.Tx, ref Ref) error {
+	var row int64
+	err := tx.QueryRow(ctx, `SELECT id FROM search_docs WHERE doc_type = ? AND doc_id = ?`, ref.Type, ref.ID).Scan(&row)
+	if err != nil {
+		if isNoRows(err) {
+			return nil
+		}
+		return fmt.Errorf("search: remove: %w", err)
+	}
+	if tx.Dialect == db.SQLite {
+		if _, err := tx.Exec(ctx, `DELETE FROM search_fts WHERE rowid = ?`, row); err != nil {
+			return fmt.Errorf("search: remove: %w", err)
+		}
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM search_docs WHERE id = ?`, row); err != nil {
+		return fmt.Errorf("search: remove: %w", err)
+	}
+	return nil
+}
+
+// put writes d into the index; existing says the row may already be
+// there (a refresh), false during a rebuild of an emptied index.
+func put(ctx context.Context, tx *db.Tx, d Doc, existing bool) error {
+	extra, err := json.Marshal(d.Extra)
+	if err != nil {
+		return err
+	}
+	ends := noDeadline
+	if d.EndsAt != nil {
+		ends = d.EndsAt.Unix()
+	}
+	titleTerms, bodyTerms := terms(d.Title), terms(d.Summary+" "+d.Body)
+	var row int64
+	found := false
+	if existing {
+		err := tx.QueryRow(ctx, `SELECT id FROM search_docs WHERE doc_type = ? AND doc_id = ?`, d.Type, d.ID).Scan(&row)
+		switch {
+		case err == nil:
+			found = true
+		case !isNoRows(err):
+			return fmt.Errorf("search: put: %w", err)
+		}
+	}
+	if found {
+		if _, err := tx.Exec(ctx, `UPDATE search_docs SET slug = ?, title = ?, summary = ?, url = ?, extra = ?,
+			ends_unix = ?, published_unix = ?, need_bp = ? WHERE id = ?`,
+			d.Slug, d.Title, d.Summary, d.URL, string(extra), ends, d.Published.Unix(), d.NeedBP, row); err != nil {
+			return fmt.Errorf("search: put: %w", err)
+		}
+		for _, q := range []string{`DELETE FROM search_doc_regions WHERE doc = ?`, `DELETE FROM search_doc_facets WHERE doc = ?`} {
+			if _, err := tx.Exec(ctx, q, row); err != nil {
+				return fmt.Errorf("search: put: %w", err)
+			}
+		}
+		if tx.Dialect == db.SQLite {
+			if _, err := tx.Exec(ctx, `DELETE FROM search_fts WHERE rowid = ?`, row); err != nil {
+				return fmt.Errorf("search: put: %w", err)
+			}
+		}
+	} else if err := tx.QueryRow(ctx, `INSERT INTO search_docs (doc_type, doc_id, slug, title, summary, url, extra,
+		ends_unix, published_unix, need_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		d.Type, d.ID, d.Slug, d.Title, d.Summary, d.URL, string(extra), ends, d.Published.Unix(), d.NeedBP).Scan(&row); err != nil {
+		return fmt.Errorf("search: put: %w", err)
+	}
+	if tx.Dialect == db.SQLite {
+		_, err = tx.Exec(ctx, `INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)`, row, titleTerms, bodyTerms)
+	} else {
+		_, err = tx.Exec(ctx, `UPDATE search_docs SET tsv = setweight(to_tsvector('simple', ?), 'A')
+			|| setweight(to_tsvector('simple', ?), 'B') WHERE id = ?`, titleTerms, bodyTerms, row)
+	}
+	if err != nil {
+		return fmt.Errorf("search: put text: %w", err)
+	}
+	regions := map[string]int{}
+	for _, c := range d.Regions {
+		if c != "" {
+			regions[c] = max(regions[c], 0)
+		}
+	}
+	for _, c := range d.Covers {
+		if c != "" {
+			regions[c] = 1
+		}
+	}
+	for c, covers := range regions {
+		if _, err := tx.Exec(ctx, `INSERT INTO search_doc_regions (doc, region_code, covers) VALUES (?, ?, ?)`,
+			row, c, covers); err != nil {
+			return fmt.Errorf("search: put regions: %w", err)
+		}
+	}
+	for facet, values := range d.Facets {
+		seen := map[string]bool{}
+		for _, v := range values {
+			if v == "" || seen[v] {
+				continue
+			}
+			seen[v] = true
+			if _, err := tx.Exec(ctx, `INSERT INTO search_doc_facets (doc, facet, value) VALUES (?, ?, ?)`,
+				row, facet, v); err != nil {
+				return fmt.Errorf("search: put facets: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// rebuildBatch is how many documents a rebuild loads and writes at once.
+const rebuildBatch = 500
+
+// Rebuild empties the index and indexes every public document again, in
+// batches of a few hundred per transaction; it is how a bulk load (the
+// generated national-scale data) makes its documents findable. It returns
+// how many documents it indexed.
+func (x *Index) Rebuild(ctx context.Context) (int, error) {
+	err := x.DB.InTx(ctx, func(tx *db.Tx) error {
+		stmts := []string{`DELETE FROM search_doc_facets`, `DELETE FROM search_doc_regions`, `DELETE FROM search_docs`,
+			`DELETE FROM search_meta WHERE name = 'version'`}
+		if tx.Dialect == db.SQLite {
+			stmts = append(stmts, `DELETE FROM search_fts`)
+		}
+		for _, s := range stmts {
+			if _, err := tx.Exec(ctx, s); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("search: rebuild: %w", err)
+	}
+	n := 0
+	for _, src := range x.Sources {
+		var after int64
+		for {
+			ids, err := src.IDs(ctx, x.DB, after, rebuildBatch)
+			if err != nil {
+				return n, fmt.Errorf("search: rebuild %s: %w", src.Type(), err)
+			}
+			if len(ids) == 0 {
+				break
+			}
+			after = ids[len(ids)-1]
+			docs, err := src.Docs(ctx, x.DB, ids)
+			if err != nil {
+				return n, fmt.Errorf("search: rebuild %s: %w", src.Type(), err)
+			}
+			if err := x.DB.InTx(ctx, func(tx *db.Tx) error {
+				for _, d := range docs {
+					if err := put(ctx, tx, d, false); err != nil {
+						return err
+					}
+				}
+				return nil
+			}); err != nil {
+				return n, fmt.Errorf("search: rebuild %s: %w", src.Type(), err)
+			}
+			n += len(docs)
+		}
+	}
+	if _, err := x.DB.Exec(ctx, `INSERT INTO search_meta (name, value) VALUES ('version', ?)`, Version); err != nil {
+		return n, fmt.Errorf("search: rebuild: %w", err)
+	}
+	return n, nil
+}
+
+// EnsureBuilt rebuilds the index when it was never built or was built by
+// another Version; otherwise it does nothing. Call it at start, after
+// loading demo or generated data.
+func (x *Index) EnsureBuilt(ctx context.Context) (rebuilt bool, err error) {
+	var v string
+	err = x.DB.QueryRow(ctx, `SELECT value FROM search_meta WHERE name = 'version'`).Scan(&v)
+	if err != nil && !isNoRows(err) {
+		return false, fmt.Errorf("search: version: %w", err)
+	}
+	if err == nil && v == Version {
+		return false, nil
+	}
+	_, err = x.Rebuild(ctx)
+	return err == nil, err
+}
+
+// Count is how many documents the index holds.
+func (x *Index) Count(ctx context.Context) (int, error) {
+	var n int
+	err := x.DB.QueryRow(ctx, `SELECT COUNT(*) FROM search_docs`).Scan(&n)
+	return n, err
+}
+
+func isNoRows(err error) bool { return errors.Is(err, errNoRows) }
+
+// placeholders is "?, ?, …" for n values.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+func int64Args(ids []int64) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
+
+var errNoRows = sql.ErrNoRows
