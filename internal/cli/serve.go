@@ -15,6 +15,7 @@ import (
 	"lokadaya/internal/blob"
 	"lokadaya/internal/demo"
 	"lokadaya/internal/feedback"
+	"lokadaya/internal/search"
 	"lokadaya/internal/web"
 )
 
@@ -48,6 +49,11 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 		if err := loadDemoIfEmpty(ctx, d, stdout); err != nil {
 			return err
 		}
+	}
+	if rebuilt, err := search.New(d, nil).EnsureBuilt(ctx); err != nil {
+		return err
+	} else if rebuilt {
+		log.Info("search index built")
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

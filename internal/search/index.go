@@ -357,8 +357,8 @@ func (x *Index) Rebuild(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// EnsureBuilt rebuilds the index when it was never built or was built by
-// another Version; otherwise it does nothing. Call it at start, after
+// EnsureBuilt rebuilds the index when it was never built, was built by
+// another Version or is empty; otherwise it does nothing. Call it at start, after
 // loading demo or generated data.
 func (x *Index) EnsureBuilt(ctx context.Context) (rebuilt bool, err error) {
 	var v string
@@ -367,7 +367,15 @@ func (x *Index) EnsureBuilt(ctx context.Context) (rebuilt bool, err error) {
 		return false, fmt.Errorf("search: version: %w", err)
 	}
 	if err == nil && v == Version {
-		return false, nil
+		// Built, but perhaps before data was loaded behind its back (the
+		// demo command): an empty index is cheap to fill again.
+		var any int
+		if err := x.DB.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM search_docs LIMIT 1) d`).Scan(&any); err != nil {
+			return false, fmt.Errorf("search: count: %w", err)
+		}
+		if any > 0 {
+			return false, nil
+		}
 	}
 	_, err = x.Rebuild(ctx)
 	return err == nil, err

@@ -78,7 +78,11 @@ func (s *Server) adminHubCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.submitHubForm(w, r, nil, func(in hub.Input) (*hub.Hub, error) {
-		return s.hubs.Create(r.Context(), actorOf(u), in)
+		h, err := s.hubs.Create(r.Context(), actorOf(u), in)
+		if err == nil {
+			s.reindex(r.Context(), hubRef(h.ID))
+		}
+		return h, err
 	})
 }
 
@@ -93,7 +97,11 @@ func (s *Server) adminHubUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.submitHubForm(w, r, old, func(in hub.Input) (*hub.Hub, error) {
-		return s.hubs.Update(r.Context(), actorOf(u), old.ID, in)
+		h, err := s.hubs.Update(r.Context(), actorOf(u), old.ID, in)
+		if err == nil {
+			s.reindex(r.Context(), hubRef(h.ID))
+		}
+		return h, err
 	})
 }
 

@@ -108,6 +108,7 @@ func (s *Server) adminDecide(w http.ResponseWriter, r *http.Request, d hub.Decis
 	var errs validate.Errors
 	switch {
 	case err == nil:
+		s.reindex(r.Context(), orgRef(o.ID))
 		s.flash(w, done)
 		redirect(w, r, back)
 	case errors.As(err, &errs):

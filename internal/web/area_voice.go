@@ -36,7 +36,7 @@ const voteCeilingPerHour = 300
 
 func (s *Server) exploreStores() explore.Stores {
 	return explore.Stores{Regions: s.regions, Figures: &figures.Store{DB: s.db, Now: s.cfg.Clock}, Hubs: s.hubs,
-		Campaigns: s.campaignStore()}
+		Campaigns: s.campaignStore(), Search: s.searchIndex()}
 }
 
 func (s *Server) opendataStores() opendataweb.Stores {

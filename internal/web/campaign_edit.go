@@ -120,6 +120,7 @@ func (s *Server) campaignUpdate(w http.ResponseWriter, r *http.Request) {
 					return
 				}
 			}
+			s.reindex(r.Context(), campaignRef(c.Campaign.ID))
 			s.flash(w, "campaign.flash.saved")
 			redirect(w, r, c.ManageURL())
 			return
@@ -177,6 +178,7 @@ func (s *Server) campaignNeedAction(w http.ResponseWriter, r *http.Request, c *c
 		s.fail(w, r, err)
 		return
 	}
+	s.reindex(ctx, campaignRef(id))
 	s.flash(w, flash)
 	redirect(w, r, c.ManageURL()+"#kebutuhan")
 }

@@ -55,6 +55,7 @@ func (s *Server) campaignChangeStatus(w http.ResponseWriter, r *http.Request,
 		s.serverError(w, r, err)
 		return
 	}
+	s.reindex(r.Context(), campaignRef(c.Campaign.ID))
 	s.flash(w, flash)
 	redirect(w, r, next(c))
 }

@@ -128,6 +128,7 @@ func (s *Server) decideReview(w http.ResponseWriter, r *http.Request, p *reviewP
 		_, err := s.hubs.DecideAsking(r.Context(), actor, p.Org.ID, org.Status(form.Get("status")), d, form.Get("reason"), docs)
 		switch {
 		case err == nil:
+			s.reindex(r.Context(), orgRef(p.Org.ID))
 			s.flash(w, "hub.review.saved")
 			redirect(w, r, p.Back)
 			return

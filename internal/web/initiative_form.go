@@ -205,6 +205,7 @@ func (s *Server) finishInitiativeSave(w http.ResponseWriter, r *http.Request, c 
 			return
 		}
 	}
+	s.reindex(r.Context(), initiativeRef(i.ID))
 	s.flash(w, "initiative.flash.saved")
 	redirect(w, r, initiativesURL(c))
 }

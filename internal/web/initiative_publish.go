@@ -29,6 +29,7 @@ func (s *Server) initiativePublish(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	s.reindex(r.Context(), initiativeRef(i.ID))
 	s.flash(w, "initiative.flash.published")
 	redirect(w, r, "/inisiatif/"+i.Slug)
 }
@@ -47,6 +48,7 @@ func (s *Server) initiativeUnpublish(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	s.reindex(r.Context(), initiativeRef(i.ID))
 	s.flash(w, "initiative.flash.unpublished")
 	redirect(w, r, initiativesURL(c))
 }

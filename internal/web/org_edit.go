@@ -66,6 +66,7 @@ func (s *Server) orgUpdate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	s.reindex(r.Context(), orgRef(o.ID))
 	if logo != nil || form.Get("remove_logo") == "1" {
 		if err := s.replaceLogo(r, o.ID, a.Org.LogoKey, logo); err != nil {
 			s.serverError(w, r, err)

@@ -38,6 +38,7 @@ func (s *Server) orgCreate(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	s.reindex(r.Context(), orgRef(o.ID))
 	hubs, err := s.hubs.HubsCovering(r.Context(), o.RegionCode)
 	if err != nil {
 		s.serverError(w, r, err)

@@ -12,6 +12,7 @@ import (
 	"lokadaya/internal/figures"
 	"lokadaya/internal/hub"
 	"lokadaya/internal/region"
+	"lokadaya/internal/search"
 	"lokadaya/internal/web/kit"
 )
 
@@ -27,18 +28,22 @@ type Stores struct {
 	Figures   *figures.Store
 	Hubs      *hub.Store
 	Campaigns *campaign.Store
+	Search    *search.Index
 }
 
 type handlers struct {
 	site kit.Site
 	Stores
+	Index *searchIndex
 }
 
 // Routes registers the area's pages and API.
 func Routes(mux kit.Router, site kit.Site, stores Stores) {
-	h := &handlers{site: site, Stores: stores}
+	h := &handlers{site: site, Stores: stores, Index: &searchIndex{Index: stores.Search}}
 	mux.HandleFunc("GET /wilayah/{code}", h.region)
 	mux.HandleFunc("GET /api/v1/regions/{code}/summary", h.apiRegionSummary)
 	mux.HandleFunc("GET /peta", h.mapPageHandler)
 	mux.HandleFunc("GET /peta.svg", h.mapSVG)
+	mux.HandleFunc("GET /cari", h.search)
+	mux.HandleFunc("GET /api/v1/search", h.searchAPI)
 }
