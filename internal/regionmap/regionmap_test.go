@@ -185,10 +185,15 @@ func TestColorScale(t *testing.T) {
 			t.Errorf("classes %+v", cs.Classes)
 		}
 	}
-	// One figure for all: one class, the darkest colour.
+	// One figure for all: one class, a colour clear of the zero one.
 	one := regionmap.NewColorScale([]int64{7, 7, 0})
-	if len(one.Classes) != 1 || one.Color(7) != regionmap.Palette[len(regionmap.Palette)-1] {
+	if len(one.Classes) != 1 || one.Color(7) == regionmap.Palette[0] {
 		t.Errorf("single value scale %+v", one)
+	}
+	// Two figures: two distinct colours, neither the palest.
+	two := regionmap.NewColorScale([]int64{1, 1, 1, 1, 3})
+	if len(two.Classes) != 2 || two.Color(1) == two.Color(3) || two.Color(1) == regionmap.Palette[0] {
+		t.Errorf("two classes %+v", two.Classes)
 	}
 	if len(regionmap.NewColorScale([]int64{0, 0}).Classes) != 0 {
 		t.Error("all zero has classes")

@@ -52,14 +52,25 @@ func NewColorScale(values []int64) ColorScale {
 	var cs ColorScale
 	lo := pos[0]
 	for i, up := range uppers {
-		color := Palette[len(Palette)-1]
-		if len(uppers) > 1 {
-			color = Palette[i*(len(Palette)-1)/(len(uppers)-1)]
-		}
+		color := classColor(i, len(uppers))
 		cs.Classes = append(cs.Classes, Class{Min: lo, Max: up, Color: color})
 		lo = up + 1
 	}
 	return cs
+}
+
+// classColor is the colour of class i of n: the whole palette for a full
+// scale; fewer classes skip its palest step, too close to ZeroColor to
+// tell apart when it is the only one.
+func classColor(i, n int) string {
+	last := len(Palette) - 1
+	switch {
+	case n >= len(Palette):
+		return Palette[i]
+	case n == 1:
+		return Palette[last-1]
+	}
+	return Palette[1+i*(last-1)/(n-1)]
 }
 
 // Color is the fill of an area with figure v.
@@ -200,16 +211,22 @@ func esc(s string) string { return html.EscapeString(s) }
 // The path data of each level and province are drawn once and kept.
 var pathCache sync.Map // key level|within → []string
 
-// pathsFor is the path data of shapes; a kabupaten map of the whole
-// country is simplified further, its areas being small on the screen.
+// nationalTolerance simplifies a map of the whole country further: some
+// 11,600 units wide, it shows at most about a thousand pixels across, so
+// a dozen units is about a pixel. The kabupaten/kota map, with 514 areas,
+// is simplified a little more to stay light.
+var nationalTolerance = map[string]float64{LevelProvinsi: 9, LevelKabupaten: 12}
+
+// pathsFor is the path data of shapes; a map of the whole country is
+// simplified further, its areas being small on the screen.
 func pathsFor(level, within string, shapes []Shape) []string {
 	key := level + "|" + within
 	if v, ok := pathCache.Load(key); ok {
 		return v.([]string)
 	}
 	tol := 0.0
-	if level == LevelKabupaten && within == "" {
-		tol = 5
+	if within == "" {
+		tol = nationalTolerance[level]
 	}
 	out := make([]string, len(shapes))
 	for i, s := range shapes {

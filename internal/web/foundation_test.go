@@ -152,7 +152,7 @@ const firstViewBudget = 50 * 1024
 func TestFirstViewWeight(t *testing.T) {
 	ts := foundationServer(t)
 	pages := []string{"/", "/tidak-ada", "/organisasi", "/simpul", "/wilayah?q=bandung", "/tentang-data",
-		"/masuk", "/daftar", "/organisasi/baru", "/privasi", "/peta", "/peta?wilayah=32"}
+		"/masuk", "/daftar", "/organisasi/baru", "/privasi", "/peta", "/peta?tingkat=kabupaten", "/peta?wilayah=32"}
 	assets := []string{"/static/style.css", "/static/app.js"}
 	assetBytes := 0
 	for _, a := range assets {
