@@ -30,7 +30,7 @@ import (
 var bigTables = map[string]bool{
 	"organizations": true, "users": true, "memberships": true, "initiatives": true, "initiative_regions": true,
 	"campaigns": true, "campaign_needs": true, "donations": true, "goods_pledges": true, "volunteer_signups": true,
-	"offers": true, "ledger_entries": true, "petition_signatures": true,
+	"offers": true, "ledger_entries": true, "petition_signatures": true, "volunteer_hours": true,
 }
 
 type hotQuery struct {
@@ -105,6 +105,17 @@ func hotQueries(now time.Time) []hotQuery {
 			name: "ledger of a campaign", uses: []string{"ledger_entries_campaign"}, aliases: map[string]string{"ledger_entries": "ledger_entries"},
 			sql:  `SELECT seq, amount FROM ledger_entries WHERE campaign_id = ? ORDER BY recorded_at`,
 			args: []any{1},
+		},
+		{ // figures.Rebuild, after every bulk load: per organisation
+			name: "goods received by an organisation", aliases: map[string]string{"g": "goods_pledges"},
+			uses: []string{"goods_pledges_org"},
+			sql:  `SELECT COALESCE(SUM(received), 0) FROM goods_pledges g WHERE g.org_id = ?`, args: []any{1},
+		},
+		{
+			name: "volunteer time of an organisation", aliases: map[string]string{"v": "volunteer_signups", "h": "volunteer_hours"},
+			uses: []string{"volunteer_signups_org"},
+			sql: `SELECT COALESCE(SUM(h.minutes), 0) FROM volunteer_hours h JOIN volunteer_signups v ON v.id = h.signup_id
+				WHERE v.org_id = ?`, args: []any{1},
 		},
 		{ // the organisation page: its campaigns
 			name: "campaigns of an organisation", uses: []string{"campaigns_org"}, aliases: map[string]string{"campaigns": "campaigns"},
