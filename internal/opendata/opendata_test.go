@@ -255,11 +255,18 @@ func TestLicence(t *testing.T) {
 		if l, err := s.Licence(ctx, orgID); err != nil || l.ID != opendata.DefaultLicence {
 			t.Fatalf("default licence %v, %v", l, err)
 		}
-		if err := s.SetLicence(ctx, orgID, "GPL", time.Now()); err != opendata.ErrUnknownLicence {
+		actor := opendata.Actor{ID: 0, Name: "Uji"}
+		if err := s.SetLicence(ctx, orgID, "GPL", actor, time.Now()); err != opendata.ErrUnknownLicence {
 			t.Errorf("unknown licence: %v", err)
 		}
-		if err := s.SetLicence(ctx, orgID, "ODbL-1.0", time.Now()); err != nil {
+		if err := s.SetLicence(ctx, orgID, "ODbL-1.0", actor, time.Now()); err != nil {
 			t.Fatal(err)
+		}
+		if n := one(t, d, `SELECT COUNT(*) FROM audit_log WHERE action = 'org.data_licence' AND target_id = ?`, strconv.FormatInt(orgID, 10)); n != 1 {
+			t.Errorf("%d audit entries for the licence change", n)
+		}
+		if err := s.SetLicence(ctx, -1, "CC0-1.0", actor, time.Now()); err != db.ErrNotFound {
+			t.Errorf("unknown organisation: %v", err)
 		}
 		if l, _ := s.Licence(ctx, orgID); l.CKAN != "odc-odbl" {
 			t.Errorf("licence %v", l)

@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
+	"lokadaya/internal/audit"
 	"lokadaya/internal/db"
 )
 
@@ -119,20 +121,37 @@ func (s *Store) Licence(ctx context.Context, orgID int64) (Licence, error) {
 // ErrUnknownLicence is returned for a licence not in Licences.
 var ErrUnknownLicence = errors.New("opendata: unknown licence")
 
-// SetLicence records the organisation's choice of data licence; its
-// updated_at moves so that the data sets' ETags change.
-func (s *Store) SetLicence(ctx context.Context, orgID int64, id string, now time.Time) error {
+// Actor is who changes a licence, for the audit log.
+type Actor struct {
+	ID   int64
+	Name string
+}
+
+// SetLicence records the organisation's choice of data licence, with an
+// audit entry in the same transaction; its updated_at moves so that the
+// data sets' ETags change.
+func (s *Store) SetLicence(ctx context.Context, orgID int64, id string, actor Actor, now time.Time) error {
 	if _, ok := LicenceByID(id); !ok {
 		return ErrUnknownLicence
 	}
-	res, err := s.DB.Exec(ctx, `UPDATE organizations SET data_licence = ?, updated_at = ? WHERE id = ?`, id, now.UTC(), orgID)
-	if err != nil {
-		return fmt.Errorf("opendata: set licence: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return db.ErrNotFound
-	}
-	return nil
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		var old string
+		err := tx.QueryRow(ctx, `SELECT data_licence FROM organizations WHERE id = ?`, orgID).Scan(&old)
+		if errors.Is(err, sql.ErrNoRows) {
+			return db.ErrNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("opendata: set licence: %w", err)
+		}
+		if old == id {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `UPDATE organizations SET data_licence = ?, updated_at = ? WHERE id = ?`, id, now.UTC(), orgID); err != nil {
+			return fmt.Errorf("opendata: set licence: %w", err)
+		}
+		return audit.Record(ctx, tx, audit.Entry{At: now.UTC(), ActorID: actor.ID, ActorName: actor.Name, Action: "org.data_licence",
+			TargetType: "organization", TargetID: strconv.FormatInt(orgID, 10), Detail: old + " → " + id})
+	})
 }
 
 // LastChange is the latest change to what an organisation publishes: its

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"archive/zip"
 	"bufio"
 	"context"
 	"encoding/csv"
@@ -161,6 +162,10 @@ func (s *Store) writeXLSX(ctx context.Context, w io.Writer, ds *Dataset, orgID i
 	if err := dict.Flush(); err != nil {
 		return err
 	}
+	// excelize builds the archive in a buffer unless given a zip writer:
+	// this one writes it straight to w, so a large file is never held
+	// whole in memory (the stream writer itself keeps at most one chunk).
+	x.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
 	_, err = x.WriteTo(w)
 	return err
 }

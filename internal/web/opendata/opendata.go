@@ -173,7 +173,8 @@ func (h *handlers) setLicence(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad form", http.StatusBadRequest)
 		return
 	}
-	err := h.Data.SetLicence(r.Context(), a.Org.ID, r.PostForm.Get("data_licence"), db.NowFrom(h.Now))
+	id, name := a.Actor()
+	err := h.Data.SetLicence(r.Context(), a.Org.ID, r.PostForm.Get("data_licence"), od.Actor{ID: id, Name: name}, db.NowFrom(h.Now))
 	if errors.Is(err, od.ErrUnknownLicence) {
 		h.site.Flash(w, "opendata.licence.unknown")
 		kit.Redirect(w, r, "/organisasi/"+a.Org.Slug+"/ubah#lisensi-data")
