@@ -39,6 +39,7 @@ import (
 	"lokadaya/internal/figures"
 	"lokadaya/internal/ledger"
 	"lokadaya/internal/region/regiondata"
+	"lokadaya/internal/search"
 )
 
 // Options says how much to generate.
@@ -169,6 +170,12 @@ func Run(ctx context.Context, d *db.DB, opt Options) (Result, error) {
 		return Result{}, err
 	}
 	g.phase("id sequences and planner statistics updated")
+	// The search index is filled by the application as it writes; a bulk
+	// load fills it once at the end.
+	if _, err := search.New(d, func() time.Time { return opt.Now }).Rebuild(ctx); err != nil {
+		return Result{}, err
+	}
+	g.phase("search index built")
 	r := g.res
 	for _, t := range g.l.tables {
 		r.Rows += t.written

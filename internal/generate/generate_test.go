@@ -11,6 +11,7 @@ import (
 	"lokadaya/internal/donation"
 	"lokadaya/internal/figures"
 	"lokadaya/internal/ledger"
+	"lokadaya/internal/search"
 )
 
 var testNow = time.Date(2026, 6, 1, 9, 30, 0, 0, time.UTC)
@@ -168,6 +169,27 @@ func TestGenerate(t *testing.T) {
 		}
 		if fig.MoneyConfirmed == 0 || fig.MoneyConfirmed > r.ConfirmedMoney {
 			t.Errorf("country figures: Rp%d confirmed, generated Rp%d", fig.MoneyConfirmed, r.ConfirmedMoney)
+		}
+
+		// Generated campaigns are findable.
+		var title string
+		if err := d.QueryRow(ctx, `SELECT title FROM campaigns WHERE status = 'active' ORDER BY id LIMIT 1`).Scan(&title); err != nil {
+			t.Fatal(err)
+		}
+		var slug string
+		if err := d.QueryRow(ctx, `SELECT slug FROM campaigns WHERE status = 'active' AND title = ? ORDER BY id LIMIT 1`, title).Scan(&slug); err != nil {
+			t.Fatal(err)
+		}
+		found, err := search.New(d, func() time.Time { return testNow }).Search(ctx, search.Params{Query: title, Type: "campaign", Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hit := false
+		for _, h := range found.Hits {
+			hit = hit || h.Slug == slug
+		}
+		if !hit {
+			t.Errorf("searching %q does not find campaign %s among %d hits", title, slug, len(found.Hits))
 		}
 
 		// The application carries on from the generated data: the next
