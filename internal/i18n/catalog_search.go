@@ -4,12 +4,13 @@ package i18n
 func init() {
 	add(map[string]Msg{
 		"search.campaigns_link": {"Cari kampanye dengan kata, wilayah, isu dan urutan lain", "Search campaigns by words, region, issue and other sorts"},
+		"search.header_short":   {"Cari kampanye, OMS…", "Search campaigns, OMS…"},
 		"search.nav":            {"Cari", "Search"},
 		"search.header":         {"Cari kampanye, OMS, inisiatif", "Search campaigns, OMS, initiatives"},
 		"search.title":          {"Cari", "Search"},
 		"search.title_for":      {"Hasil pencarian “%s”", "Results for “%s”"},
 		"search.label":          {"Kata yang dicari", "Words to search for"},
-		"search.placeholder":    {"mis. pemberdayaan perempuan", "e.g. pemberdayaan perempuan"},
+		"search.placeholder":    {"mis. air bersih", "e.g. air bersih"},
 		"search.submit":         {"Cari", "Search"},
 		"search.filters":        {"Saring dan urutkan", "Filter and sort"},
 		"search.region":         {"Wilayah", "Region"},

@@ -57,6 +57,7 @@ type Params struct {
 
 // Hit is one result.
 type Hit struct {
+	ID      int64  `json:"-"` // the id in its own table
 	Type    string `json:"type"`
 	Slug    string `json:"slug"`
 	Title   string `json:"title"`
@@ -206,7 +207,7 @@ func (x *Index) Search(ctx context.Context, p Params) (*Result, error) {
 	if spec.desc {
 		dir = " DESC"
 	}
-	q := `SELECT d.id, d.doc_type, d.slug, d.title, d.summary, d.url, d.extra, d.need_bp, ` + spec.key + `
+	q := `SELECT d.id, d.doc_id, d.doc_type, d.slug, d.title, d.summary, d.url, d.extra, d.need_bp, ` + spec.key + `
 		FROM ` + from + `
 		WHERE ` + strings.Join(append(where, "1 = 1"), " AND ") + `
 		ORDER BY ` + spec.key + dir + `, d.id` + dir + `
@@ -231,7 +232,7 @@ func (x *Index) Search(ctx context.Context, p Params) (*Result, error) {
 		var row int64
 		var extra string
 		var key any
-		if err := rows.Scan(&row, &h.Type, &h.Slug, &h.Title, &h.Summary, &h.URL, &extra, &h.NeedBP, &key); err != nil {
+		if err := rows.Scan(&row, &h.ID, &h.Type, &h.Slug, &h.Title, &h.Summary, &h.URL, &extra, &h.NeedBP, &key); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		if extra != "" {

@@ -62,6 +62,9 @@ func TestSearchPageAndAPI(t *testing.T) {
 	if page.status != http.StatusOK || !strings.Contains(page.body, `href="/galang-daya/`+demoCampaign.Slug+`"`) {
 		t.Fatalf("search page for %q: %d\n%s", demoCampaign.Title, page.status, page.body)
 	}
+	if !strings.Contains(page.body, `class="campaign-card"`) {
+		t.Error("campaign results do not use the shared campaign card")
+	}
 	// The header holds the search box on every page.
 	if home := w.get(t, "anon", "/"); !strings.Contains(home.body, `action="/cari"`) {
 		t.Error("no search box in the header")

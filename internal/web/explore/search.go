@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"lokadaya/internal/campaign"
+	"lokadaya/internal/db"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/org"
 	"lokadaya/internal/region"
@@ -132,7 +133,8 @@ type searchPage struct {
 	Form     searchForm
 	Region   regionChoice
 	Result   *search.Result
-	ErrorKey string // i18n key of what is wrong with the input
+	Cards    map[string]*campaign.Card // the campaign hits' cards, by slug
+	ErrorKey string                    // i18n key of what is wrong with the input
 	NextURL  string
 	// The choices offered.
 	Types, Issues, Kinds, Schemes, Sorts, Statuses []string
@@ -164,6 +166,12 @@ func (h *handlers) search(w http.ResponseWriter, r *http.Request) {
 		p.ErrorKey, status = errKey, http.StatusBadRequest
 	}
 	p.Region, p.Result = choice, res
+	if res != nil {
+		if p.Cards, err = h.cards(r.Context(), res.Hits); err != nil {
+			h.site.ServerError(w, r, err)
+			return
+		}
+	}
 	if res != nil && res.Next != "" {
 		next := r.URL.Query()
 		next.Set(paramCursor, res.Next)
@@ -223,4 +231,33 @@ func (p *searchPage) WithRegion(code string) string {
 		return "/cari"
 	}
 	return "/cari?" + q.Encode()
+}
+
+// cards loads the shared campaign cards of a page's campaign hits, so
+// they look as they do everywhere else. A campaign gone since the index
+// was read is left out (its hit shows as a plain line).
+func (h *handlers) cards(ctx context.Context, hits []search.Hit) (map[string]*campaign.Card, error) {
+	var list []*campaign.Campaign
+	for _, hit := range hits {
+		if hit.Type != search.TypeCampaign {
+			continue
+		}
+		c, err := h.Campaigns.ByID(ctx, hit.ID)
+		if errors.Is(err, db.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, c)
+	}
+	cards, err := h.Campaigns.Cards(ctx, list)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*campaign.Card, len(cards))
+	for i := range cards {
+		out[cards[i].Slug] = &cards[i]
+	}
+	return out, nil
 }
