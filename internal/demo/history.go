@@ -8,8 +8,10 @@ import (
 	"time"
 
 	"lokadaya/internal/account"
+	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
 	"lokadaya/internal/donation"
+	"lokadaya/internal/i18n"
 	"lokadaya/internal/payment"
 	"lokadaya/internal/region"
 )
@@ -124,6 +126,52 @@ func giveOverTheYear(ctx context.Context, d *db.DB, users map[string]*account.Us
 			if err := giveAt(ctx, d, dt, actor, g, fmt.Sprintf("demo-year-%s-%02d", t.campaignSlug, i)); err != nil {
 				return fmt.Errorf("demo: gift %d to %s: %w", i, t.campaignSlug, err)
 			}
+		}
+		if err := postProgress(ctx, d, t.campaignID, owner.ID, t.amount, t.ends.After(now), t.starts, last, gifts); err != nil {
+			return fmt.Errorf("demo: news of %s: %w", t.campaignSlug, err)
+		}
+	}
+	return nil
+}
+
+// postProgress posts the news a campaign's organisation wrote as the money
+// came in: half-way, and a closing report once it ended, each with the
+// figures as they stood that day. It runs before anyone subscribes to the
+// news, so no e-mail goes out about updates months old.
+func postProgress(ctx context.Context, d *db.DB, campaignID, author, target int64, running bool,
+	from, to time.Time, gifts []gift) error {
+	raised := func(by time.Time) (sum int64, n int) {
+		for _, g := range gifts {
+			if !g.at.After(by) {
+				sum, n = sum+g.amount, n+1
+			}
+		}
+		return sum, n
+	}
+	type post struct {
+		at          time.Time
+		title, body string
+	}
+	var posts []post
+	if mid := within(from, to, 1, 2); to.Sub(from) > 20*24*time.Hour {
+		sum, n := raised(mid)
+		posts = append(posts, post{mid, "Kabar dari lapangan",
+			fmt.Sprintf("Sampai hari ini terkumpul %s dari %d donatur, %d%% dari kebutuhan %s.\n\n"+
+				"Persiapan berjalan: kami sudah meminta penawaran harga dan mendata warga yang akan menerima manfaat. "+
+				"Terima kasih, dan mohon bantu sebarkan kabar ini lewat WhatsApp.",
+				i18n.Rupiah(sum), n, sum*100/max(target, 1), i18n.Rupiah(target))})
+	}
+	if !running {
+		sum, n := raised(to)
+		posts = append(posts, post{to.Add(10 * time.Hour), "Kampanye selesai — terima kasih!",
+			fmt.Sprintf("Kampanye ditutup dengan %s dari %d donatur (%d%% dari target).\n\n"+
+				"Belanja dan bukti pembayarannya kami catat di laporan keuangan terbuka organisasi; "+
+				"kabar pelaksanaan menyusul di halaman ini.", i18n.Rupiah(sum), n, sum*100/max(target, 1))})
+	}
+	for _, p := range posts {
+		store := &campaign.Store{DB: d, Now: func() time.Time { return p.at }}
+		if _, err := store.AddUpdate(ctx, campaignID, author, p.title, p.body); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"lokadaya/internal/account"
 	"lokadaya/internal/db"
@@ -65,6 +66,49 @@ var demoOffers = map[string][]demoOffer{
 		{offer.Input{Kind: offer.KindCommunity, Name: "Laila", Institution: "Komunitas Nol Sampah",
 			Body: "Kami bisa membantu sosialisasi pemilahan di sekolah-sekolah sekitar.", Email: "laila@nolsampah.example"}, nil},
 	},
+	"LBH mitra untuk rujukan kasus berat": {
+		{offer.Input{Kind: offer.KindCommunity, Name: "Yulia Rahmi", Institution: "LBH Padang Pos Agam",
+			Body:  "Kami menerima rujukan kasus pidana dan sengketa tanah yang perlu pengacara, tanpa biaya bagi warga tidak mampu.",
+			Email: "agam@lbh.example"}, []demoStep{
+			{"org", "Terima kasih, Uni Yulia. Bagaimana alur rujukannya?", ""},
+			{"offerer", "Paralegal mengisi formulir ringkas kasus; kami menghubungi warga dalam tiga hari kerja.", ""},
+			{"status", "Nota kesepahaman ditandatangani untuk satu tahun.", offer.StatusAgreed},
+		}},
+	},
+	"Pelatih hukum adat dan agraria": {
+		{offer.Input{Kind: offer.KindAcademia, Name: "Dr. Syahrul Datuak Rajo", Institution: "Fakultas Hukum Universitas Andalas",
+			Body: "Kami dapat memberi pelatihan tiga hari tentang tanah ulayat dan pendaftaran tanah komunal.", Email: "syahrul@unand.example"}, []demoStep{
+			{"org", "Terima kasih, Pak Datuak. Kami usulkan pelatihan sesudah panen, di aula kantor wali nagari.", ""},
+			{"status", "Pelatihan dilaksanakan di Lubuk Basung bersama dua belas paralegal.", offer.StatusAgreed},
+		}},
+	},
+	"Insinyur kelistrikan untuk desain sistem": {
+		{offer.Input{Kind: offer.KindPerson, Name: "Umbu Karuni", ShowName: true,
+			Body: "Saya insinyur listrik di Waingapu, bersedia menghitung kebutuhan panel dan baterai empat sekolah.", Email: "umbu.contoh@example.org"}, []demoStep{
+			{"org", "Terima kasih, Bapa Umbu. Data beban listrik sekolah kami kirim minggu ini.", ""},
+			{"status", "Desain selesai dan dipakai untuk pengadaan.", offer.StatusAgreed},
+		}},
+	},
+	"Penyuluh pertanian perkotaan": {
+		{offer.Input{Kind: offer.KindLocalGov, Name: "Ir. Herlina", Institution: "Dinas Ketahanan Pangan Kota Palembang",
+			Body: "Penyuluh kami dapat mendampingi kebun lorong dua kali sebulan.", Email: "dkp@palembang.example"}, []demoStep{
+			{"status", "", offer.StatusDiscussed},
+			{"org", "Apakah penyuluh bisa datang Sabtu pagi, saat warga tidak bekerja?", ""},
+		}},
+		{offer.Input{Kind: offer.KindPerson, Name: "Rizky Pratama", Body: "Saya lulusan agroteknologi dan bisa membantu membuat kompos.",
+			Email: "rizky.contoh@example.org"}, nil},
+	},
+	"Pemerintah desa untuk pendataan keluarga": {
+		{offer.Input{Kind: offer.KindLocalGov, Name: "Yakobus Ndun", Institution: "Pemerintah Desa",
+			Body: "Kami siapkan data keluarga tanpa akses air dan lahan untuk dua bak komunal.", Email: "desa@rote.example"}, []demoStep{
+			{"org", "Terima kasih, Bapa Kepala Desa. Kapan bisa kami ambil datanya?", ""},
+			{"offerer", "Senin depan di kantor desa, sekalian rapat dengan kepala dusun.", ""},
+		}},
+	},
+	"Desainer infografis anggaran": {
+		{offer.Input{Kind: offer.KindMedia, Name: "Nadia Putri", Institution: "Jambi Data Visual",
+			Body: "Tim kami bisa membuat sepuluh infografis APBD tanpa biaya sebagai kontribusi komunitas.", Email: "nadia@jdv.example"}, nil},
+	},
 	"Ahli perilaku burung hantu": {
 		{offer.Input{Kind: offer.KindAcademia, Name: "Prof. Made Sudana", Institution: "Universitas Udayana",
 			Body:  "Tim kami meneliti Tyto alba dan dapat mendampingi pemantauan sarang satu musim.",
@@ -84,7 +128,7 @@ var demoOffers = map[string][]demoOffer{
 func offerToNeeds(ctx context.Context, d *db.DB, users map[string]*account.User) error {
 	rows, err := d.Query(ctx, `SELECT n.id, n.title, c.id, c.org_id, o.slug FROM campaign_needs n
 		JOIN campaigns c ON c.id = n.campaign_id JOIN organizations o ON o.id = c.org_id
-		WHERE n.kind IN ('keahlian', 'kemitraan') AND c.status = 'active' ORDER BY n.id`)
+		WHERE n.kind IN ('keahlian', 'kemitraan') AND c.status IN ('active', 'ended') ORDER BY n.id`)
 	if err != nil {
 		return fmt.Errorf("demo: offers: %w", err)
 	}
@@ -110,8 +154,16 @@ func offerToNeeds(ctx context.Context, d *db.DB, users map[string]*account.User)
 			who = users["editor"]
 		}
 		actor := offer.Actor{ID: who.ID, Name: who.Name}
-		for j, do := range demoOffers[t.NeedTitle] {
-			if err := makeOffer(ctx, store, t, actor, do, fmt.Sprintf("demo-offer-%06d-%02d", t.NeedID, j)); err != nil {
+		from, to, err := campaignSpan(ctx, d, t.CampaignID)
+		if err != nil {
+			return err
+		}
+		list := demoOffers[t.NeedTitle]
+		for j, do := range list {
+			// Offers come in over the first half of the campaign; the
+			// thread goes on a day per turn.
+			at := within(from, to, j+1, 2*(len(list)+1))
+			if err := makeOffer(ctx, store, t, actor, do, fmt.Sprintf("demo-offer-%06d-%02d", t.NeedID, j), at, to); err != nil {
 				return fmt.Errorf("demo: offer to %q: %w", t.NeedTitle, err)
 			}
 		}
@@ -119,14 +171,21 @@ func offerToNeeds(ctx context.Context, d *db.DB, users map[string]*account.User)
 	return nil
 }
 
-func makeOffer(ctx context.Context, store *offer.Store, t offer.Target, actor offer.Actor, do demoOffer, token string) error {
+func makeOffer(ctx context.Context, store *offer.Store, t offer.Target, actor offer.Actor, do demoOffer, token string,
+	at, last time.Time) error {
 	in := do.in
 	in.Token = token
+	store.Now = func() time.Time { return at }
 	o, _, err := store.Create(ctx, t, in)
 	if err != nil {
 		return err
 	}
-	for _, st := range do.steps {
+	for k, st := range do.steps {
+		turn := at.Add(time.Duration(k+1) * 26 * time.Hour)
+		if turn.After(last) {
+			turn = last
+		}
+		store.Now = func() time.Time { return turn }
 		switch st.by {
 		case "org":
 			_, _, err = store.OrgReply(ctx, t.OrgID, o.ID, actor, st.text)

@@ -63,6 +63,36 @@ var serviceInitiatives = []demoService{
 			{"Sekolah lapang pengendalian tikus", 15, 15, false},
 		},
 		femalePct: 38, ages: [4]int{0, 3, 72, 25}, groups: map[string]int{"miskin": 35}},
+	{org: "peduli-tb-makassar", staff: "pengurus2", points: []string{"Pos Pendamping Tamalate", "Pos Pendamping Rappocini"},
+		kinds: []demoServiceKind{
+			{"Kunjungan pendampingan minum obat", 10, 12, true},
+			{"Penyuluhan keluarga pasien", 8, 10, false},
+		},
+		femalePct: 46, ages: [4]int{2, 8, 70, 20}, groups: map[string]int{"miskin": 55}},
+	{org: "taman-baca-pelita", staff: "pengurus2", points: []string{"Berugak Baca Dusun Gerung Utara"},
+		kinds: []demoServiceKind{
+			{"Membaca bersama dan dongeng", 15, 20, true},
+			{"Perpustakaan keliling", 20, 25, false},
+		},
+		femalePct: 52, ages: [4]int{15, 80, 5, 0}, groups: map[string]int{"miskin": 35}},
+	{org: "paralegal-nagari-adil", staff: "pengurus3", points: []string{"Pos Paralegal Kantor Wali Nagari"},
+		kinds: []demoServiceKind{
+			{"Konsultasi hukum warga", 4, 6, true},
+			{"Penyuluhan hukum di surau", 20, 20, false},
+		},
+		femalePct: 45, ages: [4]int{0, 5, 75, 20}, groups: map[string]int{"miskin": 45, "perempuan_kk": 10}},
+	{org: "sanggar-seni-badung", staff: "pengurus6", points: []string{"Bale Banjar Kaja", "Bale Banjar Kelod"},
+		kinds: []demoServiceKind{
+			{"Kelas tari anak", 18, 14, true},
+			{"Kelas tabuh anak", 10, 8, true},
+		},
+		femalePct: 60, ages: [4]int{5, 90, 5, 0}, groups: map[string]int{"miskin": 20}},
+	{org: "energi-surya-sumba", staff: "pemilik", points: []string{"Rumah Panel Dusun Praikaroku"},
+		kinds: []demoServiceKind{
+			{"Perawatan dan isi ulang baterai warga", 12, 18, true},
+			{"Pelatihan teknisi desa", 6, 6, false},
+		},
+		femalePct: 48, ages: [4]int{0, 10, 70, 20}, groups: map[string]int{"miskin": 60}},
 }
 
 // recordService gives the demo initiatives service points (when they

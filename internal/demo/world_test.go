@@ -94,6 +94,7 @@ func TestDemoWorld(t *testing.T) {
 			{"goods received", `SELECT created_at FROM goods_receipts`, 5},
 			{"volunteers signed up", `SELECT created_at FROM volunteer_signups`, 5},
 			{"signatures verified", `SELECT verified_at FROM petition_signatures WHERE verified_at IS NOT NULL`, 3},
+			{"news updates", `SELECT created_at FROM campaign_updates`, 8},
 		} {
 			months := map[string]bool{}
 			rows, err := d.Query(ctx, tc.query)
@@ -114,6 +115,11 @@ func TestDemoWorld(t *testing.T) {
 			if len(months) < tc.min {
 				t.Errorf("%s in %d distinct months, want at least %d", tc.name, len(months), tc.min)
 			}
+		}
+		var early int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM campaign_updates u JOIN campaigns c ON c.id = u.campaign_id
+			WHERE u.created_at < c.starts_at`).Scan(&early); err != nil || early != 0 {
+			t.Errorf("%d updates before their campaign started (%v)", early, err)
 		}
 		var hourMonths int
 		if err := d.QueryRow(ctx, `SELECT COUNT(DISTINCT SUBSTR(day, 1, 7)) FROM volunteer_hours`).Scan(&hourMonths); err != nil || hourMonths < 3 {
