@@ -8,8 +8,8 @@ func init() {
 		"opendata.title":     {"Data terbuka", "Open data"},
 		"opendata.org_title": {"Data terbuka %s", "Open data of %s"},
 		"opendata.org_notes": {
-			"Semua data terbuka %s: kampanye, kebutuhan, dukungan per hari, buku kas, pengeluaran, laporan keuangan, inisiatif, serta layanan dan umpan balik per bulan — dalam CSV, XLSX dan JSON.",
-			"All open data of %s: campaigns, needs, contributions per day, books, expenses, financial reports, initiatives, and service and feedback per month — as CSV, XLSX and JSON.",
+			"Semua data terbuka %s: kampanye, kebutuhan, dukungan per hari, buku kas, pengeluaran, laporan keuangan, inisiatif, layanan dan umpan balik per bulan, serta survei kepuasan (IKM) — dalam CSV, XLSX dan JSON.",
+			"All open data of %s: campaigns, needs, contributions per day, books, expenses, financial reports, initiatives, service and feedback per month, and the satisfaction survey (IKM) — as CSV, XLSX and JSON.",
 		},
 		"opendata.intro": {
 			"Data publik Lokadaya untuk pemerintah, peneliti, jurnalis dan OMS: unduh, olah dan pakai kembali. Tanpa data pribadi — dukungan hanya dihitung dan dijumlahkan, tidak pernah per orang.",

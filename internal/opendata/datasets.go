@@ -1,9 +1,12 @@
 package opendata
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/survey"
 )
 
 // Dataset is one open data set: what it is, its data dictionary and the
@@ -24,6 +27,11 @@ type Dataset struct {
 	// stamp is a query of one row (version text, last change) that
 	// changes whenever the rows may have: cheap, from indexes and counts.
 	stamp func(d db.Dialect) string
+	// hidden is how many integer columns the rows query returns after
+	// Columns, for finish only; finish, when set, completes each row
+	// (figures computed in Go) before it is written.
+	hidden int
+	finish func(ctx context.Context, s *Store, row []Value, hidden []int64) error
 }
 
 // orgFilter is replaced by the organisation filter, or removed.
@@ -34,7 +42,7 @@ const orgFilter = "/*org*/"
 const visible = `o.status NOT IN ('rejected', 'suspended')`
 
 // Datasets are the published data sets, in catalogue order.
-var Datasets = []*Dataset{campaigns, needs, contributions, ledgerEntries, expenses, financialReports, initiatives, serviceFigures}
+var Datasets = []*Dataset{campaigns, needs, contributions, ledgerEntries, expenses, financialReports, initiatives, serviceFigures, surveyRounds}
 
 // ByName returns the data set of a name, or nil.
 func ByName(name string) *Dataset {
@@ -420,4 +428,57 @@ func withOrg(q string, orgID int64) (string, []any) {
 		args[i] = orgID
 	}
 	return strings.ReplaceAll(q, orgFilter, "AND o.id = ?"), args
+}
+
+var surveyRounds = &Dataset{
+	Name:  "survei-ikm",
+	Title: Text{ID: "Survei kepuasan (IKM)", EN: "Satisfaction survey (IKM)"},
+	Description: Text{
+		ID: "Hasil setiap putaran Survei Kepuasan Masyarakat (PermenPANRB 14/2017) atas layanan inisiatif: periode, jumlah responden, Indeks Kepuasan Masyarakat (25–100, dua desimal) dan mutu pelayanan (A–D). IKM kosong bila belum setiap unsur dinilai.",
+		EN: "The result of each round of the satisfaction survey (SKM, PermenPANRB 14/2017) of an initiative's service: period, respondents, the satisfaction index IKM (25–100, two decimals) and the service grade (A–D). IKM is empty until every element has been scored."},
+	Keywords: []string{"layanan", "survei-kepuasan", "ikm", "penerima-manfaat"},
+	Columns: []Column{
+		col("initiative", String, "Slug inisiatif", "Initiative slug", ""),
+		orgColumn,
+		col("survey_round", String, "Kode putaran survei", "Survey round code", ""),
+		col("title", String, "Judul putaran", "Round title", ""),
+		col("period_from", Date, "Awal periode yang disurvei", "Start of the period surveyed", ""),
+		col("period_to", Date, "Akhir periode yang disurvei", "End of the period surveyed", ""),
+		col("respondents", Integer, "Responden", "Respondents", "orang"),
+		col("ikm", Decimal, "Indeks Kepuasan Masyarakat, 25–100", "Satisfaction index (IKM), 25–100", "indeks"),
+		col("grade", String, "Mutu pelayanan: A (sangat baik), B (baik), C (kurang baik), D (tidak baik)", "Service grade: A (very good), B (good), C (poor), D (very poor)", ""),
+		licenceColumn,
+	},
+	rows: func(db.Dialect) string {
+		return `SELECT i.slug, o.slug, r.code, r.title, r.period_from, r.period_to, 0, NULL, NULL, o.data_licence, r.id
+			FROM survey_rounds r JOIN initiatives i ON i.id = r.initiative_id JOIN organizations o ON o.id = r.org_id
+			WHERE i.status = 'published' AND ` + visible + ` ` + orgFilter + ` ORDER BY r.id`
+	},
+	stamp: func(db.Dialect) string {
+		return `SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(x.id), 0) FROM survey_responses x JOIN survey_rounds r ON r.id = x.round_id JOIN organizations o ON o.id = r.org_id WHERE 1 = 1 ` + orgFilter + `)
+			|| '/' || (SELECT COUNT(*) || '/' || ` + ts("MAX(r.updated_at)") + ` FROM survey_rounds r JOIN organizations o ON o.id = r.org_id WHERE 1 = 1 ` + orgFilter + `)
+			|| '/' || (SELECT COUNT(*) || '/' || ` + ts("MAX(i.updated_at)") + ` FROM initiatives i JOIN organizations o ON o.id = i.org_id WHERE 1 = 1 ` + orgFilter + `)
+			|| '/' || ` + orgStamp + `,
+			(SELECT ` + ts("MAX(x.created_at)") + ` FROM survey_responses x JOIN survey_rounds r ON r.id = x.round_id JOIN organizations o ON o.id = r.org_id WHERE 1 = 1 ` + orgFilter + `)`
+	},
+	hidden: 1,
+	finish: surveyResult,
+}
+
+// surveyResult computes a round's respondents, IKM and grade as the survey
+// package does (exact fractions, rounded only at the end).
+func surveyResult(ctx context.Context, s *Store, row []Value, hidden []int64) error {
+	res, err := (&survey.Store{DB: s.DB}).Results(ctx, hidden[:1])
+	if err != nil {
+		return err
+	}
+	r := res[hidden[0]]
+	row[6] = Value{Int: int64(r.Respondents)}
+	row[7], row[8] = Value{Null: true}, Value{Null: true}
+	if idx := r.Index(); idx != nil {
+		h := survey.Hundredths(idx)
+		row[7] = Value{Str: fmt.Sprintf("%d.%02d", h/100, h%100)}
+		row[8] = Value{Str: survey.GradeOf(idx)}
+	}
+	return nil
 }

@@ -36,6 +36,9 @@ const (
 	Date     Type = "date"
 	DateTime Type = "datetime"
 	Boolean  Type = "boolean"
+	// Decimal is a number with a fixed number of decimals, written with
+	// a point ("88.31").
+	Decimal Type = "decimal"
 )
 
 // Column is one entry of a data dictionary.

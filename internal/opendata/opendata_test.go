@@ -17,6 +17,7 @@ import (
 	"lokadaya/internal/demo"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/opendata"
+	"lokadaya/internal/survey"
 )
 
 func demoStore(t *testing.T, d *db.DB) *opendata.Store {
@@ -284,4 +285,52 @@ func TestParseFile(t *testing.T) {
 			t.Errorf("%q: %v", tc.name, ok)
 		}
 	}
+}
+
+// TestSurveyDataset: the IKM of each round is the survey package's own,
+// in every format.
+func TestSurveyDataset(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := demoStore(t, d)
+		ds := opendata.ByName("survei-ikm")
+		header, recs := csvOf(t, s, ds, 0)
+		if len(recs) == 0 {
+			t.Fatal("no survey rounds in the demo")
+		}
+		col := map[string]int{}
+		for i, h := range header {
+			col[h] = i
+		}
+		withIKM := 0
+		for _, r := range recs {
+			var id int64
+			if err := d.QueryRow(ctx, `SELECT id FROM survey_rounds WHERE code = ?`, r[col["survey_round"]]).Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			res, err := (&survey.Store{DB: d}).Results(ctx, []int64{id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := ""
+			if v, ok := res[id].IKM(); ok {
+				want = strconv.FormatFloat(v, 'f', 2, 64)
+				withIKM++
+			}
+			if r[col["ikm"]] != want || r[col["respondents"]] != strconv.Itoa(res[id].Respondents) || r[col["grade"]] != res[id].Grade() {
+				t.Errorf("round %s: %v, want IKM %q from %d respondents, grade %q", r[col["survey_round"]], r, want, res[id].Respondents, res[id].Grade())
+			}
+		}
+		if withIKM == 0 {
+			t.Error("no round of the demo has an IKM")
+		}
+		var js bytes.Buffer
+		f, _ := opendata.FormatByExt("json")
+		if err := s.Write(ctx, &js, ds, 0, f, i18n.ID); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(js.String(), `"ikm":`+recs[0][col["ikm"]]) && recs[0][col["ikm"]] != "" {
+			t.Errorf("JSON does not write the IKM as a number: %.300s", js.String())
+		}
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -49,6 +50,8 @@ func (v Value) JSON(t Type) any {
 		return v.Int
 	case Boolean:
 		return v.Bool
+	case Decimal:
+		return json.Number(v.Str)
 	}
 	return v.Text(t)
 }
@@ -67,7 +70,11 @@ func (s *Store) Each(ctx context.Context, ds *Dataset, orgID int64, fn func(row 
 	}
 	defer rows.Close()
 	n := len(ds.Columns)
-	dst := make([]any, n)
+	dst := make([]any, n, n+ds.hidden)
+	hidden := make([]int64, ds.hidden)
+	for i := range hidden {
+		dst = append(dst, &hidden[i])
+	}
 	ints := make([]sql.NullInt64, n)
 	strs := make([]sql.NullString, n)
 	times := make([]sql.NullTime, n)
@@ -99,6 +106,11 @@ func (s *Store) Each(ctx context.Context, ds *Dataset, orgID int64, fn func(row 
 				row[i] = Value{Null: !bools[i].Valid, Bool: bools[i].Bool}
 			default:
 				row[i] = Value{Null: !strs[i].Valid, Str: strs[i].String}
+			}
+		}
+		if ds.finish != nil {
+			if err := ds.finish(ctx, s, row, hidden); err != nil {
+				return fmt.Errorf("opendata: %s: %w", ds.Name, err)
 			}
 		}
 		if err := fn(row); err != nil {

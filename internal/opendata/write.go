@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -127,6 +128,12 @@ func (s *Store) writeXLSX(ctx context.Context, w io.Writer, ds *Dataset, orgID i
 				cells[i] = row[i].Int
 			case c.Type == Boolean:
 				cells[i] = row[i].Bool
+			case c.Type == Decimal:
+				f, err := strconv.ParseFloat(row[i].Str, 64)
+				if err != nil {
+					return err
+				}
+				cells[i] = f
 			default:
 				cells[i] = row[i].Text(c.Type)
 			}
