@@ -16,6 +16,7 @@ import (
 	"lokadaya/internal/mail"
 	"lokadaya/internal/notify"
 	"lokadaya/internal/petition"
+	"lokadaya/internal/search"
 	"lokadaya/internal/service"
 	"lokadaya/internal/voicesummary"
 	"lokadaya/internal/web"
@@ -66,6 +67,8 @@ func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger, baseURL strin
 	// Campaigns read as ended at their deadline already; this stores it.
 	campaigns := &campaign.Store{DB: d}
 	wg.Go(func() { campaigns.RunEndDue(ctx, time.Minute, log) })
+	// Money confirmed in any way reaches the search index's figures.
+	wg.Go(func() { search.New(d, nil).RunRefreshMoney(ctx, time.Minute, log) })
 	// Pending transfers past their deadline expire and free their codes.
 	donations := &donation.Store{DB: d}
 	wg.Go(func() { donations.RunExpireDue(ctx, time.Minute, log) })

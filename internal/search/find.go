@@ -85,9 +85,27 @@ type sortSpec struct {
 
 // Search answers one page of p. Bad input is an *InputError.
 func (x *Index) Search(ctx context.Context, p Params) (*Result, error) {
-	ts, err := ParseQuery(p.Query)
+	qr, err := x.build(p)
 	if err != nil {
 		return nil, err
+	}
+	return x.run(ctx, qr)
+}
+
+// builtQuery is a search as SQL, with what reading its rows needs.
+type builtQuery struct {
+	sql   string
+	args  []any
+	sort  string
+	terms []Term
+	limit int
+}
+
+// build turns p into SQL; bad input is an *InputError.
+func (x *Index) build(p Params) (builtQuery, error) {
+	ts, err := ParseQuery(p.Query)
+	if err != nil {
+		return builtQuery{}, err
 	}
 	sort := p.Sort
 	switch {
@@ -96,7 +114,7 @@ func (x *Index) Search(ctx context.Context, p Params) (*Result, error) {
 	case sort == "" || (sort == SortRelevance && len(ts) == 0):
 		sort = SortNewest
 	case !slices.Contains(Sorts, sort):
-		return nil, ErrBadFilter
+		return builtQuery{}, ErrBadFilter
 	}
 	limit := p.Limit
 	if limit <= 0 {
@@ -145,14 +163,14 @@ func (x *Index) Search(ctx context.Context, p Params) (*Result, error) {
 
 	if p.Type != "" {
 		if !slices.Contains(x.Types(), p.Type) {
-			return nil, ErrBadFilter
+			return builtQuery{}, ErrBadFilter
 		}
 		add(`d.doc_type = ?`, p.Type)
 	}
 	if p.Region != "" {
 		code, ok := region.ParseCode(p.Region)
 		if !ok {
-			return nil, ErrBadFilter
+			return builtQuery{}, ErrBadFilter
 		}
 		// Based in the region or anywhere under it (a range on the indexed
 		// code: "32.73" up to "32.73/", as '/' follows '.'), or serving a
@@ -172,7 +190,7 @@ func (x *Index) Search(ctx context.Context, p Params) (*Result, error) {
 			continue
 		}
 		if len(f.value) > 64 {
-			return nil, ErrBadFilter
+			return builtQuery{}, ErrBadFilter
 		}
 		add(`d.id IN (SELECT doc FROM search_doc_facets WHERE facet = ? AND value = ?)`, f.facet, f.value)
 	}
@@ -183,12 +201,12 @@ func (x *Index) Search(ctx context.Context, p Params) (*Result, error) {
 	case StatusEnded:
 		add(`d.ends_unix <= ?`, x.now().Unix())
 	default:
-		return nil, ErrBadFilter
+		return builtQuery{}, ErrBadFilter
 	}
 	if p.Cursor != "" {
 		c, err := decodeCursor(p.Cursor, sort)
 		if err != nil {
-			return nil, err
+			return builtQuery{}, err
 		}
 		op := ">"
 		if spec.desc {
@@ -214,12 +232,18 @@ func (x *Index) Search(ctx context.Context, p Params) (*Result, error) {
 		LIMIT ?`
 	all := append(append(append([]any{}, keyArgs()...), args...), keyArgs()...)
 	all = append(all, limit+1)
-	rows, err := x.DB.Query(ctx, q, all...)
+	return builtQuery{sql: q, args: all, sort: sort, terms: ts, limit: limit}, nil
+}
+
+// run reads one page of a built search.
+func (x *Index) run(ctx context.Context, qr builtQuery) (*Result, error) {
+	sort, limit := qr.sort, qr.limit
+	rows, err := x.DB.Query(ctx, qr.sql, qr.args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	res := &Result{Terms: ts, Sort: sort}
+	res := &Result{Terms: qr.terms, Sort: sort}
 	type last struct {
 		id    int64
 		i     int64

@@ -306,6 +306,7 @@ const rebuildBatch = 500
 // generated national-scale data) makes its documents findable. It returns
 // how many documents it indexed.
 func (x *Index) Rebuild(ctx context.Context) (int, error) {
+	started := x.now()
 	err := x.DB.InTx(ctx, func(tx *db.Tx) error {
 		stmts := []string{`DELETE FROM search_doc_facets`, `DELETE FROM search_doc_regions`, `DELETE FROM search_docs`,
 			`DELETE FROM search_meta WHERE name = 'version'`}
@@ -351,8 +352,11 @@ func (x *Index) Rebuild(ctx context.Context) (int, error) {
 			n += len(docs)
 		}
 	}
-	if _, err := x.DB.Exec(ctx, `INSERT INTO search_meta (name, value) VALUES ('version', ?)`, Version); err != nil {
-		return n, fmt.Errorf("search: rebuild: %w", err)
+	if err := x.setMeta(ctx, "money_since", started.Format(time.RFC3339Nano)); err != nil {
+		return n, err
+	}
+	if err := x.setMeta(ctx, "version", Version); err != nil {
+		return n, err
 	}
 	return n, nil
 }

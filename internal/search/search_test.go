@@ -335,3 +335,41 @@ func TestRefresh(t *testing.T) {
 		}
 	})
 }
+
+// Money confirmed after the index was built reaches a campaign's figures
+// and its "most needed" place at the next RefreshMoney.
+func TestRefreshMoney(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.seed()
+		x := w.index()
+		var c1, org int64
+		w.d.QueryRow(w.ctx, `SELECT id, org_id FROM campaigns WHERE slug = 'mesin-jahit'`).Scan(&c1, &org)
+		w.now = w.now.Add(time.Minute)
+		w.exec(`INSERT INTO donations (campaign_id, need_id, org_id, method, base_amount, amount, status, donor_name,
+			form_token, created_at, expires_at, confirmed_at) SELECT ?, n.id, ?, 'transfer', 7500000, 7500000, 'confirmed', 'Ani',
+			'tok2', ?, ?, ? FROM campaign_needs n WHERE n.campaign_id = ? AND n.kind = 'dana'`, c1, org, w.now, w.now, w.now, c1)
+		n, err := x.RefreshMoney(w.ctx)
+		if err != nil || n != 1 {
+			t.Fatalf("RefreshMoney: %d %v", n, err)
+		}
+		r, err := x.Search(w.ctx, Params{Type: TypeCampaign, Sort: SortNeeded})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// kelas-lama 100% unmet, gudang-benih 50%, mesin-jahit now 25%.
+		if got := slugs(r); !slices.Equal(got, []string{"kelas-lama", "gudang-benih", "mesin-jahit"}) {
+			t.Errorf("most needed after the gift: %v", got)
+		}
+		if h := r.Hits[2]; h.MoneyRaised != 7_500_000 || h.NeedBP != 2500 {
+			t.Errorf("mesin-jahit: raised %d, need %d", h.MoneyRaised, h.NeedBP)
+		}
+		// Once past the overlap, nothing new: nothing refreshed.
+		w.now = w.now.Add(10 * time.Minute)
+		x.RefreshMoney(w.ctx)
+		w.now = w.now.Add(10 * time.Minute)
+		if n, err := x.RefreshMoney(w.ctx); err != nil || n != 0 {
+			t.Errorf("later RefreshMoney: %d %v", n, err)
+		}
+	})
+}
