@@ -19,7 +19,10 @@ type ListOptions struct {
 	Region string
 	Kind   string // has a need of this kind
 	After  int64  // cursor: ids below this one (newest first)
-	Limit  int    // 0: no limit
+	// EndingFirst orders by deadline, the nearest first, and keeps only
+	// campaigns with one; it pages by Limit only (no cursor).
+	EndingFirst bool
+	Limit       int // 0: no limit
 }
 
 // List returns campaigns newest first, with their needs, and the cursor
@@ -58,8 +61,13 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Campaign, int64, 
 	if opt.After > 0 {
 		add("c.id < ?", opt.After)
 	}
+	order := "c.id DESC"
+	if opt.EndingFirst {
+		add("c.ends_at IS NOT NULL")
+		order = "c.ends_at, c.id"
+	}
 	q := `SELECT ` + prefixed("c.", columns) + ` FROM campaigns c JOIN organizations o ON o.id = c.org_id
-		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY c.id DESC`
+		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY ` + order
 	if opt.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", opt.Limit+1)
 	}
@@ -70,7 +78,9 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Campaign, int64, 
 	var next int64
 	if opt.Limit > 0 && len(out) > opt.Limit {
 		out = out[:opt.Limit]
-		next = out[len(out)-1].ID
+		if !opt.EndingFirst {
+			next = out[len(out)-1].ID
+		}
 	}
 	if err := attachNeeds(ctx, s.DB, out); err != nil {
 		return nil, 0, err

@@ -281,3 +281,15 @@ func (s *Store) totals(ctx context.Context, codes []string, out []Figures, at ma
 	}
 	return rows.Err()
 }
+
+// ActiveRegions counts the regions at depth (DepthKabupaten: kabupaten
+// and kota) where a listed OMS is based or support was mobilised.
+func (s *Store) ActiveRegions(ctx context.Context, depth int) (int64, error) {
+	var n int64
+	if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM region_figures WHERE depth = ? AND (organizations > 0
+		OR money_confirmed > 0 OR goods_received > 0 OR volunteer_minutes > 0 OR offers_agreed > 0 OR people_reached > 0)`,
+		depth).Scan(&n); err != nil {
+		return 0, fmt.Errorf("figures: active regions: %w", err)
+	}
+	return n, nil
+}

@@ -23,7 +23,6 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("GET /favicon.ico", faviconHandler())
 
 	// Public pages.
-	handle("GET /{$}", s.home)
 
 	// The development cycle framework: public explanation and its API.
 	handle("GET /siklus", s.frameworkPage)

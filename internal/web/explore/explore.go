@@ -40,6 +40,7 @@ type handlers struct {
 // Routes registers the area's pages and API.
 func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	h := &handlers{site: site, Stores: stores, Index: &searchIndex{Index: stores.Search}}
+	mux.HandleFunc("GET /{$}", h.home)
 	mux.HandleFunc("GET /wilayah/{code}", h.region)
 	mux.HandleFunc("GET /api/v1/regions/{code}/summary", h.apiRegionSummary)
 	mux.HandleFunc("GET /peta", h.mapPageHandler)
