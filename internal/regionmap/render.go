@@ -3,7 +3,6 @@ package regionmap
 import (
 	"fmt"
 	"html"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -283,10 +282,4 @@ func abs(v int) int {
 		return -v
 	}
 	return v
-}
-
-// WriteTo writes the map's SVG.
-func (m *Map) WriteTo(w io.Writer) (int64, error) {
-	n, err := io.WriteString(w, m.SVG)
-	return int64(n), err
 }

@@ -168,6 +168,15 @@ func TestMapPage(t *testing.T) {
 			t.Errorf("%s does not lead to the map", page)
 		}
 	}
+	// The about-data page credits the boundaries and their licence.
+	for _, lang := range []string{"", "?lang=en"} {
+		_, body, _ := get(t, ts.URL+"/tentang-data"+lang)
+		for _, s := range []string{`id="peta"`, "github.com/cahyadsn/wilayah_boundaries", "Cahya DSN", "MIT License", `href="/peta"`} {
+			if !strings.Contains(body, s) {
+				t.Errorf("/tentang-data%s lacks %q", lang, s)
+			}
+		}
+	}
 	for _, bad := range []string{"/peta?wilayah=99", "/peta?wilayah=32.73", "/peta?wilayah=abc", "/peta.svg?wilayah=%00"} {
 		if status, _, _ := get(t, ts.URL+bad); status != 404 {
 			t.Errorf("%s answers %d, want 404", bad, status)
