@@ -5,6 +5,7 @@ func init() {
 	add(map[string]Msg{
 		"search.campaigns_link": {"Cari kampanye dengan kata, wilayah, isu dan urutan lain", "Search campaigns by words, region, issue and other sorts"},
 		"search.header_short":   {"Cari kampanye, OMS…", "Search campaigns, OMS…"},
+		"search.in_this_region": {"Cari di wilayah ini", "Search in this region"},
 		"search.nav":            {"Cari", "Search"},
 		"search.header":         {"Cari kampanye, OMS, inisiatif", "Search campaigns, OMS, initiatives"},
 		"search.title":          {"Cari", "Search"},
