@@ -52,11 +52,13 @@ trap cleanup EXIT
 run() { # name, database URL
   echo "== $1: generate $orgs organisations, $campaigns campaigns, $contributions contributions"
   "$dir/lokadaya" generate --db "$2" --orgs "$orgs" --campaigns "$campaigns" --contributions "$contributions" |
-    grep -v '^\(organisations\|campaigns\|contributions\) '
+    grep -v '^\(organisations\|campaigns\|contributions\) [0-9]'
   echo "== $1: serve on $addr"
   LOKADAYA_LOG_LEVEL=warn "$dir/lokadaya" serve --addr "$addr" --db "$2" >"$dir/serve.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 300); do curl -fs "http://$addr/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  ready=0
+  for _ in $(seq 1 600); do curl -fs "http://$addr/readyz" >/dev/null 2>&1 && { ready=1; break; }; sleep 0.5; done
+  if [ "$ready" = 0 ]; then echo "$1: the server did not answer within 5 minutes (see $dir/serve.log)" >&2; exit 1; fi
   "$dir/national" -base "http://$addr" -db "$2" -c "$conc" -d "$dur"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 }
