@@ -55,13 +55,13 @@ func hotQueries(now time.Time) []hotQuery {
 			// Walking the ids backwards also serves it: half the campaigns
 			// are active, so a page is found after a few dozen rows.
 			name: "campaign list by status", aliases: camp,
-			uses: []string{"campaigns_status", "campaigns_active_ends", "campaigns_pkey"},
+			uses: []string{"campaigns_status", "campaigns_active_ends", "campaigns_ending", "campaigns_pkey"},
 			sql: `SELECT c.id, c.slug FROM campaigns c JOIN organizations o ON o.id = c.org_id
 				WHERE ` + publicActive + ` ORDER BY c.id DESC LIMIT 31`,
 			args: []any{now},
 		},
 		{
-			name: "campaign list by status, region and kind of need", uses: []string{"campaigns_status", "campaigns_active_ends"}, aliases: camp,
+			name: "campaign list by status, region and kind of need", uses: []string{"campaigns_status", "campaigns_active_ends", "campaigns_ending"}, aliases: camp,
 			sql: `SELECT c.id, c.slug FROM campaigns c JOIN organizations o ON o.id = c.org_id
 				WHERE ` + publicActive + ` AND ` + region + ` AND EXISTS (SELECT 1 FROM campaign_needs n
 				WHERE n.campaign_id = c.id AND n.kind = ?) ORDER BY c.id DESC LIMIT 31`,
