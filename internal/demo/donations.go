@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"lokadaya/internal/account"
 	"lokadaya/internal/db"
@@ -31,7 +32,7 @@ var demoAccounts = map[string]payment.AccountInput{
 }
 
 // giveToCampaigns opens bank accounts and records donations to the demo
-// campaigns, confirmed by each organisation's owner.
+// campaigns since they started, confirmed by each organisation's owner.
 func giveToCampaigns(ctx context.Context, d *db.DB, users map[string]*account.User) error {
 	payments := &payment.Store{DB: d}
 	donations := &donation.Store{DB: d}
@@ -53,15 +54,33 @@ func giveToCampaigns(ctx context.Context, d *db.DB, users map[string]*account.Us
 			return err
 		}
 		target := donation.Target{CampaignID: campaignID, NeedID: needID, OrgID: orgID, BankAccountID: ba.ID}
+		from, to, err := campaignSpan(ctx, d, campaignID)
+		if err != nil {
+			return err
+		}
 		for i, in := range demoGifts {
 			in.Token = fmt.Sprintf("demo-%s-%d", slug, i)
+			// The confirmed gifts came in since the campaign started, each
+			// confirmed the next morning; the last two are today's, still
+			// waiting for the treasurer.
+			given := within(from, to, i+1, len(demoGifts))
+			pending := i >= len(demoGifts)-2
+			if pending {
+				given = to
+			}
+			donations.Now = func() time.Time { return given }
 			gift, _, err := donations.Create(ctx, target, in)
 			if err != nil {
 				return fmt.Errorf("demo: donation to %s: %w", slug, err)
 			}
-			if i >= len(demoGifts)-2 {
+			if pending {
 				continue
 			}
+			confirmed := given.Add(14 * time.Hour)
+			if confirmed.After(to) {
+				confirmed = to
+			}
+			donations.Now = func() time.Time { return confirmed }
 			if _, err := donations.Confirm(ctx, orgID, gift.ID, donation.Actor{ID: owner.ID, Name: owner.Name}); err != nil {
 				return fmt.Errorf("demo: confirm donation to %s: %w", slug, err)
 			}
