@@ -193,6 +193,8 @@ func (s *Store) load(ctx context.Context, codes []string, scope string, depth in
 		}
 		return fmt.Sprintf(key, col)
 	}
+	// A campaign is published with its deadline (campaign.PublishErrors),
+	// so running ones are found by the deadline index alone.
 	queries := []struct {
 		q    string
 		args []any
@@ -205,7 +207,7 @@ func (s *Store) load(ctx context.Context, codes []string, scope string, depth in
 			GROUP BY 1`, []any{lo, hi, minLen}, func(f *Figures, n ...int64) { f.Initiatives = n[0] }, 1},
 		{`SELECT ` + group("o.region_code") + `, COUNT(*) FROM organizations o JOIN campaigns c ON c.org_id = o.id
 			WHERE o.region_code >= ? AND o.region_code < ? AND length(o.region_code) >= ?
-			AND o.status NOT IN ('rejected', 'suspended') AND c.status = 'active' AND (c.ends_at IS NULL OR c.ends_at > ?)
+			AND o.status NOT IN ('rejected', 'suspended') AND c.status = 'active' AND c.ends_at > ?
 			GROUP BY 1`, []any{lo, hi, minLen, now}, func(f *Figures, n ...int64) { f.Campaigns = n[0] }, 1},
 		{`SELECT ` + group("o.region_code") + `,
 			COALESCE(SUM(CASE WHEN k.first_answer_at IS NOT NULL OR k.first_due_at < ? THEN 1 ELSE 0 END), 0),
