@@ -228,6 +228,19 @@ func TestSearchIsFreshAfterWrites(t *testing.T) {
 	if got := find("sentosa", "campaign"); len(got) == 0 {
 		t.Errorf("its campaigns do not show the new name")
 	}
+	// A hub created: found by its name, and in a kabupaten of the
+	// province it covers.
+	hub := url.Values{"name": {"Simpul Borneo Lestari"}, "slug": {"simpul-borneo-lestari"},
+		"coordinators": {"pengurus4@lokadaya.test"}, "regions": {"62"}}
+	if r := w.post(t, "platform", "/admin/simpul/baru", hub); r.status != http.StatusSeeOther {
+		t.Fatalf("hub: %d %s", r.status, r.body)
+	}
+	if got := find("borneo", "hub"); !hasSlug(got, "simpul-borneo-lestari") {
+		t.Errorf("new hub not found: %v", got)
+	}
+	if _, body := searchAPI(t, w, url.Values{"wilayah": {"62.71"}, "type": {"hub"}}); !hasSlug(apiSlugs(body), "simpul-borneo-lestari") {
+		t.Errorf("new hub not found in a kabupaten it covers: %v", body)
+	}
 	// Suspended: gone, with its campaigns and initiatives.
 	if r := w.post(t, "platform", "/admin/organisasi/"+w.org.Slug+"/tangguhkan", url.Values{"reason": {"Uji penangguhan"}}); r.status != http.StatusSeeOther {
 		t.Fatalf("suspend: %d %s", r.status, r.body)
