@@ -16,6 +16,7 @@ func init() {
 		"map.level.provinsi":      {"Provinsi", "Provinces"},
 		"map.level.kabupaten":     {"Kabupaten/kota", "Kabupaten/kota"},
 		"map.within.all":          {"Seluruh Indonesia", "All of Indonesia"},
+		"map.skip":                {"Lewati %d wilayah di peta, ke tabel angkanya", "Skip the %d regions of the map, to the table of figures"},
 		"map.show":                {"Tampilkan", "Show"},
 		"map.figure.organisasi":   {"Organisasi (OMS)", "Organisations (OMS)"},
 		"map.value.organisasi":    {"%s organisasi", "%s organisations"},
