@@ -19,6 +19,8 @@ const (
 	coverWidth  = 960
 	coverHeight = 540
 	coverBox    = 1200
+	// smallCoverBox is the phone-sized copy's box, as for uploads.
+	smallCoverBox = 480
 )
 
 // coverPalette is a cover's colours: sky from top to bottom, the sun, and
@@ -189,6 +191,19 @@ func coverCampaigns(ctx context.Context, d *db.DB) error {
 			return fmt.Errorf("demo: cover of %s: %w", r.slug, err)
 		}
 		if err := store.SetCover(ctx, r.id, key); err != nil {
+			return err
+		}
+		// The phone-sized copy the campaign cards offer first, as an
+		// upload stores it.
+		small, err := imaging.Process(bytes.NewReader(img.Data), smallCoverBox)
+		if err != nil {
+			return fmt.Errorf("demo: small cover of %s: %w", r.slug, err)
+		}
+		smallKey := fmt.Sprintf("campaigns/%d-demo-kecil%s", r.id, small.Ext)
+		if err := Receipts.Put(ctx, smallKey, small.ContentType, bytes.NewReader(small.Data)); err != nil {
+			return fmt.Errorf("demo: small cover of %s: %w", r.slug, err)
+		}
+		if err := store.SetSmallCover(ctx, r.id, smallKey); err != nil {
 			return err
 		}
 	}

@@ -25,7 +25,7 @@ func TestDemoCovers(t *testing.T) {
 		if _, err := demo.Load(ctx, d); err != nil {
 			t.Fatal(err)
 		}
-		rows, err := d.Query(ctx, `SELECT slug, cover_key FROM campaigns WHERE status IN ('active', 'ended') ORDER BY id`)
+		rows, err := d.Query(ctx, `SELECT slug, cover_key, cover_small_key FROM campaigns WHERE status IN ('active', 'ended') ORDER BY id`)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -33,8 +33,8 @@ func TestDemoCovers(t *testing.T) {
 		sizes := map[int64]string{}
 		n := 0
 		for rows.Next() {
-			var slug, key string
-			if err := rows.Scan(&slug, &key); err != nil {
+			var slug, key, small string
+			if err := rows.Scan(&slug, &key, &small); err != nil {
 				t.Fatal(err)
 			}
 			n++
@@ -54,6 +54,16 @@ func TestDemoCovers(t *testing.T) {
 			cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 			if err != nil || format != "jpeg" || cfg.Width > 1200 || cfg.Width < 600 {
 				t.Errorf("%s: cover %s is %s %dx%d (%v)", slug, key, format, cfg.Width, cfg.Height, err)
+			}
+			// The phone-sized copy the cards offer first.
+			sr, _, err := demo.Receipts.Open(ctx, small)
+			if err != nil {
+				t.Fatalf("%s: small cover %q: %v", slug, small, err)
+			}
+			scfg, _, err := image.DecodeConfig(sr)
+			sr.Close()
+			if err != nil || scfg.Width > 480 || scfg.Width*cfg.Height != scfg.Height*cfg.Width {
+				t.Errorf("%s: small cover %dx%d of %dx%d (%v)", slug, scfg.Width, scfg.Height, cfg.Width, cfg.Height, err)
 			}
 			if other, ok := sizes[int64(len(data))]; ok {
 				t.Errorf("%s has the same cover as %s", slug, other)
