@@ -18,7 +18,7 @@ func RegionPickerTestPage(s *Server) http.Handler {
 		var buf bytes.Buffer
 		buf.WriteString(`<!doctype html><html><head><link rel="stylesheet" href="/static/style.css">` +
 			`<script src="/static/app.js" defer></script></head><body><form method="get" action="/picker">`)
-		if err := s.templates.pages["region"].ExecuteTemplate(&buf, "region-picker", p); err != nil {
+		if err := s.templates.pages["volunteer_signup"].ExecuteTemplate(&buf, "region-picker", p); err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
