@@ -183,7 +183,7 @@ func (x *Index) refreshOne(ctx context.Context, ref Ref) error {
 		if len(docs) == 0 {
 			return remove(ctx, tx, ref)
 		}
-		return put(ctx, tx, docs[0], true)
+		return put(ctx, tx, docs[0])
 	})
 }
 
@@ -212,90 +212,180 @@ func remove(ctx context.Context, tx *db.Tx, ref Ref) error {
 	return nil
 }
 
-// put writes d into the index; existing says the row may already be
-// there (a refresh), false during a rebuild of an emptied index.
-func put(ctx context.Context, tx *db.Tx, d Doc, existing bool) error {
+// put writes d into the index during a refresh: in place when it is
+// there already, as a new row when not.
+func put(ctx context.Context, tx *db.Tx, d Doc) error {
+	var row int64
+	err := tx.QueryRow(ctx, `SELECT id FROM search_docs WHERE doc_type = ? AND doc_id = ?`, d.Type, d.ID).Scan(&row)
+	if isNoRows(err) {
+		return insertDocs(ctx, tx, []Doc{d})
+	}
+	if err != nil {
+		return fmt.Errorf("search: put: %w", err)
+	}
 	extra, err := json.Marshal(d.Extra)
 	if err != nil {
 		return err
 	}
-	ends := noDeadline
-	if d.EndsAt != nil {
-		ends = d.EndsAt.Unix()
+	cols, args := `slug = ?, title = ?, summary = ?, url = ?, extra = ?, ends_unix = ?, published_unix = ?, need_bp = ?`,
+		[]any{d.Slug, d.Title, d.Summary, d.URL, string(extra), endsUnix(d), d.Published.Unix(), d.NeedBP}
+	if tx.Dialect == db.Postgres {
+		cols += `, tsv = ` + tsvExpr
+		args = append(args, terms(d.Title), terms(d.Summary+" "+d.Body))
 	}
-	titleTerms, bodyTerms := terms(d.Title), terms(d.Summary+" "+d.Body)
-	var row int64
-	found := false
-	if existing {
-		err := tx.QueryRow(ctx, `SELECT id FROM search_docs WHERE doc_type = ? AND doc_id = ?`, d.Type, d.ID).Scan(&row)
-		switch {
-		case err == nil:
-			found = true
-		case !isNoRows(err):
-			return fmt.Errorf("search: put: %w", err)
-		}
-	}
-	if found {
-		if _, err := tx.Exec(ctx, `UPDATE search_docs SET slug = ?, title = ?, summary = ?, url = ?, extra = ?,
-			ends_unix = ?, published_unix = ?, need_bp = ? WHERE id = ?`,
-			d.Slug, d.Title, d.Summary, d.URL, string(extra), ends, d.Published.Unix(), d.NeedBP, row); err != nil {
-			return fmt.Errorf("search: put: %w", err)
-		}
-		for _, q := range []string{`DELETE FROM search_doc_regions WHERE doc = ?`, `DELETE FROM search_doc_facets WHERE doc = ?`} {
-			if _, err := tx.Exec(ctx, q, row); err != nil {
-				return fmt.Errorf("search: put: %w", err)
-			}
-		}
-		if tx.Dialect == db.SQLite {
-			if _, err := tx.Exec(ctx, `DELETE FROM search_fts WHERE rowid = ?`, row); err != nil {
-				return fmt.Errorf("search: put: %w", err)
-			}
-		}
-	} else if err := tx.QueryRow(ctx, `INSERT INTO search_docs (doc_type, doc_id, slug, title, summary, url, extra,
-		ends_unix, published_unix, need_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		d.Type, d.ID, d.Slug, d.Title, d.Summary, d.URL, string(extra), ends, d.Published.Unix(), d.NeedBP).Scan(&row); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE search_docs SET `+cols+` WHERE id = ?`, append(args, row)...); err != nil {
 		return fmt.Errorf("search: put: %w", err)
 	}
+	stmts := []string{`DELETE FROM search_doc_regions WHERE doc = ?`, `DELETE FROM search_doc_facets WHERE doc = ?`}
 	if tx.Dialect == db.SQLite {
-		_, err = tx.Exec(ctx, `INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)`, row, titleTerms, bodyTerms)
-	} else {
-		_, err = tx.Exec(ctx, `UPDATE search_docs SET tsv = setweight(to_tsvector('simple', ?), 'A')
-			|| setweight(to_tsvector('simple', ?), 'B') WHERE id = ?`, titleTerms, bodyTerms, row)
+		stmts = append(stmts, `DELETE FROM search_fts WHERE rowid = ?`)
 	}
+	for _, q := range stmts {
+		if _, err := tx.Exec(ctx, q, row); err != nil {
+			return fmt.Errorf("search: put: %w", err)
+		}
+	}
+	return writeParts(ctx, tx, []int64{row}, []Doc{d})
+}
+
+// tsvExpr is the weighted text of a document on PostgreSQL, from its
+// title terms and the rest: titles weigh more (A) than the rest (B).
+const tsvExpr = `setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')`
+
+func endsUnix(d Doc) int64 {
+	if d.EndsAt == nil {
+		return noDeadline
+	}
+	return d.EndsAt.Unix()
+}
+
+// insertDocs adds documents that are not in the index yet, of one type:
+// one multi-row statement per table rather than one per row, which is
+// what lets a rebuild index hundreds of thousands of documents quickly.
+func insertDocs(ctx context.Context, tx *db.Tx, docs []Doc) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	cols, vals := `doc_type, doc_id, slug, title, summary, url, extra, ends_unix, published_unix, need_bp`, `?, ?, ?, ?, ?, ?, ?, ?, ?, ?`
+	if tx.Dialect == db.Postgres {
+		cols, vals = cols+`, tsv`, vals+`, `+tsvExpr
+	}
+	var args []any
+	for _, d := range docs {
+		extra, err := json.Marshal(d.Extra)
+		if err != nil {
+			return err
+		}
+		args = append(args, d.Type, d.ID, d.Slug, d.Title, d.Summary, d.URL, string(extra), endsUnix(d),
+			d.Published.Unix(), d.NeedBP)
+		if tx.Dialect == db.Postgres {
+			args = append(args, terms(d.Title), terms(d.Summary+" "+d.Body))
+		}
+	}
+	rows, err := tx.Query(ctx, `INSERT INTO search_docs (`+cols+`) VALUES `+valueRows(len(docs), vals)+
+		` RETURNING id, doc_type, doc_id`, args...)
 	if err != nil {
-		return fmt.Errorf("search: put text: %w", err)
+		return fmt.Errorf("search: put: %w", err)
 	}
-	regions := map[string]int{}
-	for _, c := range d.Regions {
-		if c != "" {
-			regions[c] = max(regions[c], 0)
+	ids := map[Ref]int64{}
+	for rows.Next() {
+		var row int64
+		var ref Ref
+		if err := rows.Scan(&row, &ref.Type, &ref.ID); err != nil {
+			rows.Close()
+			return fmt.Errorf("search: put: %w", err)
 		}
+		ids[ref] = row
 	}
-	for _, c := range d.Covers {
-		if c != "" {
-			regions[c] = 1
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search: put: %w", err)
+	}
+	rowIDs := make([]int64, len(docs))
+	for i, d := range docs {
+		rowIDs[i] = ids[Ref{Type: d.Type, ID: d.ID}]
+	}
+	return writeParts(ctx, tx, rowIDs, docs)
+}
+
+// writeParts writes the regions, facets and (on SQLite) the full text of
+// docs, whose search_docs ids are rows. The full text goes last, in one
+// statement: FTS5 writes its pending terms out as a new segment whenever
+// a later statement of the transaction begins, so a text written between
+// other statements cost a segment — and merges — per document.
+func writeParts(ctx context.Context, tx *db.Tx, rows []int64, docs []Doc) error {
+	var regions, facets []any
+	for i, d := range docs {
+		codes := map[string]int{}
+		var order []string
+		for _, c := range d.Regions {
+			if _, ok := codes[c]; c != "" && !ok {
+				codes[c] = 0
+				order = append(order, c)
+			}
 		}
-	}
-	for c, covers := range regions {
-		if _, err := tx.Exec(ctx, `INSERT INTO search_doc_regions (doc, region_code, covers) VALUES (?, ?, ?)`,
-			row, c, covers); err != nil {
-			return fmt.Errorf("search: put regions: %w", err)
-		}
-	}
-	for facet, values := range d.Facets {
-		seen := map[string]bool{}
-		for _, v := range values {
-			if v == "" || seen[v] {
+		for _, c := range d.Covers {
+			if c == "" {
 				continue
 			}
-			seen[v] = true
-			if _, err := tx.Exec(ctx, `INSERT INTO search_doc_facets (doc, facet, value) VALUES (?, ?, ?)`,
-				row, facet, v); err != nil {
-				return fmt.Errorf("search: put facets: %w", err)
+			if _, ok := codes[c]; !ok {
+				order = append(order, c)
+			}
+			codes[c] = 1
+		}
+		for _, c := range order {
+			regions = append(regions, rows[i], c, codes[c])
+		}
+		for facet, values := range d.Facets {
+			seen := map[string]bool{}
+			for _, v := range values {
+				if v != "" && !seen[v] {
+					seen[v] = true
+					facets = append(facets, rows[i], facet, v)
+				}
 			}
 		}
 	}
+	if err := insertRows(ctx, tx, `INSERT INTO search_doc_regions (doc, region_code, covers)`, 3, regions); err != nil {
+		return fmt.Errorf("search: put regions: %w", err)
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO search_doc_facets (doc, facet, value)`, 3, facets); err != nil {
+		return fmt.Errorf("search: put facets: %w", err)
+	}
+	if tx.Dialect != db.SQLite {
+		return nil
+	}
+	texts := make([]any, 0, 3*len(docs))
+	for i, d := range docs {
+		texts = append(texts, rows[i], terms(d.Title), terms(d.Summary+" "+d.Body))
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO search_fts (rowid, title, body)`, 3, texts); err != nil {
+		return fmt.Errorf("search: put text: %w", err)
+	}
 	return nil
+}
+
+// maxRowsPerInsert keeps a multi-row INSERT well under both databases'
+// limits on bound values (32766 on SQLite, 65535 on PostgreSQL).
+const maxRowsPerInsert = 1000
+
+// insertRows inserts args, width values a row, with as few statements
+// as the limit on bound values allows.
+func insertRows(ctx context.Context, tx *db.Tx, insert string, width int, args []any) error {
+	row := placeholders(width)
+	for len(args) > 0 {
+		n := min(len(args)/width, maxRowsPerInsert)
+		if _, err := tx.Exec(ctx, insert+` VALUES `+valueRows(n, row), args[:n*width]...); err != nil {
+			return err
+		}
+		args = args[n*width:]
+	}
+	return nil
+}
+
+// valueRows is "(row), (row), …" n times.
+func valueRows(n int, row string) string {
+	return strings.TrimSuffix(strings.Repeat("("+row+"), ", n), ", ")
 }
 
 // rebuildBatch is how many documents a rebuild loads and writes at once.
@@ -309,9 +399,12 @@ func (x *Index) Rebuild(ctx context.Context) (int, error) {
 	started := x.now()
 	err := x.DB.InTx(ctx, func(tx *db.Tx) error {
 		stmts := []string{`DELETE FROM search_doc_facets`, `DELETE FROM search_doc_regions`, `DELETE FROM search_docs`,
-			`DELETE FROM search_meta WHERE name = 'version'`}
-		if tx.Dialect == db.SQLite {
-			stmts = append(stmts, `DELETE FROM search_fts`)
+			`DELETE FROM search_meta WHERE name = 'version'`, `DELETE FROM search_fts`}
+		if tx.Dialect == db.Postgres {
+			// TRUNCATE leaves no dead rows behind for the rebuild to
+			// write after and autovacuum to clean up.
+			stmts = []string{`TRUNCATE search_doc_facets, search_doc_regions, search_docs`,
+				`DELETE FROM search_meta WHERE name = 'version'`}
 		}
 		for _, s := range stmts {
 			if _, err := tx.Exec(ctx, s); err != nil {
@@ -339,18 +432,14 @@ func (x *Index) Rebuild(ctx context.Context) (int, error) {
 			if err != nil {
 				return n, fmt.Errorf("search: rebuild %s: %w", src.Type(), err)
 			}
-			if err := x.DB.InTx(ctx, func(tx *db.Tx) error {
-				for _, d := range docs {
-					if err := put(ctx, tx, d, false); err != nil {
-						return err
-					}
-				}
-				return nil
-			}); err != nil {
+			if err := x.DB.InTx(ctx, func(tx *db.Tx) error { return insertDocs(ctx, tx, docs) }); err != nil {
 				return n, fmt.Errorf("search: rebuild %s: %w", src.Type(), err)
 			}
 			n += len(docs)
 		}
+	}
+	if err := x.settle(ctx); err != nil {
+		return n, fmt.Errorf("search: rebuild: %w", err)
 	}
 	if err := x.setMeta(ctx, "money_since", started.Format(time.RFC3339Nano)); err != nil {
 		return n, err
@@ -359,6 +448,26 @@ func (x *Index) Rebuild(ctx context.Context) (int, error) {
 		return n, err
 	}
 	return n, nil
+}
+
+// settle readies a freshly built index for searching: the full text
+// merged into one segment on SQLite (a rebuild leaves one per batch, each
+// of which every search would read), and on PostgreSQL the full-text
+// index's pending entries moved into it and the visibility map set (by
+// VACUUM, so the filters' index-only scans need not visit the table).
+// Both then refresh the planner's statistics of the index tables.
+func (x *Index) settle(ctx context.Context) error {
+	stmts := []string{`INSERT INTO search_fts (search_fts) VALUES ('optimize')`,
+		`ANALYZE search_docs`, `ANALYZE search_doc_regions`, `ANALYZE search_doc_facets`}
+	if x.DB.Dialect == db.Postgres {
+		stmts = []string{`VACUUM ANALYZE search_docs, search_doc_regions, search_doc_facets`}
+	}
+	for _, s := range stmts {
+		if _, err := x.DB.Exec(ctx, s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // EnsureBuilt rebuilds the index when it was never built, was built by

@@ -34,7 +34,14 @@ func TestSearchPlansUseIndexes(t *testing.T) {
 			}
 		}
 		x := w.index()
-		if _, err := d.ExecContext(w.ctx, `ANALYZE`); err != nil {
+		// VACUUM on PostgreSQL moves the full-text index's pending entries
+		// into the index proper, as autovacuum does on a live site: the
+		// planner prices a pending list as read whole by every search.
+		analyze := `ANALYZE`
+		if d.Dialect == db.Postgres {
+			analyze = `VACUUM ANALYZE`
+		}
+		if _, err := d.ExecContext(w.ctx, analyze); err != nil {
 			t.Fatal(err)
 		}
 		for _, c := range []struct {
