@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"lokadaya/internal/db"
@@ -103,14 +104,18 @@ func (s *Store) ByEmail(ctx context.Context, email string) (*User, error) {
 }
 
 // dummyHash is checked against when no account matches, so that a wrong
-// e-mail takes as long as a wrong password.
-var dummyHash, _ = HashPassword("lokadaya-timing-equaliser")
+// e-mail takes as long as a wrong password. It is made at the first such
+// sign-in, not at start: a hash costs its memory and time.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := HashPassword("lokadaya-timing-equaliser")
+	return h
+})
 
 // Authenticate returns the account whose e-mail and password match.
 func (s *Store) Authenticate(ctx context.Context, email, password string) (*User, error) {
 	u, err := s.ByEmail(ctx, email)
 	if errors.Is(err, db.ErrNotFound) {
-		_, _ = CheckPassword(dummyHash, password)
+		_, _ = CheckPassword(dummyHash(), password)
 		return nil, ErrBadCredentials
 	}
 	if err != nil {
@@ -122,6 +127,9 @@ func (s *Store) Authenticate(ctx context.Context, email, password string) (*User
 	}
 	if !ok {
 		return nil, ErrBadCredentials
+	}
+	if NeedsRehash(u.PasswordHash) {
+		s.rehash(ctx, u, password)
 	}
 	return u, nil
 }
@@ -153,4 +161,18 @@ func NewToken() (token, hash string) {
 func HashToken(token string) string {
 	sum := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(sum[:])
+}
+
+// rehash stores a hash of password made with today's parameters, unless
+// the hash changed meanwhile (a password reset). Failing to store it only
+// means trying again at the next sign-in.
+func (s *Store) rehash(ctx context.Context, u *User, password string) {
+	hash, err := HashPassword(password)
+	if err != nil {
+		return
+	}
+	if _, err := s.DB.Exec(ctx, `UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?`,
+		hash, u.ID, u.PasswordHash); err == nil {
+		u.PasswordHash = hash
+	}
 }

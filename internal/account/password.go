@@ -12,14 +12,29 @@ import (
 	"golang.org/x/crypto/argon2"
 )
 
-// argon2id parameters (RFC 9106's second recommended option, memory-lean
-// enough for a small server): 64 MiB, 3 passes, 2 lanes.
+// argon2id parameters: OWASP's recommended 19 MiB, 2 passes, 1 lane,
+// which a 512 MB server can afford while several people sign in (RFC
+// 9106's 64 MiB option cost a small server 64 MB per sign-in). Hashes made
+// with other parameters still check, and are remade with these at the
+// next successful sign-in (NeedsRehash).
 const (
-	argonTime    = 3
-	argonMemory  = 64 * 1024
-	argonThreads = 2
+	argonTime    = 2
+	argonMemory  = 19 * 1024
+	argonThreads = 1
 	argonKeyLen  = 32
 )
+
+// hashing bounds how many argon2 computations run at once: each holds its
+// whole memory cost, and a burst of sign-ins must queue rather than take
+// the server's memory.
+var hashing = make(chan struct{}, 2)
+
+// deriveKey is argon2id under the bound on concurrent hashing.
+func deriveKey(password string, salt []byte, passes, memory uint32, threads uint8, keyLen uint32) []byte {
+	hashing <- struct{}{}
+	defer func() { <-hashing }()
+	return argon2.IDKey([]byte(password), salt, passes, memory, threads, keyLen)
+}
 
 // hashCost is the argon2id time and memory cost. Test binaries use a tiny
 // memory cost: a hash records its own parameters, so checking works the
@@ -39,10 +54,21 @@ func HashPassword(password string) (string, error) {
 		return "", err
 	}
 	passes, memory := hashCost()
-	key := argon2.IDKey([]byte(password), salt, passes, memory, argonThreads, argonKeyLen)
+	return encodeHash(salt, passes, memory, argonThreads, deriveKey(password, salt, passes, memory, argonThreads, argonKeyLen)), nil
+}
+
+// encodeHash writes an argon2id hash in the PHC string format.
+func encodeHash(salt []byte, passes, memory uint32, threads uint8, key []byte) string {
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version,
-		memory, passes, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+		memory, passes, threads, b64.EncodeToString(salt), b64.EncodeToString(key))
+}
+
+// NeedsRehash reports whether encoded was made with parameters other than
+// today's, so a successful sign-in should store a fresh hash.
+func NeedsRehash(encoded string) bool {
+	passes, memory := hashCost()
+	return !strings.Contains(encoded, fmt.Sprintf("$m=%d,t=%d,p=%d$", memory, passes, argonThreads))
 }
 
 var errBadHash = errors.New("account: malformed password hash")
@@ -71,6 +97,6 @@ func CheckPassword(encoded, password string) (bool, error) {
 	if err != nil {
 		return false, errBadHash
 	}
-	got := argon2.IDKey([]byte(password), salt, passes, memory, threads, uint32(len(want)))
+	got := deriveKey(password, salt, passes, memory, threads, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }

@@ -8,6 +8,7 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -121,4 +122,44 @@ func FuzzProcess(f *testing.F) {
 			t.Fatalf("bad result %dx%d", res.Width, res.Height)
 		}
 	})
+}
+
+// TestScaleLargePhoto scales a phone-camera-sized picture the way an
+// upload is: the result has the right size and colours, and the work
+// allocates a fraction of what a one-step kernel scale needs (its buffer
+// alone is 1200×3000×32 bytes, 115 MB), so a small server survives it.
+func TestScaleLargePhoto(t *testing.T) {
+	src := image.NewNRGBA(image.Rect(0, 0, 4000, 3000))
+	for y := range 3000 {
+		for x := range 4000 {
+			// Left half red, right half blue: the edge must stay where it is.
+			c := color.NRGBA{200, 30, 30, 255}
+			if x >= 2000 {
+				c = color.NRGBA{30, 30, 200, 255}
+			}
+			src.SetNRGBA(x, y, c)
+		}
+	}
+	for _, tc := range []struct {
+		box, w, h int
+	}{{1200, 1200, 900}, {480, 480, 360}, {4000, 4000, 3000}} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		dst := scale(src, tc.box)
+		runtime.ReadMemStats(&after)
+		if got := dst.Bounds(); got.Dx() != tc.w || got.Dy() != tc.h {
+			t.Fatalf("box %d: %v, want %dx%d", tc.box, got, tc.w, tc.h)
+		}
+		if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 80 {
+			t.Errorf("box %d: scaling allocated %d MB", tc.box, mb)
+		}
+		for _, p := range []struct {
+			x    int
+			want color.NRGBA
+		}{{tc.w / 4, color.NRGBA{200, 30, 30, 255}}, {tc.w * 3 / 4, color.NRGBA{30, 30, 200, 255}}} {
+			if got := color.NRGBAModel.Convert(dst.At(p.x, tc.h/2)); got != p.want {
+				t.Errorf("box %d: pixel at x=%d is %v, want %v", tc.box, p.x, got, p.want)
+			}
+		}
+	}
 }
