@@ -35,18 +35,9 @@ func (t *templates) addAreaTemplates(base *template.Template, area fs.FS) error 
 		return err
 	}
 	for _, p := range pages {
-		name := strings.TrimSuffix(path.Base(p), ".html")
-		if _, taken := t.pages[name]; taken {
-			return fmt.Errorf("web: page template %q is defined twice", name)
-		}
-		clone, err := withPartials.Clone()
-		if err != nil {
+		if err := t.add(strings.TrimSuffix(path.Base(p), ".html"), withPartials, area, p); err != nil {
 			return err
 		}
-		if _, err := clone.ParseFS(area, p); err != nil {
-			return fmt.Errorf("web: parse %s: %w", p, err)
-		}
-		t.pages[name] = clone
 	}
 	return nil
 }

@@ -22,7 +22,7 @@ func TestAreaTemplates(t *testing.T) {
 		err  string
 	}{
 		{"fine", fstest.MapFS{"templates/area_page.html": page, "templates/partials/area.html": partial}, ""},
-		{"page taken", fstest.MapFS{"templates/home.html": page}, `"home" is defined twice`},
+		{"page taken", fstest.MapFS{"templates/volunteer_signup.html": page}, `"volunteer_signup" is defined twice`},
 		{"partial taken", fstest.MapFS{"templates/area_page.html": page,
 			"templates/partials/area.html": {Data: []byte(`{{define "form-errors"}}x{{end}}`)}}, `"form-errors" is defined twice`},
 	}
@@ -44,7 +44,7 @@ func TestAreaTemplates(t *testing.T) {
 		}
 		var out strings.Builder
 		v := &View{Lang: i18n.ID, Form: url.Values{}, Errors: validate.Errors{}}
-		if err := tmpl.pages["area_page"].ExecuteTemplate(&out, "layout.html", v); err != nil {
+		if err := mustPage(t, tmpl, "area_page").ExecuteTemplate(&out, "layout.html", v); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(out.String(), "<p>Simpan</p>") || !strings.Contains(out.String(), "</html>") {

@@ -30,7 +30,8 @@ func (s *Server) tooMany(w http.ResponseWriter, r *http.Request) {
 // serverError logs err and shows a 500 page that leaks nothing of it.
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
 	s.log.Error("server error", "method", r.Method, "route", loggedRoute(r), "err", err)
-	t, ok := s.templates.pages["error"]
+	t, perr := s.templates.page("error")
+	ok := perr == nil
 	v := s.view(r, i18n.T(lang(r), "error.500.title"), map[string]string{"Key": "500"})
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")

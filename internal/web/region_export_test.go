@@ -18,7 +18,11 @@ func RegionPickerTestPage(s *Server) http.Handler {
 		var buf bytes.Buffer
 		buf.WriteString(`<!doctype html><html><head><link rel="stylesheet" href="/static/style.css">` +
 			`<script src="/static/app.js" defer></script></head><body><form method="get" action="/picker">`)
-		if err := s.templates.pages["volunteer_signup"].ExecuteTemplate(&buf, "region-picker", p); err != nil {
+		page, err := s.templates.page("volunteer_signup")
+		if err == nil {
+			err = page.ExecuteTemplate(&buf, "region-picker", p)
+		}
+		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}

@@ -96,7 +96,7 @@ func TestRegionPickerTemplate(t *testing.T) {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := s.templates.pages["volunteer_signup"].ExecuteTemplate(&buf, "region-picker", p); err != nil {
+		if err := mustPage(t, s.templates, "volunteer_signup").ExecuteTemplate(&buf, "region-picker", p); err != nil {
 			t.Fatal(err)
 		}
 		return buf.String()

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"lokadaya/internal/account"
@@ -24,7 +25,55 @@ var templateFiles embed.FS
 // templates holds one parsed set per page: the layout, every partial and
 // the page itself, so pages can each define "content" and "title".
 type templates struct {
-	pages map[string]*template.Template
+	pages map[string]*pageTemplate
+}
+
+// pageTemplate is one page: its own file parsed on a copy of the layout
+// and partials the first time the page is shown. Each copy holds a few
+// hundred kilobytes of parse trees, and a server showing a dozen pages
+// should not carry all of them from its start; TestEveryPageParses parses
+// every page, so a broken one fails the tests rather than a visitor.
+type pageTemplate struct {
+	once sync.Once
+	base *template.Template // layout and partials, copied, never executed
+	fsys fs.FS
+	file string
+	t    *template.Template
+	err  error
+}
+
+// get parses the page once and returns it.
+func (p *pageTemplate) get() (*template.Template, error) {
+	p.once.Do(func() {
+		clone, err := p.base.Clone()
+		if err == nil {
+			_, err = clone.ParseFS(p.fsys, p.file)
+		}
+		if err != nil {
+			p.err = fmt.Errorf("web: parse %s: %w", p.file, err)
+			return
+		}
+		p.t, p.base = clone, nil
+	})
+	return p.t, p.err
+}
+
+// page is the named page's template, parsed on first use.
+func (t *templates) page(name string) (*template.Template, error) {
+	p, ok := t.pages[name]
+	if !ok {
+		return nil, fmt.Errorf("web: no template %q", name)
+	}
+	return p.get()
+}
+
+// add registers a page to be parsed from file on base when first shown.
+func (t *templates) add(name string, base *template.Template, fsys fs.FS, file string) error {
+	if _, taken := t.pages[name]; taken {
+		return fmt.Errorf("web: page template %q is defined twice", name)
+	}
+	t.pages[name] = &pageTemplate{base: base, fsys: fsys, file: file}
+	return nil
 }
 
 var templateFuncs = template.FuncMap{
@@ -77,16 +126,11 @@ func loadTemplates() (*templates, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &templates{pages: map[string]*template.Template{}}
+	t := &templates{pages: map[string]*pageTemplate{}}
 	for _, p := range pages {
-		clone, err := base.Clone()
-		if err != nil {
+		if err := t.add(strings.TrimSuffix(path.Base(p), ".html"), base, templateFiles, p); err != nil {
 			return nil, err
 		}
-		if _, err := clone.ParseFS(templateFiles, p); err != nil {
-			return nil, fmt.Errorf("web: parse %s: %w", p, err)
-		}
-		t.pages[strings.TrimSuffix(path.Base(p), ".html")] = clone
 	}
 	for _, area := range areaTemplates {
 		if err := t.addAreaTemplates(base, area); err != nil {
@@ -170,9 +214,9 @@ func (s *Server) view(r *http.Request, title string, data any) *View {
 // render writes page with status; the page is rendered to a buffer first so
 // that a template error becomes a clean 500 rather than half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, v *View) {
-	t, ok := s.templates.pages[page]
-	if !ok {
-		s.serverError(w, r, fmt.Errorf("web: no template %q", page))
+	t, err := s.templates.page(page)
+	if err != nil {
+		s.serverError(w, r, err)
 		return
 	}
 	if v.Flash == "" {
