@@ -35,9 +35,15 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	disasterCap := fs.Int64("disaster-operational-cap-percent", envInt("LOKADAYA_DISASTER_OPERATIONAL_CAP_PERCENT", 10), "the same cap for a disaster appeal (LOKADAYA_DISASTER_OPERATIONAL_CAP_PERCENT)")
 	feedbackDevice := fs.Int64("feedback-device-per-day", envInt("LOKADAYA_FEEDBACK_DEVICE_PER_DAY", int64(feedback.DefaultLimits.DevicePerDay)), "red/yellow/green votes one device may cast at a service point in a day before the rest are flagged for staff (LOKADAYA_FEEDBACK_DEVICE_PER_DAY)")
 	feedbackAddress := fs.Int64("feedback-address-per-day", envInt("LOKADAYA_FEEDBACK_ADDRESS_PER_DAY", int64(feedback.DefaultLimits.AddressPerDay)), "the same for one network address, which many phones may share (LOKADAYA_FEEDBACK_ADDRESS_PER_DAY)")
+	debugAddr := fs.String("debug-addr", env("LOKADAYA_DEBUG_ADDR", ""), "serve Go's profiles (/debug/pprof/) on this address, for the operator only; empty: off (LOKADAYA_DEBUG_ADDR)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	stopDebug, err := serveDebug(*debugAddr, log)
+	if err != nil {
+		return err
+	}
+	defer stopDebug()
 	d, n, err := openMigrated(ctx, *dbURL)
 	if err != nil {
 		return err
