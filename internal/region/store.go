@@ -20,6 +20,7 @@ type Store struct {
 	mu       sync.Mutex
 	regions  map[string]Region   // by code
 	children map[string][]Region // by parent code; "" for the provinces
+	levels   map[string]int      // regions per level, once counted
 }
 
 // The caches are bounded so that a crawler walking every desa cannot grow
@@ -155,7 +156,29 @@ func (s *Store) getMany(ctx context.Context, codes []string) (map[string]Region,
 }
 
 // CountByLevel counts the regions of each level, for the about-data page.
+// Counting sorts all 90,000 rows, so the counts are kept once read: only
+// a migration, before the server starts, changes them.
 func (s *Store) CountByLevel(ctx context.Context) (map[string]int, error) {
+	s.mu.Lock()
+	kept := s.levels
+	s.mu.Unlock()
+	if kept == nil {
+		counts, err := s.countByLevel(ctx)
+		if err != nil {
+			return nil, err
+		}
+		s.mu.Lock()
+		s.levels, kept = counts, counts
+		s.mu.Unlock()
+	}
+	out := make(map[string]int, len(kept))
+	for level, n := range kept {
+		out[level] = n
+	}
+	return out, nil
+}
+
+func (s *Store) countByLevel(ctx context.Context) (map[string]int, error) {
 	rows, err := s.DB.Query(ctx, `SELECT level, COUNT(*) FROM regions GROUP BY level`)
 	if err != nil {
 		return nil, fmt.Errorf("region: count: %w", err)
