@@ -134,6 +134,21 @@ func targets(p picks) []target {
 		{"API organisations in Jawa Barat", "/api/v1/organizations?region=32"},
 		{"API region summary: Jawa Barat", "/api/v1/regions/32/summary"},
 		{"API campaign (busiest)", "/api/v1/campaigns/" + p.Campaign},
+		{"explore: campaigns in Kota Bandung (by name)", "/galang-daya?wilayah=kota+bandung"},
+		{"explore: campaigns in a kecamatan", "/galang-daya?wilayah=32.73.01"},
+		{"organisations in Kota Bandung, verified", "/organisasi?wilayah=32.73&terverifikasi=1"},
+		{"organisations named like a word", "/organisasi?q=" + w},
+		{"initiatives", "/inisiatif"},
+		{"initiatives in Jawa Barat, education", "/inisiatif?wilayah=32&kategori=pendidikan"},
+		{"organisation page: campaigns tab", "/organisasi/" + p.Org + "/laporan"},
+		{"API campaigns ended", "/api/v1/campaigns?status=ended"},
+		{"API campaigns in a kecamatan", "/api/v1/campaigns?region=32.73.01"},
+		{"API organisations in Kota Bandung, verified", "/api/v1/organizations?region=32.73&verified=true"},
+		{"API initiatives", "/api/v1/initiatives"},
+		{"API initiatives in Jawa Barat", "/api/v1/initiatives?region=32&category=pendidikan"},
+		{"open data catalogue", "/data"},
+		{"CKAN package_search", "/api/3/action/package_search"},
+		{"CKAN package_show: campaigns", "/api/3/action/package_show?id=kampanye"},
 	}
 }
 

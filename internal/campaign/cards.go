@@ -144,15 +144,15 @@ type kindKey struct {
 
 // doneByKind sums, in one query, what the campaigns' needs received, by
 // campaign and kind of need. Money counts every confirmed donation to the
-// campaign, as its page does.
+// campaign, as its page does, from the running totals (campaign_money).
 func (s *Store) doneByKind(ctx context.Context, ids []any) (map[kindKey]int64, error) {
 	in := marks(len(ids))
 	args := make([]any, 0, 4*len(ids))
 	for range 4 {
 		args = append(args, ids...)
 	}
-	rows, err := s.DB.Query(ctx, `SELECT campaign_id, 'dana', COALESCE(SUM(amount), 0) FROM donations
-		WHERE status = 'confirmed' AND campaign_id IN (`+in+`) GROUP BY campaign_id
+	rows, err := s.DB.Query(ctx, `SELECT campaign_id, 'dana', confirmed FROM campaign_money
+		WHERE campaign_id IN (`+in+`)
 		UNION ALL SELECT n.campaign_id, n.kind, COALESCE(SUM(g.received), 0) FROM goods_pledges g
 		JOIN campaign_needs n ON n.id = g.need_id WHERE n.campaign_id IN (`+in+`) AND n.kind = 'barang' GROUP BY n.campaign_id, n.kind
 		UNION ALL SELECT n.campaign_id, n.kind, COUNT(*) FROM volunteer_signups v

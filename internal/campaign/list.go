@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"lokadaya/internal/region"
 )
 
 // ListOptions narrows a list of campaigns.
@@ -50,10 +52,22 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Campaign, int64, 
 		add("c.status = ?", opt.Status)
 	}
 	if opt.Region != "" {
-		sub := likeEscape(opt.Region) + ".%"
-		add(`(o.region_code = ? OR o.region_code LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM initiative_regions r
-			WHERE r.initiative_id = c.initiative_id AND (r.region_code = ? OR r.region_code LIKE ? ESCAPE '\'
-			OR ? LIKE r.region_code || '.%')))`, opt.Region, sub, opt.Region, sub, opt.Region)
+		within, a := region.WithinSQL("o.region_code", opt.Region)
+		serves, b := region.OverlapsSQL("r.region_code", opt.Region)
+		narrow, err := region.Narrow(ctx, s.DB, opt.Region)
+		if err != nil {
+			return nil, 0, fmt.Errorf("campaign: list: %w", err)
+		}
+		if narrow {
+			// Few campaigns match: find them from the region's indexes
+			// rather than walk the newest campaigns looking for them.
+			add(`c.id IN (SELECT c2.id FROM organizations o JOIN campaigns c2 ON c2.org_id = o.id WHERE `+within+`
+				UNION ALL SELECT c2.id FROM initiative_regions r JOIN campaigns c2 ON c2.initiative_id = r.initiative_id
+				WHERE `+serves+`)`, append(a, b...)...)
+		} else {
+			add(`(`+within+` OR EXISTS (SELECT 1 FROM initiative_regions r
+				WHERE r.initiative_id = c.initiative_id AND `+serves+`))`, append(a, b...)...)
+		}
 	}
 	if opt.Kind != "" {
 		add("EXISTS (SELECT 1 FROM campaign_needs n WHERE n.campaign_id = c.id AND n.kind = ?)", opt.Kind)
@@ -150,9 +164,4 @@ func prefixed(p, cols string) string {
 		parts[i] = p + strings.TrimSpace(c)
 	}
 	return strings.Join(parts, ", ")
-}
-
-// likeEscape protects LIKE's wildcards; queries declare '\' as the escape.
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -121,8 +121,8 @@ type CampaignTotal struct {
 // OrgCampaignTotals sums the confirmed donations of each campaign of an
 // organisation, by campaign id; campaigns without any are absent.
 func OrgCampaignTotals(ctx context.Context, q db.Querier, orgID int64) (map[int64]CampaignTotal, error) {
-	rows, err := q.Query(ctx, `SELECT campaign_id, COALESCE(SUM(amount), 0), COUNT(DISTINCT `+donorKey+`)
-		FROM donations WHERE org_id = ? AND status = 'confirmed' GROUP BY campaign_id`, orgID)
+	rows, err := q.Query(ctx, `SELECT m.campaign_id, m.confirmed, m.donors FROM campaign_money m
+		JOIN campaigns c ON c.id = m.campaign_id WHERE c.org_id = ? AND m.donors > 0`, orgID)
 	if err != nil {
 		return nil, fmt.Errorf("donation: campaign totals: %w", err)
 	}

@@ -2,6 +2,8 @@ package donation
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -48,29 +50,23 @@ func (s *Store) list(ctx context.Context, q string, args ...any) ([]*Donation, e
 	return out, nil
 }
 
-// donorKey names a donor across donations: the e-mail, else the phone,
-// else the donation itself (one donation, one donor).
-const donorKey = `CASE WHEN contact_email <> '' THEN contact_email WHEN contact_phone <> '' THEN contact_phone
-	ELSE 'd' || CAST(id AS TEXT) END`
-
-// CampaignMoney sums a campaign's donations: confirmed money (each
-// donation once), pending money not yet expired, and distinct confirmed
-// donors.
+// CampaignMoney is a campaign's money: confirmed money (each donation
+// once), pending money, and distinct confirmed donors. It reads the
+// running totals package figures keeps in the donations' transactions,
+// so a campaign with tens of thousands of donations costs one row.
 func CampaignMoney(ctx context.Context, q db.Querier, campaignID int64) (Money, error) {
 	var m Money
-	err := q.QueryRow(ctx, `SELECT
-		COALESCE(SUM(CASE WHEN status = 'confirmed' THEN amount ELSE 0 END), 0),
-		COALESCE(SUM(CASE WHEN status = 'pending' THEN amount ELSE 0 END), 0),
-		COUNT(DISTINCT CASE WHEN status = 'confirmed' THEN `+donorKey+` END)
-		FROM donations WHERE campaign_id = ?`, campaignID).Scan(&m.Confirmed, &m.Pending, &m.Donors)
-	if err != nil {
+	err := q.QueryRow(ctx, `SELECT confirmed, pending, donors FROM campaign_money WHERE campaign_id = ?`,
+		campaignID).Scan(&m.Confirmed, &m.Pending, &m.Donors)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return Money{}, fmt.Errorf("donation: money: %w", err)
 	}
 	return m, nil
 }
 
 // CampaignsMoney is CampaignMoney for several campaigns in one query, by
-// campaign id; a campaign without donations is absent (its Money is zero).
+// campaign id; a campaign without donations may be absent (its Money is
+// zero).
 func CampaignsMoney(ctx context.Context, q db.Querier, ids []int64) (map[int64]Money, error) {
 	out := make(map[int64]Money, len(ids))
 	if len(ids) == 0 {
@@ -80,12 +76,8 @@ func CampaignsMoney(ctx context.Context, q db.Querier, ids []int64) (map[int64]M
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := q.Query(ctx, `SELECT campaign_id,
-		COALESCE(SUM(CASE WHEN status = 'confirmed' THEN amount ELSE 0 END), 0),
-		COALESCE(SUM(CASE WHEN status = 'pending' THEN amount ELSE 0 END), 0),
-		COUNT(DISTINCT CASE WHEN status = 'confirmed' THEN `+donorKey+` END)
-		FROM donations WHERE campaign_id IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`)
-		GROUP BY campaign_id`, args...)
+	rows, err := q.Query(ctx, `SELECT campaign_id, confirmed, pending, donors FROM campaign_money
+		WHERE campaign_id IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("donation: money: %w", err)
 	}
@@ -101,11 +93,12 @@ func CampaignsMoney(ctx context.Context, q db.Querier, ids []int64) (map[int64]M
 	return out, rows.Err()
 }
 
-// NeedConfirmed is the confirmed money given to one need.
+// NeedConfirmed is the confirmed money given to one need, from the
+// running totals.
 func NeedConfirmed(ctx context.Context, q db.Querier, needID int64) (int64, error) {
 	var n int64
-	if err := q.QueryRow(ctx, `SELECT COALESCE(SUM(amount), 0) FROM donations WHERE need_id = ? AND status = 'confirmed'`,
-		needID).Scan(&n); err != nil {
+	err := q.QueryRow(ctx, `SELECT confirmed FROM need_money WHERE need_id = ?`, needID).Scan(&n)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("donation: need money: %w", err)
 	}
 	return n, nil

@@ -243,7 +243,7 @@ func triggers() []trigger {
 // puts the triggers back.
 func Bulk(ctx context.Context, d *db.DB, load func() error) error {
 	if err := d.InTx(ctx, func(tx *db.Tx) error {
-		for _, t := range triggers() {
+		for _, t := range append(triggers(), campaignTriggers()...) {
 			q := `DROP TRIGGER IF EXISTS ` + t.name
 			if tx.Dialect == db.Postgres {
 				q = `DROP FUNCTION IF EXISTS ` + t.name + `() CASCADE`
@@ -261,7 +261,13 @@ func Bulk(ctx context.Context, d *db.DB, load func() error) error {
 		if err := Rebuild(ctx, tx); err != nil {
 			return err
 		}
-		return installTriggers(ctx, tx)
+		if err := RebuildCampaigns(ctx, tx); err != nil {
+			return err
+		}
+		if err := installTriggers(ctx, tx); err != nil {
+			return err
+		}
+		return install(ctx, tx, campaignTriggers())
 	})
 	if loadErr != nil {
 		return loadErr
@@ -270,12 +276,5 @@ func Bulk(ctx context.Context, d *db.DB, load func() error) error {
 }
 
 func installTriggers(ctx context.Context, tx *db.Tx) error {
-	for _, t := range triggers() {
-		for _, q := range t.sql(tx.Dialect) {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return fmt.Errorf("figures: trigger %s: %w", t.name, err)
-			}
-		}
-	}
-	return nil
+	return install(ctx, tx, triggers())
 }

@@ -77,24 +77,10 @@ func hotQueries(now time.Time) []hotQuery {
 			name: "campaign by slug", uses: []string{"sqlite_autoindex_campaigns_1", "campaigns_slug_key"}, aliases: map[string]string{"campaigns": "campaigns"},
 			sql: `SELECT id FROM campaigns WHERE slug = ?`, args: []any{"x"},
 		},
-		{ // donation.CampaignMoney: the campaign page's totals
-			name: "campaign page totals", uses: []string{"donations_campaign"}, aliases: map[string]string{"donations": "donations"},
-			sql: `SELECT COALESCE(SUM(CASE WHEN status = 'confirmed' THEN amount ELSE 0 END), 0),
-				COALESCE(SUM(CASE WHEN status = 'pending' THEN amount ELSE 0 END), 0),
-				COUNT(DISTINCT CASE WHEN status = 'confirmed' THEN contact_email END)
-				FROM donations WHERE campaign_id = ?`,
-			args: []any{1},
-		},
-		{ // donation.NeedConfirmed: each dana need shown
+		{ // a need's confirmed money from its rows: the running totals' rebuild
 			name: "confirmed money of a need", uses: []string{"donations_need"}, aliases: map[string]string{"donations": "donations"},
 			sql:  `SELECT COALESCE(SUM(amount), 0) FROM donations WHERE need_id = ? AND status = 'confirmed'`,
 			args: []any{1},
-		},
-		{ // campaign.Store.doneByKind: the cards of a list
-			name: "donation sums per campaign", uses: []string{"donations_campaign"}, aliases: map[string]string{"donations": "donations"},
-			sql: `SELECT campaign_id, COALESCE(SUM(amount), 0) FROM donations
-				WHERE status = 'confirmed' AND campaign_id IN (?, ?, ?) GROUP BY campaign_id`,
-			args: []any{1, 2, 3},
 		},
 		{ // the needs of the campaigns of a list
 			name: "needs of campaigns", uses: []string{"campaign_needs_campaign"}, aliases: map[string]string{"campaign_needs": "campaign_needs"},

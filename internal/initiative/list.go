@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"lokadaya/internal/region"
 )
 
 // ListOptions narrows a list of initiatives.
@@ -29,9 +31,19 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Initiative, int64
 		where = append(where, "i.status = 'published'", "o.status NOT IN ('rejected', 'suspended')")
 	}
 	if opt.Region != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM initiative_regions r WHERE r.initiative_id = i.id
-			AND (r.region_code = ? OR r.region_code LIKE ? ESCAPE '\' OR ? LIKE r.region_code || '.%'))`)
-		args = append(args, opt.Region, likeEscape(opt.Region)+".%", opt.Region)
+		serves, a := region.OverlapsSQL("r.region_code", opt.Region)
+		narrow, err := region.Narrow(ctx, s.DB, opt.Region)
+		if err != nil {
+			return nil, 0, fmt.Errorf("initiative: list: %w", err)
+		}
+		if narrow {
+			// Few initiatives match: find them from the region index
+			// rather than walk the newest initiatives looking for them.
+			where = append(where, `i.id IN (SELECT r.initiative_id FROM initiative_regions r WHERE `+serves+`)`)
+		} else {
+			where = append(where, `EXISTS (SELECT 1 FROM initiative_regions r WHERE r.initiative_id = i.id AND `+serves+`)`)
+		}
+		args = append(args, a...)
 	}
 	if opt.Category != "" {
 		where = append(where, "i.category = ?")
@@ -80,9 +92,4 @@ func prefixed(p, cols string) string {
 		parts[i] = p + strings.TrimSpace(c)
 	}
 	return strings.Join(parts, ", ")
-}
-
-// likeEscape protects LIKE's wildcards; queries declare '\' as the escape.
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -148,3 +148,28 @@ func Zone(code string) *time.Location {
 	}
 	return i18n.WIB
 }
+
+// WithinSQL is an SQL condition on the code column col: the region code
+// itself or any region under it, with its arguments. The codes under a
+// region sort within [code, code + "/"): codes hold only digits and dots,
+// and '/' follows '.'; a range, unlike LIKE, is served by an index on col.
+func WithinSQL(col, code string) (string, []any) {
+	return `(` + col + ` >= ? AND ` + col + ` < ?)`, []any{code, code + "/"}
+}
+
+// OverlapsSQL is WithinSQL or a region containing code: what an
+// initiative's served regions match when it serves the region, part of
+// it, or an area that contains it.
+func OverlapsSQL(col, code string) (string, []any) {
+	cond, args := WithinSQL(col, code)
+	above := lineage(code)
+	if len(above) < 2 {
+		return cond, args
+	}
+	above = above[:len(above)-1]
+	cond = `(` + cond + ` OR ` + col + ` IN (` + strings.TrimSuffix(strings.Repeat("?, ", len(above)), ", ") + `))`
+	for _, a := range above {
+		args = append(args, a)
+	}
+	return cond, args
+}
