@@ -149,7 +149,24 @@ func targets(p picks) []target {
 		{"open data catalogue", "/data"},
 		{"CKAN package_search", "/api/3/action/package_search"},
 		{"CKAN package_show: campaigns", "/api/3/action/package_show?id=kampanye"},
+		// The search with its filters and sorts: a typed word, half-typed
+		// words, regions by code and by name at every level.
+		{"search: half-typed word", "/cari?q=" + url.QueryEscape(half(p.Word))},
+		{"search: word in Jawa Barat, newest", "/cari?q=" + w + "&wilayah=32&sort=newest"},
+		{"search: word in Kota Bandung (by name), campaigns needing goods", "/cari?q=" + w + "&wilayah=kota+bandung&type=campaign&kind=barang"},
+		{"search: word in a kecamatan, most needed", "/cari?q=" + w + "&wilayah=32.73.01&sort=needed"},
+		{"search: education in Jawa Barat, ending soon", "/cari?wilayah=32&issue=pendidikan&status=active&sort=ending"},
+		{"search: browse most needed", "/cari?sort=needed"},
+		{"API search: word, transactional, running, ending soon", "/api/v1/search?q=" + w + "&scheme=transaksional&status=active&sort=ending"},
+		{"API search: word and issue in a province, ended", "/api/v1/search?q=" + w + "&wilayah=32&issue=pendidikan&status=ended"},
+		{"API search: volunteers wanted in Kota Bandung", "/api/v1/search?wilayah=32.73&kind=relawan&type=campaign"},
 	}
+}
+
+// half is the first half of a word (at least two letters), as typed so far.
+func half(word string) string {
+	r := []rune(word)
+	return string(r[:min(len(r), max(2, len(r)/2))])
 }
 
 // get asks once and returns the status, the body's size and the time.

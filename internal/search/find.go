@@ -183,7 +183,15 @@ func (x *Index) build(p Params) (builtQuery, error) {
 				a = append(a, c)
 			}
 		}
-		add(`d.id IN (SELECT r.doc FROM search_doc_regions r WHERE `+cond+`)`, a...)
+		// With words the full-text index picks the candidates and each
+		// is checked by its key; without, the region's list is the
+		// candidates. (Reading a province's whole list to check a few
+		// thousand matches against it cost more than the search itself.)
+		if len(ts) > 0 {
+			add(`EXISTS (SELECT 1 FROM search_doc_regions r WHERE r.doc = d.id AND (`+cond+`))`, a...)
+		} else {
+			add(`d.id IN (SELECT r.doc FROM search_doc_regions r WHERE `+cond+`)`, a...)
+		}
 	}
 	for _, f := range []struct{ facet, value string }{{FacetIssue, p.Issue}, {FacetKind, p.Kind}, {FacetScheme, p.Scheme}} {
 		if f.value == "" {
@@ -192,7 +200,11 @@ func (x *Index) build(p Params) (builtQuery, error) {
 		if len(f.value) > 64 {
 			return builtQuery{}, ErrBadFilter
 		}
-		add(`d.id IN (SELECT doc FROM search_doc_facets WHERE facet = ? AND value = ?)`, f.facet, f.value)
+		if len(ts) > 0 { // as the region above
+			add(`EXISTS (SELECT 1 FROM search_doc_facets x WHERE x.facet = ? AND x.value = ? AND x.doc = d.id)`, f.facet, f.value)
+		} else {
+			add(`d.id IN (SELECT doc FROM search_doc_facets WHERE facet = ? AND value = ?)`, f.facet, f.value)
+		}
 	}
 	switch p.Status {
 	case "":
