@@ -19,8 +19,11 @@ type ListOptions struct {
 	// Region keeps campaigns whose initiative serves that region or
 	// anywhere under it, or whose organisation sits under it.
 	Region string
-	Kind   string // has a need of this kind
-	After  int64  // cursor: ids below this one (newest first)
+	// BasedIn keeps campaigns of organisations based in that region or
+	// under it: what the region figures count (internal/figures).
+	BasedIn string
+	Kind    string // has a need of this kind
+	After   int64  // cursor: ids below this one (newest first)
 	// EndingFirst orders by deadline, the nearest first, and keeps only
 	// campaigns with one; it pages by Limit only (no cursor).
 	EndingFirst bool
@@ -68,6 +71,10 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Campaign, int64, 
 			add(`(`+within+` OR EXISTS (SELECT 1 FROM initiative_regions r
 				WHERE r.initiative_id = c.initiative_id AND `+serves+`))`, append(a, b...)...)
 		}
+	}
+	if opt.BasedIn != "" {
+		within, a := region.WithinSQL("o.region_code", opt.BasedIn)
+		add(within, a...)
 	}
 	if opt.Kind != "" {
 		add("EXISTS (SELECT 1 FROM campaign_needs n WHERE n.campaign_id = c.id AND n.kind = ?)", opt.Kind)

@@ -10,11 +10,13 @@
 // counted where they serve (at the region or anywhere under it), so an
 // initiative serving two kecamatan counts once in their kabupaten.
 //
-// The additive totals are running totals kept by database triggers in the
-// same transaction as the rows they count (see Schema), so reading a
-// province costs one row, whatever the number of donations; counts that
-// depend on the clock (running campaigns, complaints past their deadline)
-// are counted on read over the region's prefix range.
+// Every figure is a running total kept by database triggers in the same
+// transaction as the rows it counts (see Schema and RunningTotals), so
+// reading a province costs one row, whatever the number of donations.
+// Two depend on the clock as well: the published campaigns whose deadline
+// has passed but which are not stored as ended yet, and the complaints
+// still within their first deadline, are taken off on read — a few rows
+// near the present, found by a deadline index.
 package figures
 
 import (
@@ -165,8 +167,8 @@ func (s *Store) codes(ctx context.Context, q string, arg any) ([]string, error) 
 }
 
 // load builds the figures of codes, all at depth, lying under scope (”:
-// anywhere): the running totals by primary key, then the counts on read,
-// each grouped by the codes' prefix in one query over scope's range.
+// anywhere): the running totals by primary key, then the corrections
+// that depend on the clock (onRead).
 func (s *Store) load(ctx context.Context, codes []string, scope string, depth int) ([]Figures, error) {
 	out := make([]Figures, len(codes))
 	at := make(map[string]int, len(codes))
@@ -180,62 +182,20 @@ func (s *Store) load(ctx context.Context, codes []string, scope string, depth in
 	if err := s.totals(ctx, codes, out, at); err != nil {
 		return nil, err
 	}
-	key := "''"
-	if n := codeLen[depth]; n > 0 {
-		key = fmt.Sprintf("substr(%%s, 1, %d)", n)
-	}
-	now := db.NowFrom(s.Now)
-	lo, hi := prefixRange(scope)
-	minLen := codeLen[depth]
-	group := func(col string) string {
-		if key == "''" {
-			return "''"
-		}
-		return fmt.Sprintf(key, col)
-	}
-	// A campaign is published with its deadline (campaign.PublishErrors),
-	// so running ones are found by the deadline index alone.
-	queries := []struct {
-		q    string
-		args []any
-		set  func(f *Figures, n ...int64)
-		cols int
-	}{
-		{`SELECT ` + group("ir.region_code") + `, COUNT(DISTINCT ir.initiative_id) FROM initiative_regions ir
-			JOIN initiatives i ON i.id = ir.initiative_id
-			WHERE i.status = 'published' AND ir.region_code >= ? AND ir.region_code < ? AND length(ir.region_code) >= ?
-			GROUP BY 1`, []any{lo, hi, minLen}, func(f *Figures, n ...int64) { f.Initiatives = n[0] }, 1},
-		{`SELECT ` + group("o.region_code") + `, COUNT(*) FROM organizations o JOIN campaigns c ON c.org_id = o.id
-			WHERE o.region_code >= ? AND o.region_code < ? AND length(o.region_code) >= ?
-			AND o.status NOT IN ('rejected', 'suspended') AND c.status = 'active' AND c.ends_at > ?
-			GROUP BY 1`, []any{lo, hi, minLen, now}, func(f *Figures, n ...int64) { f.Campaigns = n[0] }, 1},
-		{`SELECT ` + group("o.region_code") + `,
-			COALESCE(SUM(CASE WHEN k.first_answer_at IS NOT NULL OR k.first_due_at < ? THEN 1 ELSE 0 END), 0),
-			COALESCE(SUM(CASE WHEN k.first_answer_at IS NOT NULL AND k.first_answer_at <= k.first_due_at THEN 1 ELSE 0 END), 0)
-			FROM organizations o JOIN complaints k ON k.org_id = o.id
-			WHERE o.region_code >= ? AND o.region_code < ? AND length(o.region_code) >= ?
-			GROUP BY 1`, []any{now, lo, hi, minLen}, func(f *Figures, n ...int64) {
-			f.ComplaintsDecided, f.ComplaintsOnTime = n[0], n[1]
-		}, 2},
-	}
-	for _, q := range queries {
+	for _, q := range onRead(scope, depth, db.NowFrom(s.Now)) {
 		rows, err := s.DB.Query(ctx, q.q, q.args...)
 		if err != nil {
 			return nil, fmt.Errorf("figures: counts: %w", err)
 		}
 		for rows.Next() {
 			var code string
-			n := make([]int64, q.cols)
-			dest := []any{&code}
-			for i := range n {
-				dest = append(dest, &n[i])
-			}
-			if err := rows.Scan(dest...); err != nil {
+			var n int64
+			if err := rows.Scan(&code, &n); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("figures: counts: %w", err)
 			}
 			if i, ok := at[code]; ok {
-				q.set(&out[i], n...)
+				q.set(&out[i], n)
 			}
 		}
 		err = rows.Err()
@@ -247,14 +207,43 @@ func (s *Store) load(ctx context.Context, codes []string, scope string, depth in
 	return out, nil
 }
 
-// prefixRange is the range of region codes at or under code: code itself
-// sorts first, and every code under it starts with code + "." ("/" sorts
-// right after "."). The country's range holds every code.
-func prefixRange(code string) (string, string) {
-	if code == "" {
-		return "", "~"
+// countQuery is a count made on read, grouped by region code, and how
+// it corrects the running totals.
+type countQuery struct {
+	q    string
+	args []any
+	set  func(f *Figures, n int64)
+}
+
+// onRead are the counts that depend on the clock, each grouped by the
+// code prefix of the regions at depth in one query over scope's range.
+// Both read only rows near the present, found by a deadline index.
+func onRead(scope string, depth int, now time.Time) []countQuery {
+	minLen := codeLen[depth]
+	// The region is matched by its code's prefix, which no index serves,
+	// so that the deadline index leads and each row's organisation is
+	// found by its key — rather than every organisation of a big region
+	// read for each row.
+	within := fmt.Sprintf("substr(o.region_code, 1, %d) = ? AND length(o.region_code) >= ?", len(scope))
+	group := "''"
+	if minLen > 0 {
+		group = fmt.Sprintf("substr(o.region_code, 1, %d)", minLen)
 	}
-	return code, code + "/"
+	return []countQuery{
+		// The running total holds every published campaign; those whose
+		// deadline passed are still 'active' only until campaign.EndDue
+		// stores them as ended (every minute), so the deadline index finds
+		// the few to take off (CROSS JOIN: SQLite starts from it).
+		{`SELECT ` + group + `, COUNT(*) FROM campaigns c CROSS JOIN organizations o
+			WHERE o.id = c.org_id AND c.status = 'active' AND c.ends_at <= ? AND ` + within + `
+			AND o.status NOT IN ('rejected', 'suspended')
+			GROUP BY 1`, []any{now, scope, minLen}, func(f *Figures, n int64) { f.Campaigns -= n }},
+		// A complaint is decided once answered or past its first deadline:
+		// those unanswered within it are the few filed in the last days.
+		{`SELECT ` + group + `, COUNT(*) FROM complaints k CROSS JOIN organizations o
+			WHERE o.id = k.org_id AND k.first_due_at >= ? AND k.first_answer_at IS NULL AND ` + within + `
+			GROUP BY 1`, []any{now, scope, minLen}, func(f *Figures, n int64) { f.ComplaintsDecided -= n }},
+	}
 }
 
 // totals reads the running totals and the regions' names.
@@ -265,7 +254,7 @@ func (s *Store) totals(ctx context.Context, codes []string, out []Figures, at ma
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(codes)), ", ")
 	rows, err := s.DB.Query(ctx, `SELECT f.region_code, COALESCE(r.name, ''), COALESCE(r.level, ''), f.organizations,
-		f.money_confirmed, f.goods_received, f.volunteer_minutes, f.offers_agreed, f.people_reached
+		f.initiatives, f.campaigns_active, f.complaints, f.complaints_on_time, f.money_confirmed, f.goods_received, f.volunteer_minutes, f.offers_agreed, f.people_reached
 		FROM region_figures f LEFT JOIN regions r ON r.code = f.region_code WHERE f.region_code IN (`+marks+`)`, args...)
 	if err != nil {
 		return fmt.Errorf("figures: totals: %w", err)
@@ -273,7 +262,7 @@ func (s *Store) totals(ctx context.Context, codes []string, out []Figures, at ma
 	defer rows.Close()
 	for rows.Next() {
 		var f Figures
-		if err := rows.Scan(&f.Code, &f.Name, &f.Level, &f.Organizations, &f.MoneyConfirmed, &f.GoodsReceived,
+		if err := rows.Scan(&f.Code, &f.Name, &f.Level, &f.Organizations, &f.Initiatives, &f.Campaigns, &f.ComplaintsDecided, &f.ComplaintsOnTime, &f.MoneyConfirmed, &f.GoodsReceived,
 			&f.VolunteerMinutes, &f.OffersAgreed, &f.PeopleReached); err != nil {
 			return fmt.Errorf("figures: totals: %w", err)
 		}

@@ -247,5 +247,6 @@ func TestFiguresMatchTheRows(t *testing.T) {
 		check(t, d, s, now)
 		exec(`UPDATE donations SET status = 'rejected', reject_reason = 'uji' WHERE id IN (SELECT id FROM donations ORDER BY id LIMIT 3)`)
 		check(t, d, s, now)
+		campaignsAndInitiatives(t, d, now, exec)
 	})
 }

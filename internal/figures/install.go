@@ -54,6 +54,36 @@ func Schema(ctx context.Context, tx *db.Tx) error {
 			return fmt.Errorf("figures: schema: %w", err)
 		}
 	}
+	// The totals are filled and the triggers installed by RunningTotals,
+	// which adds the columns the current triggers write.
+	return nil
+}
+
+// RunningTotals is the migration that keeps the published campaigns,
+// the complaints and the initiatives serving each region as running
+// totals too (see Store.load for how the figures that depend on the clock
+// are read from them), then rebuilds every total and reinstalls the
+// triggers.
+func RunningTotals(ctx context.Context, tx *db.Tx) error {
+	for _, q := range []string{
+		`ALTER TABLE org_figures ADD COLUMN campaigns_active BIGINT NOT NULL DEFAULT 0`,
+		`ALTER TABLE region_figures ADD COLUMN campaigns_active BIGINT NOT NULL DEFAULT 0`,
+		`ALTER TABLE region_figures ADD COLUMN initiatives BIGINT NOT NULL DEFAULT 0`,
+		`ALTER TABLE org_figures ADD COLUMN complaints BIGINT NOT NULL DEFAULT 0`,
+		`ALTER TABLE org_figures ADD COLUMN complaints_on_time BIGINT NOT NULL DEFAULT 0`,
+		`ALTER TABLE region_figures ADD COLUMN complaints BIGINT NOT NULL DEFAULT 0`,
+		`ALTER TABLE region_figures ADD COLUMN complaints_on_time BIGINT NOT NULL DEFAULT 0`,
+		// The complaints still within their first deadline, unanswered,
+		// are taken off the complaints on read (Store.load).
+		`CREATE INDEX complaints_first_due ON complaints (first_due_at)`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("figures: running counts: %w", err)
+		}
+	}
+	if err := dropTriggers(ctx, tx, triggers()); err != nil {
+		return err
+	}
 	if err := Rebuild(ctx, tx); err != nil {
 		return err
 	}
@@ -77,7 +107,11 @@ func Rebuild(ctx context.Context, tx *db.Tx) error {
 			volunteer_minutes = (SELECT COALESCE(SUM(h.minutes), 0) FROM volunteer_hours h
 				JOIN volunteer_signups v ON v.id = h.signup_id WHERE v.org_id = org_figures.org_id),
 			offers_agreed = (SELECT COUNT(*) FROM offers f WHERE f.org_id = org_figures.org_id AND f.status = 'disepakati'),
-			people_reached = (SELECT COALESCE(SUM(total), 0) FROM service_records s WHERE s.org_id = org_figures.org_id)`,
+			people_reached = (SELECT COALESCE(SUM(total), 0) FROM service_records s WHERE s.org_id = org_figures.org_id),
+			campaigns_active = (SELECT COUNT(*) FROM campaigns c WHERE c.org_id = org_figures.org_id AND c.status = 'active'),
+			complaints = (SELECT COUNT(*) FROM complaints k WHERE k.org_id = org_figures.org_id),
+			complaints_on_time = (SELECT COUNT(*) FROM complaints k WHERE k.org_id = org_figures.org_id
+				AND k.first_answer_at IS NOT NULL AND k.first_answer_at <= k.first_due_at)`,
 		`INSERT INTO region_figures (region_code, depth) VALUES ('', 0)`,
 		`INSERT INTO region_figures (region_code, depth) SELECT code,
 			CASE length(code) WHEN 2 THEN 1 WHEN 5 THEN 2 WHEN 8 THEN 3 ELSE 4 END FROM regions`,
@@ -90,7 +124,7 @@ func Rebuild(ctx context.Context, tx *db.Tx) error {
 	sums := make([]string, len(orgColumns))
 	sets := make([]string, len(orgColumns))
 	for i, c := range orgColumns {
-		sums[i] = `SUM(` + c[0] + `) AS ` + c[1]
+		sums[i] = `SUM(` + strings.ReplaceAll(c[0], "ROW.", "") + `) AS ` + c[1]
 		sets[i] = c[1] + ` = s.` + c[1]
 	}
 	for _, n := range []int{0, 2, 5, 8, 13} {
@@ -100,6 +134,13 @@ func Rebuild(ctx context.Context, tx *db.Tx) error {
 		}
 		q := `UPDATE region_figures SET ` + strings.Join(sets, ", ") + ` FROM (SELECT ` + key + ` AS code, ` +
 			strings.Join(sums, ", ") + fmt.Sprintf(` FROM org_figures WHERE length(region_code) >= %d GROUP BY 1) s`, n) +
+			` WHERE region_figures.region_code = s.code`
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("figures: rebuild: %w", err)
+		}
+		q = `UPDATE region_figures SET initiatives = s.n FROM (SELECT ` + strings.ReplaceAll(key, "region_code", "ir.region_code") +
+			` AS code, COUNT(DISTINCT ir.initiative_id) AS n FROM initiative_regions ir JOIN initiatives i ON i.id = ir.initiative_id
+			WHERE i.status = 'published'` + fmt.Sprintf(` AND length(ir.region_code) >= %d GROUP BY 1) s`, n) +
 			` WHERE region_figures.region_code = s.code`
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("figures: rebuild: %w", err)
@@ -114,9 +155,21 @@ func Rebuild(ctx context.Context, tx *db.Tx) error {
 type trigger struct {
 	name, table, event, when string
 	body                     []string
+	// before runs the trigger before the row's change rather than after.
+	// PostgreSQL runs AFTER … FOR EACH ROW triggers at the end of the
+	// statement, when every row it changes already has; a BEFORE trigger
+	// sees the rows changed before its own, as SQLite's triggers do.
+	before bool
 }
 
 func (t trigger) sql(d db.Dialect) []string {
+	timing, ret := "AFTER", "NULL"
+	if t.before {
+		timing, ret = "BEFORE", "NEW"
+		if t.event == "DELETE" {
+			ret = "OLD"
+		}
+	}
 	if d == db.Postgres {
 		when := ""
 		if t.when != "" {
@@ -124,8 +177,8 @@ func (t trigger) sql(d db.Dialect) []string {
 		}
 		return []string{
 			`CREATE FUNCTION ` + t.name + `() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN ` +
-				strings.Join(t.body, "; ") + `; RETURN NULL; END $fn$`,
-			`CREATE TRIGGER ` + t.name + ` AFTER ` + t.event + ` ON ` + t.table + ` FOR EACH ROW` + when +
+				strings.Join(t.body, "; ") + `; RETURN ` + ret + `; END $fn$`,
+			`CREATE TRIGGER ` + t.name + ` ` + timing + ` ` + t.event + ` ON ` + t.table + ` FOR EACH ROW` + when +
 				` EXECUTE FUNCTION ` + t.name + `()`,
 		}
 	}
@@ -133,7 +186,7 @@ func (t trigger) sql(d db.Dialect) []string {
 	if t.when != "" {
 		when = " WHEN " + t.when
 	}
-	return []string{`CREATE TRIGGER ` + t.name + ` AFTER ` + t.event + ` ON ` + t.table + ` FOR EACH ROW` + when +
+	return []string{`CREATE TRIGGER ` + t.name + ` ` + timing + ` ` + t.event + ` ON ` + t.table + ` FOR EACH ROW` + when +
 		` BEGIN ` + strings.Join(t.body, "; ") + `; END`}
 }
 
@@ -143,15 +196,20 @@ func ancestors(code string) string {
 	return `('', substr(` + code + `, 1, 2), substr(` + code + `, 1, 5), substr(` + code + `, 1, 8), ` + code + `)`
 }
 
-// orgColumns are the totals org_figures passes on to region_figures,
-// with the column each feeds.
+// orgColumns are the totals org_figures passes on to region_figures (an
+// expression of the org_figures row, ROW), with the column each feeds.
+// Only listed organisations' campaigns count, so a suspension takes them
+// off with the organisation.
 var orgColumns = [][2]string{
-	{"listed", "organizations"},
-	{"money_confirmed", "money_confirmed"},
-	{"goods_received", "goods_received"},
-	{"volunteer_minutes", "volunteer_minutes"},
-	{"offers_agreed", "offers_agreed"},
-	{"people_reached", "people_reached"},
+	{"ROW.listed", "organizations"},
+	{"ROW.money_confirmed", "money_confirmed"},
+	{"ROW.goods_received", "goods_received"},
+	{"ROW.volunteer_minutes", "volunteer_minutes"},
+	{"ROW.offers_agreed", "offers_agreed"},
+	{"ROW.people_reached", "people_reached"},
+	{"ROW.listed * ROW.campaigns_active", "campaigns_active"},
+	{"ROW.complaints", "complaints"},
+	{"ROW.complaints_on_time", "complaints_on_time"},
 }
 
 // regionDelta adds (sign "+") or takes off ("-") the row's (NEW or OLD)
@@ -159,7 +217,7 @@ var orgColumns = [][2]string{
 func regionDelta(row, sign string) string {
 	sets := make([]string, len(orgColumns))
 	for i, c := range orgColumns {
-		sets[i] = c[1] + ` = ` + c[1] + ` ` + sign + ` ` + row + `.` + c[0]
+		sets[i] = c[1] + ` = ` + c[1] + ` ` + sign + ` (` + strings.ReplaceAll(c[0], "ROW.", row+".") + `)`
 	}
 	return `UPDATE region_figures SET ` + strings.Join(sets, ", ") + ` WHERE region_code IN ` + ancestors(row+".region_code")
 }
@@ -214,6 +272,17 @@ var sources = []source{
 		value: "ROW.minutes", org: "(SELECT v.org_id FROM volunteer_signups v WHERE v.id = ROW.signup_id)"},
 	{name: "served", table: "service_records", columns: "total, org_id", column: "people_reached",
 		value: "ROW.total", org: "ROW.org_id"},
+	// Published campaigns, whatever their deadline: those past it are
+	// taken off on read (Store.load), as a deadline passes without a write.
+	{name: "campaigns", table: "campaigns", columns: "status, org_id", column: "campaigns_active",
+		value: "1", counts: "ROW.status = 'active'", org: "ROW.org_id"},
+	// Every complaint, and those first answered by their first deadline;
+	// the ones not decided yet are taken off on read (Store.load).
+	{name: "complaints", table: "complaints", columns: "org_id", column: "complaints",
+		value: "1", org: "ROW.org_id"},
+	{name: "complaints_on_time", table: "complaints", columns: "first_answer_at, first_due_at, org_id",
+		column: "complaints_on_time", value: "1",
+		counts: "ROW.first_answer_at IS NOT NULL AND ROW.first_answer_at <= ROW.first_due_at", org: "ROW.org_id"},
 }
 
 const listed = `CASE WHEN NEW.status IN ('rejected', 'suspended') THEN 0 ELSE 1 END`
@@ -234,7 +303,73 @@ func triggers() []trigger {
 	for _, s := range sources {
 		out = append(out, s.triggers()...)
 	}
-	return out
+	return append(out, initiativeTriggers()...)
+}
+
+// An initiative counts once in every region it serves, at the region or
+// under it, while it is published. Its first region under a region adds
+// it there, its last one removed takes it off; publishing or withdrawing
+// it moves it in or out of every region its regions reach. These
+// triggers run before the row changes, so a statement changing several
+// rows of one initiative counts each step as it happens, on both
+// databases.
+
+// published is true when the initiative id is published.
+func published(id string) string {
+	return `EXISTS (SELECT 1 FROM initiatives i WHERE i.id = ` + id + ` AND i.status = 'published')`
+}
+
+// noOtherServed is true when the initiative serves nothing at or under
+// the region_figures row's region but, perhaps, the row except (an
+// initiative_regions row: OLD, or "" for none).
+func noOtherServed(id, except string) string {
+	q := `NOT EXISTS (SELECT 1 FROM initiative_regions r WHERE r.initiative_id = ` + id + `
+		AND (region_figures.region_code = '' OR r.region_code = region_figures.region_code
+		OR r.region_code LIKE region_figures.region_code || '.%')`
+	if except != "" {
+		q += ` AND NOT (r.initiative_id = ` + except + `.initiative_id AND r.region_code = ` + except + `.region_code)`
+	}
+	return q + `)`
+}
+
+// served is the region codes an initiative's regions reach: each region
+// and every region containing it, the country included.
+func served(id string) string {
+	from := ` FROM initiative_regions r WHERE r.initiative_id = ` + id
+	return `(SELECT ''` + from + ` UNION SELECT substr(r.region_code, 1, 2)` + from +
+		` UNION SELECT substr(r.region_code, 1, 5)` + from + ` UNION SELECT substr(r.region_code, 1, 8)` + from +
+		` UNION SELECT r.region_code` + from + `)`
+}
+
+func initiativeTriggers() []trigger {
+	add := func(row, except string) string {
+		return `UPDATE region_figures SET initiatives = initiatives + 1 WHERE region_code IN ` + ancestors(row+".region_code") +
+			` AND ` + published(row+".initiative_id") + ` AND ` + noOtherServed(row+".initiative_id", except)
+	}
+	remove := func(row, except string) string {
+		return `UPDATE region_figures SET initiatives = initiatives - 1 WHERE region_code IN ` + ancestors(row+".region_code") +
+			` AND ` + published(row+".initiative_id") + ` AND ` + noOtherServed(row+".initiative_id", except)
+	}
+	// Before the change the table holds OLD (not NEW): other rows are
+	// those but OLD.
+	return []trigger{
+		{name: "figures_reach_ins", table: "initiative_regions", event: "INSERT", before: true,
+			body: []string{add("NEW", "")}},
+		{name: "figures_reach_upd", table: "initiative_regions", event: "UPDATE OF initiative_id, region_code", before: true,
+			body: []string{remove("OLD", "OLD"), add("NEW", "OLD")}},
+		{name: "figures_reach_del", table: "initiative_regions", event: "DELETE", before: true,
+			body: []string{remove("OLD", "OLD")}},
+		{name: "figures_initiative_upd", table: "initiatives", event: "UPDATE OF status",
+			when: `(OLD.status = 'published') <> (NEW.status = 'published')`,
+			body: []string{`UPDATE region_figures SET initiatives = initiatives +
+				CASE WHEN NEW.status = 'published' THEN 1 ELSE -1 END WHERE region_code IN ` + served("NEW.id")}},
+		// Before the delete: its regions go with it by cascade, after the
+		// initiative itself, so their own trigger no longer sees it
+		// published.
+		{name: "figures_initiative_del", table: "initiatives", event: "DELETE", before: true,
+			when: `OLD.status = 'published'`,
+			body: []string{`UPDATE region_figures SET initiatives = initiatives - 1 WHERE region_code IN ` + served("OLD.id")}},
+	}
 }
 
 // Bulk runs load, a bulk load into a database no one else writes to
@@ -243,16 +378,7 @@ func triggers() []trigger {
 // puts the triggers back.
 func Bulk(ctx context.Context, d *db.DB, load func() error) error {
 	if err := d.InTx(ctx, func(tx *db.Tx) error {
-		for _, t := range append(triggers(), campaignTriggers()...) {
-			q := `DROP TRIGGER IF EXISTS ` + t.name
-			if tx.Dialect == db.Postgres {
-				q = `DROP FUNCTION IF EXISTS ` + t.name + `() CASCADE`
-			}
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return fmt.Errorf("figures: set triggers aside: %w", err)
-			}
-		}
-		return nil
+		return dropTriggers(ctx, tx, append(triggers(), campaignTriggers()...))
 	}); err != nil {
 		return err
 	}
@@ -277,4 +403,17 @@ func Bulk(ctx context.Context, d *db.DB, load func() error) error {
 
 func installTriggers(ctx context.Context, tx *db.Tx) error {
 	return install(ctx, tx, triggers())
+}
+
+func dropTriggers(ctx context.Context, tx *db.Tx, list []trigger) error {
+	for _, t := range list {
+		q := `DROP TRIGGER IF EXISTS ` + t.name
+		if tx.Dialect == db.Postgres {
+			q = `DROP FUNCTION IF EXISTS ` + t.name + `() CASCADE`
+		}
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("figures: set triggers aside: %w", err)
+		}
+	}
+	return nil
 }

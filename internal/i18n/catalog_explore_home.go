@@ -5,6 +5,9 @@ func init() {
 	add(map[string]Msg{
 		"explore.home.cta_support":   {"Dukung Galang Daya", "Support a campaign"},
 		"explore.home.map":           {"Peta wilayah", "Map of the regions"},
+		"explore.home.map_figures":   {"Lihat angka ini di peta", "See these figures on the map"},
+		"explore.home.map_choose":    {"Atau pilih wilayah di peta", "Or pick a region on the map"},
+		"explore.home.provinces":     {"Angka tiap provinsi", "Figures of each province"},
 		"explore.home.figures":       {"Yang sudah digerakkan bersama", "What we have mobilised together"},
 		"explore.home.organizations": {"OMS terdaftar", "OMS registered"},
 		"explore.home.regions":       {"kabupaten/kota dengan kegiatan", "kabupaten/kota with activity"},

@@ -30,6 +30,7 @@ var goSteps = []db.Migration{
 	{Version: 71, Name: "bank_imports_bni_bsi", Func: widenImportBanks},
 	{Version: 141, Name: "search_fulltext", Func: createSearchFTS},
 	{Version: 146, Name: "region_figures", Func: figures.Schema},
+	{Version: 175, Name: "region_figures_running_totals", Func: figures.RunningTotals},
 	{Version: 180, Name: "campaign_money", Func: figures.CampaignSchema},
 }
 

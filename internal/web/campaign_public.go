@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -12,6 +13,7 @@ import (
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
 	"lokadaya/internal/donation"
+	"lokadaya/internal/figures"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/initiative"
 	"lokadaya/internal/org"
@@ -33,6 +35,28 @@ type campaignIndexPage struct {
 	Filter *regionFilter
 	Kind   string
 	Next   int64
+	// BasedIn narrows the region filter to the campaigns of OMS based
+	// there (?asal=oms), the list behind a region's campaign figure.
+	BasedIn bool
+	// Running is how many campaigns the list holds, shown (Counted) when
+	// it is the list behind a figure, no kind chosen: the figure itself.
+	Running int64
+	Counted bool
+}
+
+// MoreURL is the address of the list's next page.
+func (p *campaignIndexPage) MoreURL() string {
+	q := url.Values{"setelah": {strconv.FormatInt(p.Next, 10)}}
+	if p.Kind != "" {
+		q.Set("jenis", p.Kind)
+	}
+	if p.Region != nil {
+		q.Set("wilayah", p.Region.Code)
+		if p.BasedIn {
+			q.Set("asal", "oms")
+		}
+	}
+	return "/galang-daya?" + q.Encode()
 }
 
 // campaignShowPage is a campaign's public page.
@@ -82,8 +106,8 @@ func (p *campaignShowPage) DaysLeft() int  { return int(p.TimeLeft(p.Now).Hours(
 func (p *campaignShowPage) HoursLeft() int { return int(p.TimeLeft(p.Now).Hours()) }
 
 // campaignIndex lists active campaigns: ?wilayah=CODE (the initiative
-// serves it or the organisation sits under it), ?jenis=KIND of support,
-// ?setelah=cursor.
+// serves it or the organisation sits under it; with ?asal=oms only the
+// latter), ?jenis=KIND of support, ?setelah=cursor.
 func (s *Server) campaignIndex(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	p := &campaignIndexPage{Kinds: campaign.Kinds}
@@ -93,13 +117,33 @@ func (s *Server) campaignIndex(w http.ResponseWriter, r *http.Request) {
 		p.Kind, opt.Kind = k, k
 		keep.Set("jenis", k)
 	}
+	if q.Get("asal") == "oms" {
+		keep.Set("asal", "oms")
+	}
 	var err error
 	if p.Filter, err = s.regionFilterFor(r, "/galang-daya", keep); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	if p.Region = p.Filter.Region; p.Region != nil {
-		opt.Region = p.Region.Code
+		p.BasedIn = q.Get("asal") == "oms"
+		if p.BasedIn {
+			opt.BasedIn = p.Region.Code
+		} else {
+			opt.Region = p.Region.Code
+		}
+	}
+	if p.Kind == "" && (p.Region == nil || p.BasedIn) {
+		code := ""
+		if p.Region != nil {
+			code = p.Region.Code
+		}
+		f, err := (&figures.Store{DB: s.db, Now: s.cfg.Clock}).Region(r.Context(), code)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		p.Running, p.Counted = f.Campaigns, true
 	}
 	opt.After = parseCursor(q.Get("setelah"))
 	p.Items, p.Next, err = s.campaignStore().CardList(r.Context(), opt)

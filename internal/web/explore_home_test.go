@@ -54,6 +54,15 @@ func TestHomePage(t *testing.T) {
 		"Segera berakhir", `href="/galang-daya/`+ending+`"`, `<li class="campaign-card">`,
 		`href="/organisasi/baru"`, `href="/siklus"`, `href="/galang-daya"`,
 		`id="region_prov"`, `name="pilih"`)
+	// The map and the provinces' figures are offered beside the figures,
+	// and the map again beside the region chooser.
+	figs := page.body[strings.Index(page.body, `id="angka"`):strings.Index(page.body, `id="dekat"`)]
+	if !strings.Contains(figs, `<a href="/peta">Lihat angka ini di peta</a>`) || !strings.Contains(figs, `href="/wilayah"`) {
+		t.Error("no link to the map or the provinces beside the home page's figures")
+	}
+	if near := page.body[strings.Index(page.body, `id="dekat"`):]; !strings.Contains(near, `<a href="/peta">Atau pilih wilayah di peta</a>`) {
+		t.Error("no link to the map beside the region chooser")
+	}
 	if i := strings.Index(page.body, "Segera berakhir"); strings.Index(page.body[i:], `href="/galang-daya/`) !=
 		strings.Index(page.body[i:], `href="/galang-daya/`+ending+`"`) {
 		t.Error("the first campaign ending soon is not the one nearest its deadline")

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"lokadaya/internal/i18n"
 )
@@ -146,4 +147,73 @@ func TestRegionSummaryAPI(t *testing.T) {
 			t.Errorf("%s = %d %s", path, r.status, r.body)
 		}
 	}
+}
+
+// The running-campaigns figure of a region, of the country and the list
+// it links to agree: the figure is recounted from the rows, and the list
+// behind it says the same number and holds that many cards. The country
+// page (/wilayah) shows the country's figures and the table of the 38
+// provinces, sortable like any region's children.
+func TestCampaignFigureMatchesItsList(t *testing.T) {
+	w := newDemoWorld(t)
+	ctx := context.Background()
+	count := func(q string, args ...any) int64 {
+		t.Helper()
+		var n int64
+		if err := w.d.QueryRow(ctx, q, args...).Scan(&n); err != nil {
+			t.Fatalf("%v\n%s", err, q)
+		}
+		return n
+	}
+	running := func(code string) int64 {
+		return count(`SELECT COUNT(*) FROM campaigns c JOIN organizations o ON o.id = c.org_id
+			WHERE (? = '' OR o.region_code = ? OR o.region_code LIKE ? || '.%') AND o.status NOT IN ('rejected', 'suspended')
+			AND c.status = 'active' AND (c.ends_at IS NULL OR c.ends_at > ?)`, code, code, code, time.Now())
+	}
+	cards := func(body string) int { return strings.Count(body, `<li class="campaign-card">`) }
+	kab := w.org.RegionCode[:5]
+	for _, code := range []string{"", kab[:2], kab} {
+		n := running(code)
+		if code != "" && n == 0 {
+			t.Fatalf("no running campaign in %s", code)
+		}
+		page, list := "/wilayah/"+code, "/galang-daya?wilayah="+code+"&amp;asal=oms"
+		if code == "" {
+			page, list = "/wilayah", "/galang-daya"
+		}
+		toolCheck(t, page, w.get(t, "anon", page), 200,
+			`href="`+list+`"><strong>`+i18n.Number(n)+`</strong> Galang Daya sedang berjalan`)
+		got := w.get(t, "anon", html.UnescapeString(list))
+		toolCheck(t, list, got, 200, `<strong>`+i18n.Number(n)+` Galang Daya sedang berjalan</strong>`)
+		if c := cards(got.body); int64(c) != n {
+			t.Errorf("%s shows %d campaigns, the figure says %d", list, c, n)
+		}
+	}
+	// The country page: its figures, recounted, and the 38 provinces,
+	// sorted by money, the most first.
+	orgs := count(`SELECT COUNT(*) FROM organizations WHERE status NOT IN ('rejected', 'suspended')`)
+	money := count(`SELECT COALESCE(SUM(amount), 0) FROM donations WHERE status = 'confirmed'`)
+	country := w.get(t, "anon", "/wilayah?urut=dana")
+	toolCheck(t, "country", country, 200, "<h1>Indonesia</h1>",
+		`href="/organisasi"><strong>`+i18n.Number(orgs)+`</strong> OMS berkedudukan di sini`,
+		`href="/galang-daya?jenis=dana"><strong>`+i18n.Rupiah(money)+`</strong> dana terkonfirmasi`,
+		`aria-sort="descending"><a href="/wilayah?arah=naik&amp;urut=dana`, `action="/wilayah"`, `href="/peta"`)
+	if rows := strings.Count(country.body, `<th scope="row"><a href="/wilayah/`); rows != 38 {
+		t.Errorf("the country page lists %d provinces", rows)
+	}
+	amounts := moneyColumn(t, country.body)
+	for i := 1; i < len(amounts); i++ {
+		if amounts[i] > amounts[i-1] {
+			t.Fatalf("provinces not sorted by money: %v", amounts)
+		}
+	}
+	var sum int64
+	for _, a := range amounts {
+		sum += a
+	}
+	if sum != money {
+		t.Errorf("the provinces' money adds up to %d, the country has %d", sum, money)
+	}
+	// A search by name still answers on the same address.
+	toolCheck(t, "search", w.get(t, "anon", "/wilayah?q=Kota+Bandung"), 200, `href="/wilayah/32.73"`)
 }

@@ -6,6 +6,7 @@ import (
 
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/region"
+	"lokadaya/internal/web/explore"
 )
 
 // regionSearchData feeds region_search.html.
@@ -22,9 +23,14 @@ type regionSearchData struct {
 const regionSearchLimit = 30
 
 // regionSearch is GET /wilayah: a search by name (?q=) or, without a
-// query, the list of provinces to browse from.
+// query, the country's page (explore.Country): its figures and those of
+// each province.
 func (s *Server) regionSearch(w http.ResponseWriter, r *http.Request) {
 	data := &regionSearchData{Query: r.URL.Query().Get("q")}
+	if !r.URL.Query().Has("q") {
+		explore.Country(areaSite{s}, s.exploreStores())(w, r)
+		return
+	}
 	if data.Query != "" {
 		// Ask for one more than shown, to know whether the list was cut.
 		hits, err := s.regions.Search(r.Context(), data.Query, regionSearchLimit+1)

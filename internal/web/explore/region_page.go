@@ -9,6 +9,7 @@ import (
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/figures"
 	"lokadaya/internal/hub"
+	"lokadaya/internal/i18n"
 	"lokadaya/internal/region"
 	"lokadaya/internal/web/kit"
 )
@@ -62,7 +63,39 @@ func (p *regionPage) SortURL(col string) string {
 	if col == p.Sort && p.Desc == (col != "nama") {
 		q.Set("arah", map[bool]string{true: "naik", false: "turun"}[col != "nama"])
 	}
-	return "/wilayah/" + p.Region.Code + "?" + q.Encode() + "#wilayah-di-dalamnya"
+	return p.pagePath() + "?" + q.Encode() + "#wilayah-di-dalamnya"
+}
+
+// Country reports whether the page is the whole country's (/wilayah).
+func (p *regionPage) Country() bool { return p.Region.Code == "" }
+
+func (p *regionPage) pagePath() string {
+	if p.Country() {
+		return "/wilayah"
+	}
+	return "/wilayah/" + p.Region.Code
+}
+
+// ListURL is the address of the list behind a figure: path narrowed to
+// the region (nothing for the country), then the other filters, query.
+func (p *regionPage) ListURL(path, query string) string {
+	if !p.Country() {
+		query = strings.TrimSuffix("wilayah="+url.QueryEscape(p.Region.Code)+"&"+query, "&")
+	}
+	if query == "" {
+		return path
+	}
+	return path + "?" + query
+}
+
+// CampaignsURL is the list behind the running-campaigns figure: the
+// campaigns of the OMS based in the region (asal=oms), as the figure
+// counts them, rather than every campaign serving the region.
+func (p *regionPage) CampaignsURL() string {
+	if p.Country() {
+		return "/galang-daya"
+	}
+	return p.ListURL("/galang-daya", "asal=oms")
 }
 
 // AriaSort is the aria-sort value of a column header.
@@ -113,33 +146,52 @@ func compare(a, b int64) int {
 // region is GET /wilayah/{code}: where a region lies, what happens there,
 // its running campaigns and the same figures for each region within it.
 func (h *handlers) region(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	chain, err := h.Regions.Ancestors(ctx, r.PathValue("code"))
+	chain, err := h.Regions.Ancestors(r.Context(), r.PathValue("code"))
 	if err != nil {
 		h.site.Fail(w, r, err)
 		return
 	}
 	reg := chain[len(chain)-1]
 	p := &regionPage{Region: reg, Parents: chain[:len(chain)-1], Zone: region.Zone(reg.Code).String()}
-	if p.Figures, err = h.Figures.Region(ctx, reg.Code); err != nil {
+	if p.Hubs, err = h.Hubs.HubsCovering(r.Context(), reg.Code); err != nil {
 		h.site.ServerError(w, r, err)
 		return
 	}
-	if p.Hubs, err = h.Hubs.HubsCovering(ctx, reg.Code); err != nil {
+	h.renderRegion(w, r, p)
+}
+
+// Country serves the country's page, GET /wilayah without a search: the
+// figures of Indonesia, its running campaigns and the same figures for
+// each province.
+func Country(site kit.Site, stores Stores) http.HandlerFunc {
+	h := &handlers{site: site, Stores: stores}
+	return func(w http.ResponseWriter, r *http.Request) {
+		name := i18n.T(site.Lang(r), "region.page.indonesia")
+		h.renderRegion(w, r, &regionPage{Region: region.Region{Name: name}})
+	}
+}
+
+// renderRegion reads the figures, campaigns and children of p's region
+// and renders its page.
+func (h *handlers) renderRegion(w http.ResponseWriter, r *http.Request, p *regionPage) {
+	ctx := r.Context()
+	code := p.Region.Code
+	var err error
+	if p.Figures, err = h.Figures.Region(ctx, code); err != nil {
 		h.site.ServerError(w, r, err)
 		return
 	}
 	var next int64
 	if p.Cards, next, err = h.Campaigns.CardList(ctx, campaign.ListOptions{PublicOnly: true, Status: campaign.StatusActive,
-		Region: reg.Code, Limit: regionCampaigns}); err != nil {
+		Region: code, Limit: regionCampaigns}); err != nil {
 		h.site.ServerError(w, r, err)
 		return
 	}
 	p.More = next != 0
-	if p.Children, err = h.Figures.Children(ctx, reg.Code); err != nil {
+	if p.Children, err = h.Figures.Children(ctx, code); err != nil {
 		h.site.ServerError(w, r, err)
 		return
 	}
 	p.sortChildren(r.URL.Query())
-	h.site.Render(w, r, kit.Page{Name: "explore_region", Title: reg.Name, Data: p})
+	h.site.Render(w, r, kit.Page{Name: "explore_region", Title: p.Region.Name, Data: p})
 }
