@@ -89,6 +89,12 @@ func (x *Index) Search(ctx context.Context, p Params) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if qr.walk != "" {
+		res, err := x.run(ctx, builtQuery{sql: qr.walk, args: qr.walkArgs, sort: qr.sort, terms: qr.terms, limit: qr.limit})
+		if err != nil || res.Next != "" {
+			return res, err
+		}
+	}
 	return x.run(ctx, qr)
 }
 
@@ -99,6 +105,10 @@ type builtQuery struct {
 	sort  string
 	terms []Term
 	limit int
+	// walk, when set, is tried first: it answers when it fills the page
+	// (see build).
+	walk     string
+	walkArgs []any
 }
 
 // build turns p into SQL; bad input is an *InputError.
@@ -128,6 +138,13 @@ func (x *Index) build(p Params) (builtQuery, error) {
 	var args []any
 	add := func(cond string, a ...any) { where, args = append(where, cond), append(args, a...) }
 	var spec sortSpec
+	// The region and facet filters, each written two ways: a probe checks
+	// one candidate by its key, a list reads every document that passes.
+	type filter struct {
+		probe, list string
+		args        []any
+	}
+	var filters []filter
 	switch {
 	case len(ts) > 0 && pg:
 		from = `search_docs d`
@@ -165,7 +182,9 @@ func (x *Index) build(p Params) (builtQuery, error) {
 		if !slices.Contains(x.Types(), p.Type) {
 			return builtQuery{}, ErrBadFilter
 		}
-		add(`d.doc_type = ?`, p.Type)
+		// A filter like the region's: the browse walk checks it on the
+		// documents walked rather than reading every campaign.
+		filters = append(filters, filter{probe: `d.doc_type = ?`, list: `d.doc_type = ?`, args: []any{p.Type}})
 	}
 	if p.Region != "" {
 		code, ok := region.ParseCode(p.Region)
@@ -183,15 +202,9 @@ func (x *Index) build(p Params) (builtQuery, error) {
 				a = append(a, c)
 			}
 		}
-		// With words the full-text index picks the candidates and each
-		// is checked by its key; without, the region's list is the
-		// candidates. (Reading a province's whole list to check a few
-		// thousand matches against it cost more than the search itself.)
-		if len(ts) > 0 {
-			add(`EXISTS (SELECT 1 FROM search_doc_regions r WHERE r.doc = d.id AND (`+cond+`))`, a...)
-		} else {
-			add(`d.id IN (SELECT r.doc FROM search_doc_regions r WHERE `+cond+`)`, a...)
-		}
+		filters = append(filters, filter{
+			probe: `EXISTS (SELECT 1 FROM search_doc_regions r WHERE r.doc = d.id AND (` + cond + `))`,
+			list:  `d.id IN (SELECT r.doc FROM search_doc_regions r WHERE ` + cond + `)`, args: a})
 	}
 	for _, f := range []struct{ facet, value string }{{FacetIssue, p.Issue}, {FacetKind, p.Kind}, {FacetScheme, p.Scheme}} {
 		if f.value == "" {
@@ -200,11 +213,9 @@ func (x *Index) build(p Params) (builtQuery, error) {
 		if len(f.value) > 64 {
 			return builtQuery{}, ErrBadFilter
 		}
-		if len(ts) > 0 { // as the region above
-			add(`EXISTS (SELECT 1 FROM search_doc_facets x WHERE x.facet = ? AND x.value = ? AND x.doc = d.id)`, f.facet, f.value)
-		} else {
-			add(`d.id IN (SELECT doc FROM search_doc_facets WHERE facet = ? AND value = ?)`, f.facet, f.value)
-		}
+		filters = append(filters, filter{
+			probe: `EXISTS (SELECT 1 FROM search_doc_facets x WHERE x.facet = ? AND x.value = ? AND x.doc = d.id)`,
+			list:  `d.id IN (SELECT doc FROM search_doc_facets WHERE facet = ? AND value = ?)`, args: []any{f.facet, f.value}})
 	}
 	switch p.Status {
 	case "":
@@ -237,15 +248,47 @@ func (x *Index) build(p Params) (builtQuery, error) {
 	if spec.desc {
 		dir = " DESC"
 	}
-	q := `SELECT d.id, d.doc_id, d.doc_type, d.slug, d.title, d.summary, d.url, d.extra, d.need_bp, ` + spec.key + `
-		FROM ` + from + `
-		WHERE ` + strings.Join(append(where, "1 = 1"), " AND ") + `
-		ORDER BY ` + spec.key + dir + `, d.id` + dir + `
-		LIMIT ?`
-	all := append(append(append([]any{}, keyArgs()...), args...), keyArgs()...)
-	all = append(all, limit+1)
-	return builtQuery{sql: q, args: all, sort: sort, terms: ts, limit: limit}, nil
+	cols := `d.id, d.doc_id, d.doc_type, d.slug, d.title, d.summary, d.url, d.extra, d.need_bp, ` + spec.key
+	order := ` ORDER BY ` + spec.key + dir + `, d.id` + dir
+	// With words the full-text index picks the candidates and each is
+	// checked against the filters by its key: reading a province's whole
+	// list to check a few thousand matches against it cost more than the
+	// search itself. Browsing reads the filters' lists (see also walk).
+	all, allArgs := append([]string{}, where...), append([]any{}, args...)
+	for _, f := range filters {
+		if len(ts) > 0 {
+			all = append(all, f.probe)
+		} else {
+			all = append(all, f.list)
+		}
+		allArgs = append(allArgs, f.args...)
+	}
+	q := `SELECT ` + cols + ` FROM ` + from + ` WHERE ` + strings.Join(append(all, "1 = 1"), " AND ") + order + ` LIMIT ?`
+	qargs := append(append(append([]any{}, keyArgs()...), allArgs...), keyArgs()...)
+	qr := builtQuery{sql: q, args: append(qargs, limit+1), sort: sort, terms: ts, limit: limit}
+	if len(ts) == 0 && len(filters) > 0 {
+		// Browsing with filters first walks the first walkRows documents
+		// in the sort's order, checking each by its keys: a common filter
+		// (a province, an issue) fills a page from them at once, where
+		// its list would be read whole and sorted. Only when they do not
+		// fill the page is the list query run.
+		var probes []string
+		var probeArgs []any
+		for _, f := range filters {
+			probes, probeArgs = append(probes, f.probe), append(probeArgs, f.args...)
+		}
+		qr.walk = `SELECT ` + cols + ` FROM (SELECT d.id, d.doc_id, d.doc_type, d.slug, d.title, d.summary, d.url,
+			d.extra, d.need_bp, d.published_unix, d.ends_unix FROM search_docs d WHERE ` +
+			strings.Join(append(append([]string{}, where...), "1 = 1"), " AND ") + order + ` LIMIT ?) d
+			WHERE ` + strings.Join(probes, " AND ") + order + ` LIMIT ?`
+		qr.walkArgs = append(append(append(append([]any{}, args...), walkRows), probeArgs...), limit+1)
+	}
+	return qr, nil
 }
+
+// walkRows is how many documents a filtered browse checks one by one
+// before it reads the filters' lists instead.
+const walkRows = 2000
 
 // run reads one page of a built search.
 func (x *Index) run(ctx context.Context, qr builtQuery) (*Result, error) {
