@@ -103,6 +103,24 @@ func hotQueries(now time.Time) []hotQuery {
 			sql: `SELECT COALESCE(SUM(h.minutes), 0) FROM volunteer_hours h JOIN volunteer_signups v ON v.id = h.signup_id
 				WHERE v.org_id = ?`, args: []any{1},
 		},
+		{ // search.Index.RefreshMoney, every minute: the campaigns whose
+			// money was confirmed since its last look, not every donation
+			name: "donations confirmed since", uses: []string{"donations_confirmed_at"}, aliases: map[string]string{"donations": "donations"},
+			sql:  `SELECT DISTINCT campaign_id FROM donations WHERE confirmed_at > ?`,
+			args: []any{now},
+		},
+		{ // search.Index.Rebuild: the needs of a batch of campaigns
+			name: "needs of a batch of campaigns", uses: []string{"campaign_needs_campaign"}, aliases: map[string]string{"campaign_needs": "campaign_needs"},
+			sql:  `SELECT campaign_id, kind, title, description, skills, target FROM campaign_needs WHERE campaign_id IN (?, ?, ?)`,
+			args: []any{1, 2, 3},
+		},
+		{ // search.Index.Rebuild: the areas served by a batch of campaigns
+			name: "areas of a batch of campaigns", uses: []string{"campaigns_pkey", "initiative_regions_pkey", "sqlite_autoindex_initiative_regions_1"},
+			aliases: map[string]string{"c": "campaigns", "r": "initiative_regions"},
+			sql: `SELECT c.id, r.region_code FROM campaigns c
+				JOIN initiative_regions r ON r.initiative_id = c.initiative_id WHERE c.id IN (?, ?, ?)`,
+			args: []any{1, 2, 3},
+		},
 		{ // the organisation page: its campaigns
 			name: "campaigns of an organisation", uses: []string{"campaigns_org"}, aliases: map[string]string{"campaigns": "campaigns"},
 			sql:  `SELECT id FROM campaigns WHERE org_id = ? ORDER BY id DESC LIMIT 20`,
