@@ -19,7 +19,7 @@ import (
 
 func init() {
 	// The running totals grow with the campaigns and their donors.
-	for _, t := range []string{"campaign_money", "campaign_donors", "need_money"} {
+	for _, t := range []string{"campaign_money", "campaign_donors", "need_money", "open_publishers"} {
 		bigTables[t] = true
 	}
 }
@@ -104,6 +104,11 @@ func pageQueries(now time.Time) []pageQuery {
 				AND EXISTS (SELECT 1 FROM initiative_regions r WHERE r.initiative_id = i.id AND ` + serves + `)
 				ORDER BY i.id DESC LIMIT 31`,
 			args: b,
+		}},
+		{hotQuery: hotQuery{ // opendata.Store.LicencesInUse: every CKAN package
+			name: "open data licences in use", uses: []string{"open_publishers_licence"},
+			aliases: map[string]string{"open_publishers": "open_publishers"},
+			sql:     `SELECT MIN(licence) FROM open_publishers WHERE licence > ?`, args: []any{"CC-BY-4.0"},
 		}},
 	}
 }

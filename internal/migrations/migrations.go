@@ -17,6 +17,7 @@ import (
 	"lokadaya/internal/donation"
 	"lokadaya/internal/figures"
 	"lokadaya/internal/goods"
+	"lokadaya/internal/opendata"
 	"lokadaya/internal/region/regiondata"
 )
 
@@ -32,6 +33,7 @@ var goSteps = []db.Migration{
 	{Version: 146, Name: "region_figures", Func: figures.Schema},
 	{Version: 175, Name: "region_figures_running_totals", Func: figures.RunningTotals},
 	{Version: 180, Name: "campaign_money", Func: figures.CampaignSchema},
+	{Version: 182, Name: "open_publishers", Func: opendata.PublishersSchema},
 }
 
 // backfillLedger books, once, the confirmed donations and valued goods

@@ -75,13 +75,16 @@ func likePattern(s string) string {
 // Publishers returns publishers in slug order, skipping offset and at most
 // limit, whose name or slug contains q (any when ""), and how many match.
 func (s *Store) Publishers(ctx context.Context, q string, offset, limit int) ([]*Publisher, int, error) {
-	where, args := publishes, []any{}
+	// open_publishers holds exactly the organisations that publish.
+	where, args := `EXISTS (SELECT 1 FROM open_publishers p WHERE p.org_id = o.id)`, []any{}
+	count := `SELECT COUNT(*) FROM open_publishers`
 	if q != "" {
 		where += ` AND (lower(o.name) LIKE ? ESCAPE '\' OR o.slug LIKE ? ESCAPE '\')`
 		args = append(args, likePattern(q), likePattern(q))
+		count = `SELECT COUNT(*) FROM organizations o WHERE ` + where
 	}
 	var total int
-	if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM organizations o WHERE `+where, args...).Scan(&total); err != nil {
+	if err := s.DB.QueryRow(ctx, count, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("opendata: publishers: %w", err)
 	}
 	if limit <= 0 || offset >= total {
@@ -179,7 +182,11 @@ func (s *Store) LastChange(ctx context.Context, orgID int64) (time.Time, error) 
 
 // Licences in use among the publishers: one when they all agree.
 func (s *Store) LicencesInUse(ctx context.Context) ([]string, error) {
-	rows, err := s.DB.Query(ctx, `SELECT DISTINCT o.data_licence FROM organizations o WHERE `+publishes+` ORDER BY 1`)
+	// Each licence in use found from the licence index, the next one
+	// after the last: a few probes however many publishers there are.
+	rows, err := s.DB.Query(ctx, `WITH RECURSIVE l (licence) AS (SELECT MIN(licence) FROM open_publishers
+		UNION ALL SELECT (SELECT MIN(p.licence) FROM open_publishers p WHERE p.licence > l.licence) FROM l WHERE l.licence IS NOT NULL)
+		SELECT licence FROM l WHERE licence IS NOT NULL`)
 	if err != nil {
 		return nil, fmt.Errorf("opendata: licences: %w", err)
 	}
