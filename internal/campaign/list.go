@@ -48,7 +48,11 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Campaign, int64, 
 	switch opt.Status {
 	case "":
 	case StatusActive:
-		add("c.status = 'active' AND (c.ends_at IS NULL OR c.ends_at > ?)", now)
+		// "IS NOT FALSE" keeps campaigns without a deadline as "ends_at IS
+		// NULL OR" would, without offering the deadline index: with it,
+		// SQLite read every running campaign through a two-index OR and
+		// sorted them all to show the newest few.
+		add("c.status = 'active' AND (c.ends_at > ?) IS NOT FALSE", now)
 	case StatusEnded:
 		add("(c.status = 'ended' OR (c.status = 'active' AND c.ends_at <= ?))", now)
 	default:

@@ -70,7 +70,7 @@ func pageQueries(now time.Time) []pageQuery {
 			uses: []string{"campaigns_status", "campaigns_active_ends", "campaigns_ending", "campaigns_pkey"},
 			sql: `SELECT c.id, c.slug FROM campaigns c JOIN organizations o ON o.id = c.org_id
 				WHERE c.status IN ('active', 'ended') AND o.status NOT IN ('rejected', 'suspended')
-				AND c.status = 'active' AND (c.ends_at IS NULL OR c.ends_at > ?)
+				AND c.status = 'active' AND (c.ends_at > ?) IS NOT FALSE
 				AND (` + campaignRegion + ` OR EXISTS (SELECT 1 FROM initiative_regions r
 				WHERE r.initiative_id = c.initiative_id AND ` + serves + `)) ORDER BY c.id DESC LIMIT 31`,
 			args: append(append([]any{now}, a...), b...),
@@ -81,7 +81,7 @@ func pageQueries(now time.Time) []pageQuery {
 			uses: []string{"organizations_region"},
 			sql: `SELECT c.id, c.slug FROM campaigns c JOIN organizations o ON o.id = c.org_id
 				WHERE c.status IN ('active', 'ended') AND o.status NOT IN ('rejected', 'suspended')
-				AND c.status = 'active' AND (c.ends_at IS NULL OR c.ends_at > ?)
+				AND c.status = 'active' AND (c.ends_at > ?) IS NOT FALSE
 				AND c.id IN (SELECT c2.id FROM organizations o JOIN campaigns c2 ON c2.org_id = o.id WHERE ` + campaignRegion + `
 				UNION ALL SELECT c2.id FROM initiative_regions r JOIN campaigns c2 ON c2.initiative_id = r.initiative_id
 				WHERE ` + serves + `) ORDER BY c.id DESC LIMIT 31`,

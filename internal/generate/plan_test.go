@@ -48,7 +48,7 @@ func hotQueries(now time.Time) []hotQuery {
 		WHERE r.initiative_id = c.initiative_id AND (r.region_code = ? OR r.region_code LIKE ? ESCAPE '\'
 		OR ? LIKE r.region_code || '.%')))`
 	publicActive := `c.status IN ('active', 'ended') AND o.status NOT IN ('rejected', 'suspended')
-		AND c.status = 'active' AND (c.ends_at IS NULL OR c.ends_at > ?)`
+		AND c.status = 'active' AND (c.ends_at > ?) IS NOT FALSE`
 	camp := map[string]string{"c": "campaigns", "o": "organizations", "r": "initiative_regions", "n": "campaign_needs"}
 	return []hotQuery{
 		{ // campaign.Store.List: the explore page and the campaigns API
