@@ -59,23 +59,6 @@ func NormalizeQuery(q string) (string, bool) {
 	return q, true
 }
 
-// likeEscaper protects LIKE's wildcards in what the user typed.
-var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-
-// searchSQL finds names containing the query, case-insensitively. Exact
-// names come first (a kabupaten or kota counts as exact without its
-// "Kabupaten "/"Kota " prefix), then names starting with the query, then
-// the rest; within each, larger regions first.
-const searchSQL = selectRegion + ` WHERE LOWER(name) LIKE ? ESCAPE '\'
-ORDER BY CASE
-    WHEN LOWER(name) = ? OR LOWER(name) = ? OR LOWER(name) = ? THEN 0
-    WHEN LOWER(name) LIKE ? ESCAPE '\' OR LOWER(name) LIKE ? ESCAPE '\' OR LOWER(name) LIKE ? ESCAPE '\' THEN 1
-    ELSE 2 END,
-  CASE level WHEN 'provinsi' THEN 0 WHEN 'kota' THEN 1 WHEN 'kabupaten' THEN 1
-    WHEN 'kecamatan' THEN 2 ELSE 3 END,
-  name, code
-LIMIT ?`
-
 // Search finds regions whose name contains query, best matches first, each
 // with its parent chain. limit is capped at MaxResults (DefaultLimit when
 // not positive). A query that NormalizeQuery rejects is ErrInvalid.
@@ -88,15 +71,11 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxResults)
-	esc := likeEscaper.Replace(q)
-	found, err := s.query(ctx, searchSQL, "%"+esc+"%",
-		q, "kabupaten "+q, "kota "+q,
-		esc+"%", "kabupaten "+esc+"%", "kota "+esc+"%",
-		limit)
+	n, err := s.loadNames(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("region: search: %w", err)
 	}
-	return s.withParents(ctx, found)
+	return s.withParents(ctx, n.find(q, limit))
 }
 
 // withParents attaches every hit's parent chain, fetched in one query.

@@ -21,6 +21,7 @@ type Store struct {
 	regions  map[string]Region   // by code
 	children map[string][]Region // by parent code; "" for the provinces
 	levels   map[string]int      // regions per level, once counted
+	names    *names              // every region's name, once searched
 }
 
 // The caches are bounded so that a crawler walking every desa cannot grow
