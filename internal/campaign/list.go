@@ -77,8 +77,19 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Campaign, int64, 
 		}
 	}
 	if opt.BasedIn != "" {
-		within, a := region.WithinSQL("o.region_code", opt.BasedIn)
-		add(within, a...)
+		narrow, err := region.Narrow(ctx, s.DB, opt.BasedIn)
+		if err != nil {
+			return nil, 0, fmt.Errorf("campaign: list: %w", err)
+		}
+		if narrow {
+			within, a := region.WithinSQL("o.region_code", opt.BasedIn)
+			add(within, a...)
+		} else {
+			// A big region: walk the newest campaigns and check each one's
+			// organisation (by a prefix no index serves), rather than read
+			// every organisation of the region and sort their campaigns.
+			add(fmt.Sprintf("substr(o.region_code, 1, %d) = ?", len(opt.BasedIn)), opt.BasedIn)
+		}
 	}
 	if opt.Kind != "" {
 		add("EXISTS (SELECT 1 FROM campaign_needs n WHERE n.campaign_id = c.id AND n.kind = ?)", opt.Kind)
