@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/validate"
@@ -181,4 +182,31 @@ func (s *Store) SetLogo(ctx context.Context, id int64, key string) error {
 		return db.ErrNotFound
 	}
 	return nil
+}
+
+// ByIDs returns the organisations of ids, by id, in one query; an id
+// without an organisation is absent.
+func (s *Store) ByIDs(ctx context.Context, ids []int64) (map[int64]*Organization, error) {
+	out := make(map[int64]*Organization, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.DB.Query(ctx, `SELECT `+orgColumns+` FROM organizations WHERE id IN (`+
+		strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("org: by ids: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		o, err := scanOrg(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[o.ID] = o
+	}
+	return out, rows.Err()
 }

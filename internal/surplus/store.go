@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"lokadaya/internal/audit"
 	"lokadaya/internal/db"
@@ -434,4 +435,66 @@ func nullID(n int64) any {
 		return nil
 	}
 	return n
+}
+
+// Family is an initiative's parent and children (see Lineage).
+type Family struct {
+	Parent   *Relative
+	Children []Relative
+}
+
+// Lineages is Lineage for several initiatives in two queries, by id, for
+// the pages and API lists that show many.
+func Lineages(ctx context.Context, q db.Querier, ids []int64, publicOnly bool) (map[int64]Family, error) {
+	out := make(map[int64]Family, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	in := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	byKind := func(alias string) string {
+		return `COALESCE((SELECT a.kind FROM surplus_allocations a WHERE a.target_id = ` + alias + `.id AND a.created_target
+		ORDER BY a.id LIMIT 1), '')`
+	}
+	each := func(query string, add func(id int64, r Relative)) error {
+		rows, err := q.Query(ctx, query, args...)
+		if err != nil {
+			return fmt.Errorf("surplus: lineages: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var r Relative
+			var status, kind string
+			if err := rows.Scan(&id, &r.ID, &r.Slug, &r.Name, &status, &kind); err != nil {
+				return fmt.Errorf("surplus: lineages: %w", err)
+			}
+			r.Published, r.Kind = status == "published", Kind(kind)
+			if r.Published || !publicOnly {
+				add(id, r)
+			}
+		}
+		return rows.Err()
+	}
+	// A parent's kind is how the child was made from it.
+	if err := each(`SELECT c.id, p.id, p.slug, p.name, p.status, `+byKind("c")+` FROM initiatives c
+		JOIN initiatives p ON p.id = c.parent_id WHERE c.id IN (`+in+`)`, func(id int64, r Relative) {
+		f := out[id]
+		f.Parent = &r
+		out[id] = f
+	}); err != nil {
+		return nil, err
+	}
+	if err := each(`SELECT i.parent_id, i.id, i.slug, i.name, i.status, `+byKind("i")+` FROM initiatives i
+		WHERE i.parent_id IN (`+in+`) ORDER BY i.id`, func(id int64, r Relative) {
+		f := out[id]
+		f.Children = append(f.Children, r)
+		out[id] = f
+	}); err != nil {
+		return nil, err
+	}
+	return out, nil
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -65,7 +66,7 @@ func parseCursor(v string) int64 {
 	return n
 }
 
-func (s *Server) toAPIInitiative(r *http.Request, i *initiative.Initiative, o *org.Organization) (apiInitiative, error) {
+func (s *Server) toAPIInitiative(r *http.Request, i *initiative.Initiative, o *org.Organization, fam surplus.Family) (apiInitiative, error) {
 	base := strings.TrimRight(s.cfg.BaseURL, "/")
 	out := apiInitiative{Slug: i.Slug, Name: i.Name, Tagline: i.Tagline, Category: i.Category,
 		Organization: apiInitiativeOrg{Slug: o.Slug, Name: o.Name, Verified: o.Verified()},
@@ -84,10 +85,7 @@ func (s *Server) toAPIInitiative(r *http.Request, i *initiative.Initiative, o *o
 		}
 		out.Regions = append(out.Regions, apiOrgRegion{Code: code, Name: reg.Name})
 	}
-	parent, children, err := surplus.Lineage(r.Context(), s.db, i.ID, true)
-	if err != nil {
-		return out, err
-	}
+	parent, children := fam.Parent, fam.Children
 	link := func(x surplus.Relative) apiInitiativeLink {
 		return apiInitiativeLink{Slug: x.Slug, Name: x.Name, Kind: string(x.Kind), URL: base + "/inisiatif/" + x.Slug}
 	}
@@ -133,19 +131,34 @@ func (s *Server) apiInitiatives(w http.ResponseWriter, r *http.Request) {
 		s.apiOrgInternal(w, r, err)
 		return
 	}
+	// The organisations and lineages of the whole page, a query each.
+	ids, orgIDs := make([]int64, len(list)), make([]int64, len(list))
+	for k, i := range list {
+		ids[k], orgIDs[k] = i.ID, i.OrgID
+	}
+	orgs, err := s.orgs.ByIDs(r.Context(), orgIDs)
+	if err != nil {
+		s.apiOrgInternal(w, r, err)
+		return
+	}
+	families, err := surplus.Lineages(r.Context(), s.db, ids, true)
+	if err != nil {
+		s.apiOrgInternal(w, r, err)
+		return
+	}
 	items := make([]apiInitiative, 0, len(list))
 	for _, i := range list {
-		o, err := s.orgs.ByID(r.Context(), i.OrgID)
-		if err == nil {
-			var item apiInitiative
-			if item, err = s.toAPIInitiative(r, i, o); err == nil {
-				items = append(items, item)
-			}
+		o := orgs[i.OrgID]
+		if o == nil {
+			s.apiOrgInternal(w, r, fmt.Errorf("initiative %d: organisation %d: %w", i.ID, i.OrgID, db.ErrNotFound))
+			return
 		}
+		item, err := s.toAPIInitiative(r, i, o, families[i.ID])
 		if err != nil {
 			s.apiOrgInternal(w, r, err)
 			return
 		}
+		items = append(items, item)
 	}
 	writePage(w, items, next)
 }
@@ -165,7 +178,12 @@ func (s *Server) apiInitiative(w http.ResponseWriter, r *http.Request) {
 		s.apiOrgInternal(w, r, err)
 		return
 	}
-	out, err := s.toAPIInitiative(r, i, o)
+	families, err := surplus.Lineages(r.Context(), s.db, []int64{i.ID}, true)
+	if err != nil {
+		s.apiOrgInternal(w, r, err)
+		return
+	}
+	out, err := s.toAPIInitiative(r, i, o, families[i.ID])
 	if err != nil {
 		s.apiOrgInternal(w, r, err)
 		return
