@@ -2,6 +2,8 @@ package campaign
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"lokadaya/internal/donation"
 	"lokadaya/internal/goods"
@@ -57,4 +59,51 @@ func (s *Store) Fulfilled(ctx context.Context, n *Need) (int64, error) {
 func (s *Store) Supporters(ctx context.Context, c *Campaign) (int64, error) {
 	n, err := supporter.Campaign(ctx, s.DB, c.ID)
 	return n.Total, err
+}
+
+// FulfilledAll is Fulfilled for several needs in one query, by need id;
+// a need with nothing yet may be absent (0).
+func (s *Store) FulfilledAll(ctx context.Context, needs []Need) (map[int64]int64, error) {
+	out := make(map[int64]int64, len(needs))
+	byKind := map[string][]any{}
+	for _, n := range needs {
+		k := n.Kind
+		if k == KindKemitraan {
+			k = KindKeahlian // both are filled by agreed offers
+		}
+		byKind[k] = append(byKind[k], n.ID)
+	}
+	// Each kind's count, as its package counts it for one need.
+	counts := []struct{ kind, sql string }{
+		{KindDana, `SELECT need_id, confirmed FROM need_money WHERE need_id IN (%s)`},
+		{KindBarang, `SELECT need_id, COALESCE(SUM(received), 0) FROM goods_pledges WHERE need_id IN (%s) GROUP BY need_id`},
+		{KindRelawan, `SELECT need_id, COUNT(*) FROM volunteer_signups WHERE need_id IN (%s) AND status = 'accepted' GROUP BY need_id`},
+		{KindKeahlian, `SELECT need_id, COUNT(*) FROM offers WHERE need_id IN (%s) AND status = 'disepakati' GROUP BY need_id`},
+		{KindAdvokasi, `SELECT need_id, COUNT(*) FROM petition_signatures WHERE need_id IN (%s) AND verified_at IS NOT NULL
+			GROUP BY need_id`},
+	}
+	var parts []string
+	var args []any
+	for _, c := range counts {
+		if ids := byKind[c.kind]; len(ids) > 0 {
+			parts = append(parts, fmt.Sprintf(c.sql, marks(len(ids))))
+			args = append(args, ids...)
+		}
+	}
+	if len(parts) == 0 {
+		return out, nil
+	}
+	rows, err := s.DB.Query(ctx, strings.Join(parts, " UNION ALL "), args...)
+	if err != nil {
+		return nil, fmt.Errorf("campaign: fulfilled: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, n int64
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("campaign: fulfilled: %w", err)
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
 }

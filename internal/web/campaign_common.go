@@ -154,13 +154,13 @@ func (n needProgress) Percent() int {
 
 // progress pairs each need of c with its fulfilment.
 func (s *Server) progress(ctx context.Context, c *campaign.Campaign) ([]needProgress, error) {
+	done, err := s.campaignStore().FulfilledAll(ctx, c.Needs)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]needProgress, 0, len(c.Needs))
 	for _, n := range c.Needs {
-		f, err := s.campaignStore().Fulfilled(ctx, &n)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, needProgress{Need: n, Fulfilled: f, CampaignSlug: c.Slug})
+		out = append(out, needProgress{Need: n, Fulfilled: done[n.ID], CampaignSlug: c.Slug})
 	}
 	return out, nil
 }
