@@ -103,7 +103,7 @@ func (s *Store) Country(ctx context.Context) (Figures, error) {
 // Region is the figures of one region; a code not in the region list has
 // only zeros.
 func (s *Store) Region(ctx context.Context, code string) (Figures, error) {
-	list, err := s.load(ctx, []string{code}, code, Depth(code))
+	list, err := s.load(ctx, []string{code}, Depth(code))
 	if err != nil {
 		return Figures{}, err
 	}
@@ -121,7 +121,7 @@ func (s *Store) Children(ctx context.Context, code string) ([]Figures, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.load(ctx, codes, code, d+1)
+	return s.load(ctx, codes, d+1)
 }
 
 // Level is the figures of every region at a depth (DepthProvince: the 38
@@ -135,7 +135,7 @@ func (s *Store) Level(ctx context.Context, depth int) ([]Figures, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.load(ctx, codes, "", depth)
+	return s.load(ctx, codes, depth)
 }
 
 func parentIs(code string) string {
@@ -166,10 +166,9 @@ func (s *Store) codes(ctx context.Context, q string, arg any) ([]string, error) 
 	return out, rows.Err()
 }
 
-// load builds the figures of codes, all at depth, lying under scope (”:
-// anywhere): the running totals by primary key, then the corrections
-// that depend on the clock (onRead).
-func (s *Store) load(ctx context.Context, codes []string, scope string, depth int) ([]Figures, error) {
+// load builds the figures of codes, all at depth: the running totals by
+// primary key, then the corrections that depend on the clock (onRead).
+func (s *Store) load(ctx context.Context, codes []string, depth int) ([]Figures, error) {
 	out := make([]Figures, len(codes))
 	at := make(map[string]int, len(codes))
 	for i, c := range codes {
@@ -182,7 +181,7 @@ func (s *Store) load(ctx context.Context, codes []string, scope string, depth in
 	if err := s.totals(ctx, codes, out, at); err != nil {
 		return nil, err
 	}
-	for _, q := range onRead(scope, depth, db.NowFrom(s.Now)) {
+	for _, q := range onRead(depth, db.NowFrom(s.Now)) {
 		rows, err := s.DB.Query(ctx, q.q, q.args...)
 		if err != nil {
 			return nil, fmt.Errorf("figures: counts: %w", err)
@@ -215,34 +214,32 @@ type countQuery struct {
 	set  func(f *Figures, n int64)
 }
 
-// onRead are the counts that depend on the clock, each grouped by the
-// code prefix of the regions at depth in one query over scope's range.
-// Both read only rows near the present, found by a deadline index.
-func onRead(scope string, depth int, now time.Time) []countQuery {
-	minLen := codeLen[depth]
-	// The region is matched by its code's prefix, which no index serves,
-	// so that the deadline index leads and each row's organisation is
-	// found by its key — rather than every organisation of a big region
-	// read for each row.
-	within := fmt.Sprintf("substr(o.region_code, 1, %d) = ? AND length(o.region_code) >= ?", len(scope))
-	group := "''"
-	if minLen > 0 {
-		group = fmt.Sprintf("substr(o.region_code, 1, %d)", minLen)
+// onRead are the counts that depend on the clock, grouped by the code
+// prefix of the regions at depth: each reads only rows near the present,
+// found by a deadline index, and looks up each row's organisation by its
+// key (a scalar subquery, so that neither database starts from the
+// organisations of a big region). load ignores the groups of regions it
+// was not asked for.
+func onRead(depth int, now time.Time) []countQuery {
+	code := "''"
+	if n := codeLen[depth]; n > 0 {
+		code = fmt.Sprintf("substr(o.region_code, 1, %d)", n)
+	}
+	region := func(org, listed string) string {
+		return `COALESCE((SELECT ` + code + ` FROM organizations o WHERE o.id = ` + org + listed + `), '-')`
 	}
 	return []countQuery{
 		// The running total holds every published campaign; those whose
 		// deadline passed are still 'active' only until campaign.EndDue
-		// stores them as ended (every minute), so the deadline index finds
-		// the few to take off (CROSS JOIN: SQLite starts from it).
-		{`SELECT ` + group + `, COUNT(*) FROM campaigns c CROSS JOIN organizations o
-			WHERE o.id = c.org_id AND c.status = 'active' AND c.ends_at <= ? AND ` + within + `
-			AND o.status NOT IN ('rejected', 'suspended')
-			GROUP BY 1`, []any{now, scope, minLen}, func(f *Figures, n int64) { f.Campaigns -= n }},
+		// stores them as ended (every minute): the few to take off.
+		{`SELECT ` + region("c.org_id", ` AND o.status NOT IN ('rejected', 'suspended')`) + `, COUNT(*)
+			FROM campaigns c WHERE c.status = 'active' AND c.ends_at <= ? GROUP BY 1`,
+			[]any{now}, func(f *Figures, n int64) { f.Campaigns -= n }},
 		// A complaint is decided once answered or past its first deadline:
 		// those unanswered within it are the few filed in the last days.
-		{`SELECT ` + group + `, COUNT(*) FROM complaints k CROSS JOIN organizations o
-			WHERE o.id = k.org_id AND k.first_due_at >= ? AND k.first_answer_at IS NULL AND ` + within + `
-			GROUP BY 1`, []any{now, scope, minLen}, func(f *Figures, n int64) { f.ComplaintsDecided -= n }},
+		{`SELECT ` + region("k.org_id", "") + `, COUNT(*)
+			FROM complaints k WHERE k.first_due_at >= ? AND k.first_answer_at IS NULL GROUP BY 1`,
+			[]any{now}, func(f *Figures, n int64) { f.ComplaintsDecided -= n }},
 	}
 }
 

@@ -35,14 +35,11 @@ func TestFigurePlansUseIndexes(t *testing.T) {
 			uses      string // the index that must serve it
 		}
 		var qs []query
-		for _, c := range []struct {
-			scope string
-			depth int
-		}{{"", DepthCountry}, {"", DepthProvince}, {"", DepthKabupaten}, {"32", DepthProvince}, {"32", DepthKabupaten}} {
-			sql, args := OnRead(c.scope, c.depth, now)
+		for _, depth := range []int{DepthCountry, DepthProvince, DepthKabupaten, DepthKecamatan} {
+			sql, args := OnRead(depth, now)
 			qs = append(qs,
-				query{"campaigns past their deadline " + c.scope, sql[0], args[0], "campaigns_ending"},
-				query{"complaints within their deadline " + c.scope, sql[1], args[1], "complaints_first_due"})
+				query{"campaigns past their deadline", sql[0], args[0], "campaigns_ending"},
+				query{"complaints within their deadline", sql[1], args[1], "complaints_first_due"})
 		}
 		qs = append(qs, query{"running totals", `SELECT f.region_code, f.organizations FROM region_figures f
 			LEFT JOIN regions r ON r.code = f.region_code WHERE f.region_code IN (?, ?, ?)`, []any{"", "32", "32.73"}, ""})
@@ -60,7 +57,7 @@ func TestFigurePlansUseIndexes(t *testing.T) {
 		if _, err := d.ExecContext(ctx, `DROP INDEX campaigns_ending`); err != nil {
 			t.Fatal(err)
 		}
-		sql, args := OnRead("", DepthProvince, now)
+		sql, args := OnRead(DepthProvince, now)
 		if plan := explain(t, d, sql[0], args[0]); strings.Contains(strings.Join(plan, "\n"), "campaigns_ending") {
 			t.Error("a dropped index still serves the plan")
 		}
