@@ -153,8 +153,9 @@ func TestBrowserRegionPickerWithoutJS(t *testing.T) {
 }
 
 // TestBrowserTapTargets measures, at 360 px with JavaScript on and off,
-// the links of the province list, the breadcrumbs and the footer: each is
-// at least 44 px high.
+// the links of the province list, the breadcrumbs, a region's table of
+// its children (names and sortable headings) and the footer: each is at
+// least 44 px high.
 func TestBrowserTapTargets(t *testing.T) {
 	ctx := newBrowser(t)
 	ts := foundationServer(t)
@@ -162,9 +163,9 @@ func TestBrowserTapTargets(t *testing.T) {
 		t.Run(jsName(js), func(t *testing.T) {
 			tab := phoneTab(t, ctx, js)
 			for _, page := range []struct{ path, links string }{
-				{"/wilayah", ".region-list a"},
+				{"/wilayah", ".region-list a, .figures-table th a"},
 				{"/wilayah/32", ".breadcrumbs a"},
-				{"/wilayah/32", ".region-list a"},
+				{"/wilayah/32", ".figures-table th a"},
 				{"/", "footer a"},
 			} {
 				var heights []float64

@@ -36,7 +36,7 @@ func TestBrowserSurveyAndReceiptWithoutJavaScript(t *testing.T) {
 	run(t, tab, "open the questionnaire", chromedp.Navigate(w.ts.URL+"/skm/"+rd.Code),
 		chromedp.WaitVisible(`input[name="u9"]`, chromedp.ByQuery))
 	check("questionnaire")
-	run(t, tab, "send nothing", chromedp.Click(`form button[type="submit"]`, chromedp.ByQuery),
+	run(t, tab, "send nothing", chromedp.Click(`main form button[type="submit"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`#error-summary`, chromedp.ByQuery))
 	check("refused questionnaire")
 	for i := range survey.NumElements {
@@ -46,7 +46,7 @@ func TestBrowserSurveyAndReceiptWithoutJavaScript(t *testing.T) {
 	}
 	run(t, tab, "sex", chromedp.SetValue(`#sex`, "P", chromedp.ByQuery))
 	var thanks string
-	run(t, tab, "send", chromedp.Click(`form button[type="submit"]`, chromedp.ByQuery),
+	run(t, tab, "send", chromedp.Click(`main form button[type="submit"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`#thanks`, chromedp.ByQuery), chromedp.Text(`#thanks`, &thanks, chromedp.ByQuery))
 	if !strings.Contains(thanks, "Terima kasih") {
 		t.Fatalf("thanks: %q", thanks)
@@ -72,11 +72,11 @@ func TestBrowserSurveyAndReceiptWithoutJavaScript(t *testing.T) {
 	var done string
 	run(t, tab, "type the code", chromedp.Navigate(w.ts.URL+"/terima"),
 		chromedp.SendKeys(`#code`, strings.ToLower(rs[0].Code), chromedp.ByQuery),
-		chromedp.Click(`form button[type="submit"]`, chromedp.ByQuery),
+		chromedp.Click(`main form button[type="submit"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`#share`, chromedp.ByQuery))
 	check("receipt page")
 	run(t, tab, "confirm",
-		chromedp.Click(`form button[type="submit"]`, chromedp.ByQuery),
+		chromedp.Click(`main form button[type="submit"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`#confirmed`, chromedp.ByQuery), chromedp.Text(`#confirmed`, &done, chromedp.ByQuery))
 	if !strings.Contains(done, "2 karung") {
 		t.Fatalf("confirmed: %q", done)
