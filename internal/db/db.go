@@ -40,6 +40,7 @@ type DB struct {
 	// writer at a time, and waiting here is cheaper and fairer than its
 	// busy handler, which polls with growing sleeps. Nil on PostgreSQL.
 	writers chan struct{}
+	version versioner // see WriteVersion
 }
 
 // Open connects to url: "sqlite:PATH" (or a bare path) or "postgres://…".

@@ -213,8 +213,10 @@ func (s *Server) campaignShow(w http.ResponseWriter, r *http.Request) {
 }
 
 // countVisit counts a view of one of c's public pages. A lost count is
-// not worth failing the page for.
+// not worth failing the page for. Such a page is rendered every time, so
+// that every view is counted.
 func (s *Server) countVisit(r *http.Request, c *campaign.Campaign, o *org.Organization) {
+	keepOutOfPageCache(r)
 	if err := s.campaignStore().Visit(r.Context(), c.ID, region.Zone(o.RegionCode)); err != nil {
 		s.log.Warn("campaign visit not counted", "campaign", c.ID, "err", err)
 	}

@@ -70,6 +70,7 @@ type Server struct {
 	regions   *region.Store
 	limits    limits
 	pay       *payGateway // nil when no payment gateway is configured
+	pages     *pageCache
 	// patterns are the route patterns, in the order routes registers them.
 	patterns []string
 }
@@ -116,6 +117,7 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 		blobs:     blob.NewDir(cfg.UploadsDir),
 		hubs:      &hub.Store{DB: d},
 		regions:   &region.Store{DB: d},
+		pages:     &pageCache{db: d, now: time.Now},
 		limits: limits{
 			login:     &ratelimit.Limiter{DB: d, Max: 10, Window: 15 * time.Minute},
 			loginFail: &ratelimit.Limiter{DB: d, Max: 10, Window: 15 * time.Minute},
@@ -123,6 +125,9 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 			reset:     &ratelimit.Limiter{DB: d, Max: 5, Window: time.Hour},
 			resetMail: &ratelimit.Limiter{DB: d, Max: 3, Window: time.Hour},
 		},
+	}
+	if cfg.Clock != nil {
+		s.pages.now = cfg.Clock
 	}
 	s.hubs.OnDecide = s.notifyDecision
 	if err := s.setupGateway(); err != nil {
@@ -146,6 +151,7 @@ func (s *Server) Handler() http.Handler {
 	h = csrf.Handler(h)
 	h = securityHeaders(h, s.cfg.TrustProxy)
 	h = gzipResponses(h)
+	h = s.pages.wrap(h)
 	h = s.observe(h)
 	h = s.recoverPanics(h)
 	return h

@@ -1,0 +1,99 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// versioner keeps what WriteVersion needs on SQLite: one connection of its
+// own, and how many it has had. Values of different connections cannot be
+// compared, so the generation is part of the version and a new connection
+// never repeats an old value.
+type versioner struct {
+	mu   sync.Mutex
+	pool *sql.DB
+	conn *sql.Conn
+	stmt *sql.Stmt // PRAGMA data_version, prepared once on conn
+	gen  int
+}
+
+// WriteVersion is a value that changes whenever a write is committed to
+// the database, by this process or any other: equal values read at two
+// moments mean nothing was written in between. Caches of what the
+// database holds compare it to stay exact.
+//
+// On SQLite it is PRAGMA data_version, which changes when another
+// connection commits, read on a connection of its own (every connection of
+// the pool is "another" to it). On PostgreSQL it is the current snapshot
+// (oldest running transaction, next transaction id, those in progress),
+// which moves when any write transaction starts or ends; a transaction
+// that only reads is given no id and moves nothing. The snapshot is the
+// server's, so writes to other databases on it move it too: a spurious
+// change costs a cache a miss, never a stale answer.
+func (d *DB) WriteVersion(ctx context.Context) (string, error) {
+	if d.Dialect == Postgres {
+		var snap string
+		if err := d.QueryRowContext(ctx, `SELECT pg_current_snapshot()::text`).Scan(&snap); err != nil {
+			return "", fmt.Errorf("db: write version: %w", err)
+		}
+		return snap, nil
+	}
+	v := &d.version
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.conn == nil {
+		if v.pool == nil {
+			pool, err := openSQLite(strings.TrimPrefix(d.URL, "sqlite:"))
+			if err != nil {
+				return "", fmt.Errorf("db: write version: %w", err)
+			}
+			pool.SetMaxOpenConns(1)
+			v.pool = pool
+		}
+		conn, err := v.pool.Conn(ctx)
+		if err != nil {
+			return "", fmt.Errorf("db: write version: %w", err)
+		}
+		stmt, err := conn.PrepareContext(ctx, `PRAGMA data_version`)
+		if err != nil {
+			_ = conn.Close()
+			return "", fmt.Errorf("db: write version: %w", err)
+		}
+		v.conn, v.stmt = conn, stmt
+		v.gen++
+	}
+	var n int64
+	if err := v.stmt.QueryRowContext(ctx).Scan(&n); err != nil {
+		v.closeConn()
+		return "", fmt.Errorf("db: write version: %w", err)
+	}
+	return fmt.Sprintf("%d.%d", v.gen, n), nil
+}
+
+// Close closes the pool and the connection WriteVersion keeps.
+func (d *DB) Close() error {
+	v := &d.version
+	v.mu.Lock()
+	v.closeConn()
+	if v.pool != nil {
+		_ = v.pool.Close()
+		v.pool = nil
+	}
+	v.mu.Unlock()
+	return d.DB.Close()
+}
+
+// closeConn lets go of the connection; the next read opens another.
+func (v *versioner) closeConn() {
+	if v.stmt != nil {
+		_ = v.stmt.Close()
+		v.stmt = nil
+	}
+	if v.conn != nil {
+		_ = v.conn.Close()
+		v.conn = nil
+	}
+}

@@ -1,0 +1,228 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"lokadaya/internal/db"
+)
+
+// pageCache keeps the answers to anonymous GET requests until anything is
+// written to the database, so a page read a thousand times between two
+// donations is rendered and compressed once. It is exact: every request
+// first reads the database's write version (db.WriteVersion), and any
+// change, made by this process or another instance, empties the cache
+// before the request is answered. What changes with the clock alone (days
+// left, campaigns ending) is kept at most pageCacheTTL.
+type pageCache struct {
+	db  *db.DB
+	now func() time.Time
+
+	mu      sync.Mutex
+	version string // the write version the pages were rendered at
+	pages   map[string]*cachedPage
+	size    int // bytes of the pages' bodies
+
+	hits, misses atomic.Int64
+}
+
+type cachedPage struct {
+	status  int
+	header  http.Header
+	body    []byte
+	route   string
+	expires time.Time
+}
+
+const (
+	pageCacheTTL = 5 * time.Second
+	// maxCachedPage leaves big answers (data sets, exports) uncached: they
+	// stream through untouched.
+	maxCachedPage = 256 << 10
+	// maxCacheBytes bounds the cache; when full it starts over.
+	maxCacheBytes = 16 << 20
+)
+
+// uncachedPrefixes answer differently by who asks or are never public.
+var uncachedPrefixes = []string{"/metrics", "/healthz", "/readyz", "/dev/", "/sandbox/", "/static/", "/masuk", "/keluar"}
+
+// cacheKey names what an anonymous GET's answer depends on, or reports
+// that the request must not be answered from the cache.
+func cacheKey(r *http.Request) (string, bool) {
+	if r.Method != http.MethodGet {
+		return "", false
+	}
+	h := r.Header
+	if h.Get("Authorization") != "" || h.Get("If-None-Match") != "" || h.Get("If-Modified-Since") != "" || h.Get("Range") != "" {
+		return "", false
+	}
+	if _, err := r.Cookie(sessionCookie); err == nil {
+		return "", false
+	}
+	for _, p := range uncachedPrefixes {
+		if strings.HasPrefix(r.URL.Path, p) {
+			return "", false
+		}
+	}
+	gzip := "0"
+	if strings.Contains(h.Get("Accept-Encoding"), "gzip") {
+		gzip = "1"
+	}
+	tls := "0"
+	if r.TLS != nil {
+		tls = "1"
+	}
+	return strings.Join([]string{r.Host, r.URL.RequestURI(), gzip, tls, h.Get("X-Forwarded-Proto"),
+		h.Get("Accept-Language"), h.Get("Cookie")}, "\x00"), true
+}
+
+// wrap answers cacheable requests from the cache, or lets next answer and
+// keeps what it said.
+func (c *pageCache) wrap(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key, ok := cacheKey(r)
+		if !ok {
+			next.ServeHTTP(w, r)
+			return
+		}
+		version, err := c.db.WriteVersion(r.Context())
+		if err != nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if p := c.get(key, version); p != nil {
+			c.hits.Add(1)
+			p.serve(w, r)
+			return
+		}
+		c.misses.Add(1)
+		rec := &pageRecorder{ResponseWriter: w}
+		skip := new(bool)
+		r = r.WithContext(context.WithValue(r.Context(), pageCacheSkip{}, skip))
+		next.ServeHTTP(rec, r)
+		if p := rec.page(r); p != nil && !*skip {
+			p.expires = c.now().Add(pageCacheTTL)
+			c.put(key, version, p)
+		}
+	})
+}
+
+// pageCacheSkip is the context key of the flag keepOutOfPageCache sets.
+type pageCacheSkip struct{}
+
+// keepOutOfPageCache marks r's answer as one to render every time: a page
+// whose every view does something (counts a visit) must reach its handler.
+func keepOutOfPageCache(r *http.Request) {
+	if skip, ok := r.Context().Value(pageCacheSkip{}).(*bool); ok {
+		*skip = true
+	}
+}
+
+// get is the page kept for key, if it was rendered at version and is
+// fresh. A new version empties the cache.
+func (c *pageCache) get(key, version string) *cachedPage {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if version != c.version {
+		c.version, c.pages, c.size = version, nil, 0
+		return nil
+	}
+	p := c.pages[key]
+	if p == nil || !c.now().Before(p.expires) {
+		return nil
+	}
+	return p
+}
+
+// put keeps p unless the database moved on while it was rendered.
+func (c *pageCache) put(key, version string, p *cachedPage) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if version != c.version {
+		return
+	}
+	if c.pages == nil || c.size+len(p.body) > maxCacheBytes {
+		c.pages, c.size = map[string]*cachedPage{}, 0
+	}
+	if old := c.pages[key]; old != nil {
+		c.size -= len(old.body)
+	}
+	c.pages[key] = p
+	c.size += len(p.body)
+}
+
+// serve writes the kept answer.
+func (p *cachedPage) serve(w http.ResponseWriter, r *http.Request) {
+	if route, ok := r.Context().Value(ctxRoute).(*string); ok {
+		*route = p.route
+	}
+	h := w.Header()
+	for k, v := range p.header {
+		h[k] = v
+	}
+	// Known length: the answer goes out in one piece, not chunked.
+	h.Set("Content-Length", strconv.Itoa(len(p.body)))
+	w.WriteHeader(p.status)
+	_, _ = w.Write(p.body)
+}
+
+// pageRecorder passes an answer through while keeping a copy of it.
+type pageRecorder struct {
+	http.ResponseWriter
+	status   int
+	body     bytes.Buffer
+	uncached bool // too big, or streamed
+}
+
+func (rec *pageRecorder) WriteHeader(code int) {
+	if rec.status == 0 {
+		rec.status = code
+	}
+	rec.ResponseWriter.WriteHeader(code)
+}
+
+func (rec *pageRecorder) Write(b []byte) (int, error) {
+	if rec.status == 0 {
+		rec.status = http.StatusOK
+	}
+	if !rec.uncached {
+		if rec.body.Len()+len(b) > maxCachedPage {
+			rec.uncached = true
+			rec.body = bytes.Buffer{}
+		} else {
+			rec.body.Write(b)
+		}
+	}
+	return rec.ResponseWriter.Write(b)
+}
+
+// Flush marks the answer as streamed: it is not kept.
+func (rec *pageRecorder) Flush() {
+	rec.uncached = true
+	if f, ok := rec.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (rec *pageRecorder) Unwrap() http.ResponseWriter { return rec.ResponseWriter }
+
+// page is the answer to keep: a whole 200 that starts no session, sets
+// no cookie and is not marked private.
+func (rec *pageRecorder) page(r *http.Request) *cachedPage {
+	h := rec.Header()
+	if rec.uncached || rec.status != http.StatusOK || h.Get("Set-Cookie") != "" ||
+		strings.Contains(h.Get("Cache-Control"), "private") {
+		return nil
+	}
+	route := ""
+	if p, ok := r.Context().Value(ctxRoute).(*string); ok {
+		route = *p
+	}
+	return &cachedPage{status: rec.status, header: h.Clone(), body: bytes.Clone(rec.body.Bytes()), route: route}
+}
