@@ -54,6 +54,7 @@ func main() {
 	conc := flag.Int("c", 8, "concurrent clients")
 	dur := flag.Duration("d", 10*time.Second, "how long to load each target")
 	only := flag.String("only", "", "measure only the targets whose name contains this")
+	flag.BoolVar(&cached, "cached", false, "let the server answer from its page cache (default: every answer rendered afresh)")
 	flag.Parse()
 	ctx := context.Background()
 	picks, err := choose(ctx, *dbURL)
@@ -173,6 +174,9 @@ func half(word string) string {
 	return string(r[:min(len(r), max(2, len(r)/2))])
 }
 
+// cached lets the server answer from its page cache.
+var cached bool
+
 // get asks once and returns the status, the body's size and the time.
 func get(ctx context.Context, client *http.Client, u string) (int, int64, time.Duration, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
@@ -180,6 +184,11 @@ func get(ctx context.Context, client *http.Client, u string) (int, int64, time.D
 		return 0, 0, 0, err
 	}
 	req.Header.Set("Accept-Encoding", "gzip")
+	if !cached {
+		// Every answer rendered afresh: the figures are those of the
+		// queries at this size, not of the page cache.
+		req.Header.Set("Cache-Control", "no-cache")
+	}
 	start := time.Now()
 	res, err := client.Do(req)
 	if err != nil {

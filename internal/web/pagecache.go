@@ -62,6 +62,11 @@ func cacheKey(r *http.Request) (string, bool) {
 	if h.Get("Authorization") != "" || h.Get("If-None-Match") != "" || h.Get("If-Modified-Since") != "" || h.Get("Range") != "" {
 		return "", false
 	}
+	// A client asking for a fresh answer gets one, as from any shared
+	// cache (RFC 9111, 5.2.1.4).
+	if strings.Contains(h.Get("Cache-Control"), "no-cache") || strings.Contains(h.Get("Pragma"), "no-cache") {
+		return "", false
+	}
 	if _, err := r.Cookie(sessionCookie); err == nil {
 		return "", false
 	}

@@ -96,6 +96,7 @@ func TestPageCacheIsExact(t *testing.T) {
 
 		step("signed in (a session cookie)", "/simpul", none, "Simpul Jatim Raya", "Cookie", sessionCookie+"=whatever")
 		step("health", "/healthz", none, "")
+		step("asked fresh", "/simpul", none, "Simpul Jatim Raya", "Cache-Control", "no-cache")
 
 		// A compressed answer is kept apart from the plain one.
 		step("gzip first", "/simpul", miss, "", "Accept-Encoding", "gzip")
