@@ -46,6 +46,7 @@ type stats struct {
 	P50, P95, P99 time.Duration
 	PerSecond     float64
 	Bytes         int64 // size of one answer
+	Failed        string
 }
 
 func main() {
@@ -64,19 +65,24 @@ func main() {
 	}
 	client := &http.Client{Timeout: 2 * time.Minute, Transport: &http.Transport{MaxIdleConnsPerHost: *conc * 2}}
 	var all []stats
+	failed := false
 	for _, t := range targets(picks) {
 		if *only != "" && !strings.Contains(t.Name, *only) {
 			continue
 		}
 		s, err := measure(ctx, client, *base, t, *conc, *dur)
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "national:", err)
-			os.Exit(1)
+			// Reported as missed; the other targets still run.
+			s.Failed = err.Error()
+			failed = true
 		}
 		all = append(all, s)
 		fmt.Fprintf(os.Stderr, "  %s done\n", t.Name)
 	}
 	report(os.Stdout, all, *conc, *dur)
+	if failed {
+		os.Exit(1)
+	}
 }
 
 // picks are the concrete things the targets ask for.
@@ -273,6 +279,10 @@ func report(w io.Writer, all []stats, conc int, dur time.Duration) {
 	for _, s := range all {
 		if s.Absent {
 			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\tabsent (404)\t\n", s.Target.Name)
+			continue
+		}
+		if s.Failed != "" {
+			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\tMISSED: %s\t\n", s.Target.Name, s.Failed)
 			continue
 		}
 		verdict := "met"
