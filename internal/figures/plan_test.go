@@ -99,42 +99,7 @@ func readWhole(d *db.DB, plan []string) string {
 
 func explain(t *testing.T, d *db.DB, q string, args []any) []string {
 	t.Helper()
-	ctx := context.Background()
-	var lines []string
-	if d.Dialect == db.SQLite {
-		rows, err := d.Query(ctx, `EXPLAIN QUERY PLAN `+q, args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, detail)
-		}
-		return lines
-	}
-	err := d.InTx(ctx, func(tx *db.Tx) error {
-		if _, err := tx.ExecContext(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
-			return err
-		}
-		rows, err := tx.Query(ctx, `EXPLAIN `+q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var line string
-			if err := rows.Scan(&line); err != nil {
-				return err
-			}
-			lines = append(lines, line)
-		}
-		return rows.Err()
-	})
+	lines, err := dbtest.Explain(context.Background(), d, q, args...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -212,40 +212,5 @@ func scanned(d *db.DB, q hotQuery, plan []string) string {
 
 // explain returns the query's plan, one line per step.
 func explain(ctx context.Context, d *db.DB, q hotQuery) ([]string, error) {
-	var lines []string
-	if d.Dialect == db.SQLite {
-		rows, err := d.Query(ctx, `EXPLAIN QUERY PLAN `+q.sql, q.args...)
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				return nil, err
-			}
-			lines = append(lines, detail)
-		}
-		return lines, rows.Err()
-	}
-	err := d.InTx(ctx, func(tx *db.Tx) error {
-		if _, err := tx.ExecContext(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
-			return err
-		}
-		rows, err := tx.Query(ctx, `EXPLAIN `+q.sql, q.args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var line string
-			if err := rows.Scan(&line); err != nil {
-				return err
-			}
-			lines = append(lines, line)
-		}
-		return rows.Err()
-	})
-	return lines, err
+	return dbtest.Explain(ctx, d, q.sql, q.args...)
 }

@@ -217,41 +217,7 @@ func pgIndexWalk(plan []string) string {
 
 func explainPlan(t *testing.T, d *db.DB, qr builtQuery) []string {
 	t.Helper()
-	var lines []string
-	if d.Dialect == db.SQLite {
-		rows, err := d.Query(t.Context(), `EXPLAIN QUERY PLAN `+qr.sql, qr.args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, detail)
-		}
-		return lines
-	}
-	err := d.InTx(t.Context(), func(tx *db.Tx) error {
-		if _, err := tx.ExecContext(t.Context(), `SET LOCAL enable_seqscan = off`); err != nil {
-			return err
-		}
-		rows, err := tx.Query(t.Context(), `EXPLAIN `+qr.sql, qr.args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var line string
-			if err := rows.Scan(&line); err != nil {
-				return err
-			}
-			lines = append(lines, line)
-		}
-		return rows.Err()
-	})
+	lines, err := dbtest.Explain(t.Context(), d, qr.sql, qr.args...)
 	if err != nil {
 		t.Fatal(err)
 	}
