@@ -62,12 +62,14 @@ func TestEffectAndSchemeComparison(t *testing.T) {
 		give(full, 400_000, "a@example.org", time.Hour)
 		give(full, 600_000, "b@example.org", 48*time.Hour) // reaches the target two days after today
 		give(part, 250_000, "a@example.org", 49*time.Hour)
+		visits := &campaign.VisitCounter{Store: f.store}
 		for range 10 {
 			for _, c := range []*campaign.Campaign{full, part} {
-				if err := f.store.Visit(ctx, c.ID, nil); err != nil {
-					t.Fatal(err)
-				}
+				visits.Add(c.ID, nil)
 			}
+		}
+		if err := visits.Flush(ctx); err != nil {
+			t.Fatal(err)
 		}
 
 		e, err := f.store.Effect(ctx, full, i18n.WIB)

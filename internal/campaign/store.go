@@ -200,17 +200,37 @@ func (s *Store) Cancel(ctx context.Context, actor Actor, id int64) error {
 	})
 }
 
+// endDueBatch is how many campaigns one EndDue transaction ends: short
+// transactions keep SQLite's single writer free for donations between
+// them, however many deadlines passed while the job was not running.
+var endDueBatch = 500
+
 // EndDue stores "ended" on active campaigns whose deadline has passed and
 // returns how many it changed. Reads already report them as ended; this
 // keeps the stored status and the status index honest.
 func (s *Store) EndDue(ctx context.Context) (int64, error) {
 	now := s.now()
-	res, err := s.DB.Exec(ctx, `UPDATE campaigns SET status = 'ended', updated_at = ?
-		WHERE status = 'active' AND ends_at IS NOT NULL AND ends_at <= ?`, now, now)
-	if err != nil {
-		return 0, fmt.Errorf("campaign: end due: %w", err)
+	var total int64
+	for {
+		var n int64
+		err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+			res, err := tx.Exec(ctx, `UPDATE campaigns SET status = 'ended', updated_at = ?
+				WHERE id IN (SELECT id FROM campaigns WHERE status = 'active' AND ends_at IS NOT NULL AND ends_at <= ?
+					ORDER BY ends_at LIMIT ?)`, now, now, endDueBatch)
+			if err != nil {
+				return err
+			}
+			n, err = res.RowsAffected()
+			return err
+		})
+		if err != nil {
+			return total, fmt.Errorf("campaign: end due: %w", err)
+		}
+		total += n
+		if n < int64(endDueBatch) {
+			return total, nil
+		}
 	}
-	return res.RowsAffected()
 }
 
 // BySlug returns a campaign with its needs; db.ErrNotFound when none.

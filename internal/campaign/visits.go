@@ -5,37 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"time"
-
-	"lokadaya/internal/db"
 )
-
-// Visit counts one public view of a campaign's page today, a day of zone
-// (the organisation's, so that pages list its own days; UTC when nil).
-// The UPDATE-then-INSERT pair is portable; when two first views of a day
-// race, the loser of the INSERT retries the UPDATE.
-func (s *Store) Visit(ctx context.Context, campaignID int64, zone *time.Location) error {
-	if zone == nil {
-		zone = time.UTC
-	}
-	day := s.now().In(zone).Format(dateLayout)
-	for range 2 {
-		res, err := s.DB.Exec(ctx, `UPDATE campaign_visits SET count = count + 1 WHERE campaign_id = ? AND day = ?`, campaignID, day)
-		if err != nil {
-			return fmt.Errorf("campaign: visit: %w", err)
-		}
-		if n, err := res.RowsAffected(); err == nil && n > 0 {
-			return nil
-		}
-		_, err = s.DB.Exec(ctx, `INSERT INTO campaign_visits (campaign_id, day, count) VALUES (?, ?, 1)`, campaignID, day)
-		if err == nil {
-			return nil
-		}
-		if !db.IsUniqueViolation(err) {
-			return fmt.Errorf("campaign: visit: %w", err)
-		}
-	}
-	return nil
-}
 
 // Visits lists a campaign's page views per day, oldest first, and the total.
 func (s *Store) Visits(ctx context.Context, campaignID int64) ([]Visit, int64, error) {

@@ -82,6 +82,7 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	if err != nil {
 		return err
 	}
+	workers.Go(func() { srv.CountVisits(ctx) })
 	httpServer := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -104,6 +105,9 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	defer cancel()
 	err = httpServer.Shutdown(shutdownCtx)
 	workers.Wait()
+	if ferr := srv.FlushVisits(shutdownCtx); ferr != nil {
+		log.Warn("campaign visits lost at shutdown", "err", ferr)
+	}
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}

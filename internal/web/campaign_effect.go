@@ -28,6 +28,10 @@ func (s *Server) campaignEffect(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, store := r.Context(), s.campaignStore()
 	p := &campaignEffectPage{campaignCtx: c, Kinds: supporter.Kinds}
+	// The views this instance still holds in memory count too.
+	if err := s.visits.Flush(ctx); err != nil {
+		s.log.Warn("campaign visits not written yet", "err", err)
+	}
 	var err error
 	if p.Visits, _, err = store.Visits(ctx, c.Campaign.ID); err == nil {
 		if p.Effect, err = store.Effect(ctx, c.Campaign, c.Zone()); err == nil {

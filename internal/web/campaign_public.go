@@ -212,14 +212,14 @@ func (s *Server) campaignShow(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "campaign_show", s.view(r, c.Title, p))
 }
 
-// countVisit counts a view of one of c's public pages. A lost count is
-// not worth failing the page for. Such a page is rendered every time, so
-// that every view is counted.
+// countVisit counts a view of one of c's public pages, and every view of
+// it the page cache answers without rendering it. The counts are written
+// every few seconds (campaign.VisitCounter).
 func (s *Server) countVisit(r *http.Request, c *campaign.Campaign, o *org.Organization) {
-	keepOutOfPageCache(r)
-	if err := s.campaignStore().Visit(r.Context(), c.ID, region.Zone(o.RegionCode)); err != nil {
-		s.log.Warn("campaign visit not counted", "campaign", c.ID, "err", err)
-	}
+	id, zone := c.ID, region.Zone(o.RegionCode)
+	count := func() { s.visits.Add(id, zone) }
+	count()
+	onPageCacheHit(r, count)
 }
 
 // countNeedVisit counts a view of a need's support page, where people

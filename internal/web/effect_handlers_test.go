@@ -18,6 +18,7 @@ func TestCampaignEffectPage(t *testing.T) {
 	if err := w.d.QueryRow(context.Background(), `SELECT amount FROM donations WHERE id = `+id).Scan(&amount); err != nil {
 		t.Fatal(err)
 	}
+	w.flushVisits(t)
 	visits := w.count(t, `SELECT COALESCE(SUM(count), 0) FROM campaign_visits`) // the donor's
 	if visits == 0 {
 		t.Fatal("no visit counted")

@@ -99,6 +99,7 @@ func TestFigureConversionNeverAbove100(t *testing.T) {
 			http.StatusSeeOther)
 	}
 	effect := campaignBase + "/" + w.campaign.Slug + "/efektivitas"
+	w.flushVisits(t)
 	visits := w.count(t, `SELECT SUM(count) FROM campaign_visits`)
 	page := w.get(t, "viewer", effect)
 	toolCheck(t, "counted", page, http.StatusOK, "<dd>"+i18n.PercentOf(i18n.ID, 2, int64(visits))+"</dd>")
@@ -136,6 +137,7 @@ func TestFigureDaysLocalised(t *testing.T) {
 
 	d := newDonationWorld(t)
 	d.get(t, "anon", d.page()) // one visit, counted on the organisation's day (Kota Bandung: WIB)
+	d.flushVisits(t)
 	var visitDay string
 	if err := d.d.QueryRow(context.Background(), `SELECT day FROM campaign_visits`).Scan(&visitDay); err != nil {
 		t.Fatal(err)

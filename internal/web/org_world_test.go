@@ -30,6 +30,7 @@ var orgRoles = []string{"anon", "user", "viewer", "treasurer", "editor", "admin"
 // ("ditolak"), a logged-in non-member and a platform admin.
 type orgWorld struct {
 	ts      *httptest.Server
+	srv     *web.Server
 	d       *db.DB
 	orgs    *org.Store
 	users   map[string]*account.User
@@ -87,9 +88,17 @@ func newOrgWorld(t *testing.T) *orgWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.ts = httptest.NewServer(srv.Handler())
+	w.srv, w.ts = srv, httptest.NewServer(srv.Handler())
 	t.Cleanup(w.ts.Close)
 	return w
+}
+
+// flushVisits writes the campaign page views the server counted so far.
+func (w *orgWorld) flushVisits(t *testing.T) {
+	t.Helper()
+	if err := w.srv.FlushVisits(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // orgResponse is what a test needs of an answer.

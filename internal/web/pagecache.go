@@ -38,6 +38,7 @@ type cachedPage struct {
 	body    []byte
 	route   string
 	expires time.Time
+	onHit   []func() // see onPageCacheHit
 }
 
 const (
@@ -103,29 +104,39 @@ func (c *pageCache) wrap(next http.Handler) http.Handler {
 		}
 		if p := c.get(key, version); p != nil {
 			c.hits.Add(1)
+			for _, fn := range p.onHit {
+				fn()
+			}
 			p.serve(w, r)
 			return
 		}
 		c.misses.Add(1)
 		rec := &pageRecorder{ResponseWriter: w}
-		skip := new(bool)
-		r = r.WithContext(context.WithValue(r.Context(), pageCacheSkip{}, skip))
+		hooks := &pageHooks{}
+		r = r.WithContext(context.WithValue(r.Context(), pageHooksKey{}, hooks))
 		next.ServeHTTP(rec, r)
-		if p := rec.page(r); p != nil && !*skip {
+		if p := rec.page(r); p != nil {
 			p.expires = c.now().Add(pageCacheTTL)
+			p.onHit = hooks.onHit
 			c.put(key, version, p)
 		}
 	})
 }
 
-// pageCacheSkip is the context key of the flag keepOutOfPageCache sets.
-type pageCacheSkip struct{}
+// pageHooks is what a handler asks of the cache for its answer.
+type pageHooks struct {
+	onHit []func()
+}
 
-// keepOutOfPageCache marks r's answer as one to render every time: a page
-// whose every view does something (counts a visit) must reach its handler.
-func keepOutOfPageCache(r *http.Request) {
-	if skip, ok := r.Context().Value(pageCacheSkip{}).(*bool); ok {
-		*skip = true
+// pageHooksKey is the context key of a request's pageHooks.
+type pageHooksKey struct{}
+
+// onPageCacheHit has fn run for every later answer to the same request
+// from the cache: a page whose every view does something (counts a visit)
+// still does it when it is not rendered.
+func onPageCacheHit(r *http.Request, fn func()) {
+	if hooks, ok := r.Context().Value(pageHooksKey{}).(*pageHooks); ok {
+		hooks.onHit = append(hooks.onHit, fn)
 	}
 }
 

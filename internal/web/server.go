@@ -10,6 +10,7 @@ import (
 
 	"lokadaya/internal/account"
 	"lokadaya/internal/blob"
+	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
 	"lokadaya/internal/feedback"
 	"lokadaya/internal/hub"
@@ -71,6 +72,7 @@ type Server struct {
 	limits    limits
 	pay       *payGateway // nil when no payment gateway is configured
 	pages     *pageCache
+	visits    *campaign.VisitCounter
 	// patterns are the route patterns, in the order routes registers them.
 	patterns []string
 }
@@ -118,6 +120,7 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 		hubs:      &hub.Store{DB: d},
 		regions:   &region.Store{DB: d},
 		pages:     &pageCache{db: d, now: time.Now},
+		visits:    &campaign.VisitCounter{Store: &campaign.Store{DB: d}},
 		limits: limits{
 			login:     &ratelimit.Limiter{DB: d, Max: 10, Window: 15 * time.Minute},
 			loginFail: &ratelimit.Limiter{DB: d, Max: 10, Window: 15 * time.Minute},
