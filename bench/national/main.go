@@ -159,7 +159,7 @@ func targets(p picks) []target {
 		{"API initiatives in Jawa Barat", "/api/v1/initiatives?region=32&category=pendidikan"},
 		{"open data catalogue", "/data"},
 		{"CKAN package_search", "/api/3/action/package_search"},
-		{"CKAN package_show: campaigns", "/api/3/action/package_show?id=kampanye"},
+		{"CKAN package_show: campaigns", "/api/3/action/package_show?id=lokadaya-kampanye"},
 		// The search with its filters and sorts: a typed word, half-typed
 		// words, regions by code and by name at every level.
 		{"search: half-typed word", "/cari?q=" + url.QueryEscape(half(p.Word))},
