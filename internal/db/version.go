@@ -18,6 +18,12 @@ type versioner struct {
 	conn *sql.Conn
 	stmt *sql.Stmt // PRAGMA data_version, prepared once on conn
 	gen  int
+
+	// index is the WAL index, mapped while conn is open (which keeps the
+	// file in place); read without taking mu.
+	indexMu    sync.RWMutex
+	index      *walIndex
+	indexTried bool
 }
 
 // WriteVersion is a value that changes whenever a write is committed to
@@ -25,9 +31,10 @@ type versioner struct {
 // moments mean nothing was written in between. Caches of what the
 // database holds compare it to stay exact.
 //
-// On SQLite it is PRAGMA data_version, which changes when another
-// connection commits, read on a connection of its own (every connection of
-// the pool is "another" to it). On PostgreSQL it is the current snapshot
+// On SQLite it is the change counter in the WAL index's header, which
+// every commit moves (see walIndex), or where that cannot be read, PRAGMA
+// data_version, which changes when another connection commits, read on a
+// connection of its own (every connection of the pool is "another" to it). On PostgreSQL it is the current snapshot
 // (oldest running transaction, next transaction id, those in progress),
 // which moves when any write transaction starts or ends; a transaction
 // that only reads is given no id and moves nothing. The snapshot is the
@@ -42,6 +49,9 @@ func (d *DB) WriteVersion(ctx context.Context) (string, error) {
 		return snap, nil
 	}
 	v := &d.version
+	if s, ok := v.fromIndex(); ok {
+		return s, nil
+	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if v.conn == nil {
@@ -70,7 +80,30 @@ func (d *DB) WriteVersion(ctx context.Context) (string, error) {
 		v.closeConn()
 		return "", fmt.Errorf("db: write version: %w", err)
 	}
+	if !v.indexTried {
+		// The connection has read the database, so its WAL index exists.
+		v.indexTried = true
+		if w, err := mapWALIndex(strings.TrimPrefix(d.URL, "sqlite:")); err == nil {
+			v.indexMu.Lock()
+			v.index = w
+			v.indexMu.Unlock()
+			if s, ok := v.fromIndex(); ok {
+				return s, nil
+			}
+		}
+	}
 	return fmt.Sprintf("%d.%d", v.gen, n), nil
+}
+
+// fromIndex reads the version from the mapped WAL index, if there is one
+// and no commit is half-written to it.
+func (v *versioner) fromIndex() (string, bool) {
+	v.indexMu.RLock()
+	defer v.indexMu.RUnlock()
+	if v.index == nil {
+		return "", false
+	}
+	return v.index.version()
 }
 
 // Close closes the pool and the connection WriteVersion keeps.
@@ -86,8 +119,16 @@ func (d *DB) Close() error {
 	return d.DB.Close()
 }
 
-// closeConn lets go of the connection; the next read opens another.
+// closeConn lets go of the connection, and of the WAL index it kept in
+// place; the next read opens another.
 func (v *versioner) closeConn() {
+	v.indexMu.Lock()
+	if v.index != nil {
+		v.index.unmap()
+		v.index = nil
+	}
+	v.indexMu.Unlock()
+	v.indexTried = false
 	if v.stmt != nil {
 		_ = v.stmt.Close()
 		v.stmt = nil

@@ -2,6 +2,8 @@ package db_test
 
 import (
 	"context"
+	"runtime"
+	"strings"
 	"testing"
 
 	"lokadaya/internal/db"
@@ -63,6 +65,10 @@ func TestVersionMovesWithEveryWrite(t *testing.T) {
 			{"another process", func() error { _, err := other.Exec(ctx, `DELETE FROM version_probe`); return err }, true},
 		}
 		before := read()
+		// Read from the mapped WAL index, not by a statement per request.
+		if d.Dialect == db.SQLite && runtime.GOOS == "linux" && !strings.HasPrefix(before, "w") {
+			t.Errorf("version %q not read from the WAL index", before)
+		}
 		for _, st := range steps {
 			if err := st.do(); err != nil {
 				t.Fatalf("%s: %v", st.name, err)
