@@ -5,7 +5,8 @@
 #     requests per second, their ratio, p50 and p99;
 #  2. memory: peak resident memory of the first start on an empty database
 #     with --demo, idle memory after a restart, peak under the load above
-#     (VmHWM and VmRSS from /proc);
+#     (VmHWM and VmRSS from /proc; TestMemoryGoals in bench/memory_test.go
+#     checks the first two, LOKADAYA_MEMORY_CHECK=1);
 #  3. start: exec to a healthy /healthz on the migrated database, median of
 #     several restarts;
 #  4. donations: gateway-confirmed donations per second over HTTP beside
