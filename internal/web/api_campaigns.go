@@ -59,55 +59,57 @@ func (s *Server) toAPICampaign(ctx context.Context, c *campaign.Campaign) (apiCa
 	if err != nil {
 		return apiCampaign{}, err
 	}
-	return s.apiCampaignOf(ctx, c, apiInitiativeOrg{Slug: card.Org.Slug, Name: card.Org.Name, Verified: card.Org.Verified()},
-		apiCampaignInit{Slug: card.Initiative.Slug, Name: card.Initiative.Name}, m)
-}
-
-// apiCampaignOf completes a campaign whose organisation, initiative and
-// money are known with its needs' progress.
-func (s *Server) apiCampaignOf(ctx context.Context, c *campaign.Campaign, o apiInitiativeOrg, i apiCampaignInit,
-	m campaign.Money) (apiCampaign, error) {
-	needs, err := s.progress(ctx, c)
+	done, err := s.campaignStore().FulfilledAll(ctx, c.Needs)
 	if err != nil {
 		return apiCampaign{}, err
 	}
+	return s.apiCampaignOf(c, apiInitiativeOrg{Slug: card.Org.Slug, Name: card.Org.Name, Verified: card.Org.Verified()},
+		apiCampaignInit{Slug: card.Initiative.Slug, Name: card.Initiative.Name}, m, done), nil
+}
+
+// apiCampaignOf is a campaign whose organisation, initiative, money and
+// needs' progress (done, by need id) are known.
+func (s *Server) apiCampaignOf(c *campaign.Campaign, o apiInitiativeOrg, i apiCampaignInit, m campaign.Money,
+	done map[int64]int64) apiCampaign {
 	out := apiCampaign{Slug: c.Slug, Title: c.Title, Status: c.Status, Scheme: c.Scheme, StartsAt: c.StartsAt,
 		EndsAt: c.EndsAt, Organization: o, Initiative: i, Needs: []apiNeed{},
 		Money: apiMoney{Target: m.Target, Confirmed: m.Confirmed, Pending: m.Pending, Donors: m.Donors},
 		URL:   strings.TrimRight(s.cfg.BaseURL, "/") + campaignPublicURL(c)}
-	for _, n := range needs {
+	for _, n := range c.Needs {
 		out.Needs = append(out.Needs, apiNeed{ID: n.ID, Kind: n.Kind, Title: n.Title, Target: n.Target, Unit: n.Unit,
-			Fulfilled: n.Fulfilled})
+			Fulfilled: done[n.ID]})
 	}
-	return out, nil
+	return out
 }
 
 // apiCampaignList is a page of campaigns for the API: the organisations,
-// initiatives and money of the whole page are read in one query each
-// instead of several per campaign.
+// initiatives, money and needs' progress of the whole page are read in
+// one query each instead of several per campaign.
 func (s *Server) apiCampaignList(ctx context.Context, list []*campaign.Campaign) ([]apiCampaign, error) {
 	cards, err := s.campaignStore().Cards(ctx, list)
 	if err != nil {
 		return nil, err
 	}
 	ids := make([]int64, len(list))
+	var needs []campaign.Need
 	for i, c := range list {
 		ids[i] = c.ID
+		needs = append(needs, c.Needs...)
 	}
 	money, err := donation.CampaignsMoney(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	done, err := s.campaignStore().FulfilledAll(ctx, needs)
 	if err != nil {
 		return nil, err
 	}
 	items := make([]apiCampaign, 0, len(list))
 	for i, c := range list {
 		k, m := cards[i], money[c.ID]
-		item, err := s.apiCampaignOf(ctx, c, apiInitiativeOrg{Slug: k.OrgSlug, Name: k.OrgName, Verified: k.OrgVerified},
+		items = append(items, s.apiCampaignOf(c, apiInitiativeOrg{Slug: k.OrgSlug, Name: k.OrgName, Verified: k.OrgVerified},
 			apiCampaignInit{Slug: k.InitiativeSlug, Name: k.InitiativeName},
-			campaign.Money{Target: c.MoneyTarget(), Confirmed: m.Confirmed, Pending: m.Pending, Donors: m.Donors})
-		if err != nil {
-			return nil, err
-		}
-		items = append(items, item)
+			campaign.Money{Target: c.MoneyTarget(), Confirmed: m.Confirmed, Pending: m.Pending, Donors: m.Donors}, done))
 	}
 	return items, nil
 }

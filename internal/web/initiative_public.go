@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -81,10 +82,19 @@ func (s *Server) initiativeIndex(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Next = next
+	ids := make([]int64, len(list))
+	for n, i := range list {
+		ids[n] = i.OrgID
+	}
+	orgs, err := s.orgs.ByIDs(r.Context(), ids)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	for _, i := range list {
-		o, err := s.orgs.ByID(r.Context(), i.OrgID)
-		if err != nil {
-			s.serverError(w, r, err)
+		o, ok := orgs[i.OrgID]
+		if !ok {
+			s.serverError(w, r, fmt.Errorf("initiative %d: organisation %d: %w", i.ID, i.OrgID, db.ErrNotFound))
 			return
 		}
 		p.Items = append(p.Items, initiativeCard{Initiative: i, Org: o})
