@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"compress/gzip"
 	"io"
 	"log/slog"
@@ -188,4 +189,47 @@ func gzippedSize(t *testing.T, url string) int {
 		t.Fatalf("%s: bad gzip: %v", url, err)
 	}
 	return len(raw)
+}
+
+// TestStaticFilesCompressedOnce: the stylesheet and script come
+// compressed, once, at the best level, and unpack to the very file a
+// client without gzip gets, with the same type.
+func TestStaticFilesCompressedOnce(t *testing.T) {
+	ts := foundationServer(t)
+	for _, name := range []string{"/static/style.css", "/static/app.js", "/static/favicon.svg"} {
+		plain, err := http.Get(ts.URL + name + "?v=1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := io.ReadAll(plain.Body)
+		plain.Body.Close()
+		req, _ := http.NewRequest("GET", ts.URL+name+"?v=1", nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		res, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		packed, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.Header.Get("Content-Encoding") != "gzip" || res.Header.Get("Content-Type") != plain.Header.Get("Content-Type") ||
+			res.Header.Get("Cache-Control") != plain.Header.Get("Cache-Control") {
+			t.Errorf("%s: headers %v, plain %v", name, res.Header, plain.Header)
+			continue
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(packed))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got, _ := io.ReadAll(zr)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: unpacks to %d bytes, the file has %d", name, len(got), len(want))
+		}
+		var best bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&best, gzip.BestCompression)
+		zw.Write(want)
+		zw.Close()
+		if len(packed) > best.Len() {
+			t.Errorf("%s: %d bytes compressed, %d at the best level", name, len(packed), best.Len())
+		}
+	}
 }
