@@ -3,6 +3,7 @@ package regionmap
 import (
 	"fmt"
 	"html"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -129,7 +130,7 @@ func Render(spec Spec) (*Map, error) {
 	if len(shapes) == 0 {
 		return nil, fmt.Errorf("regionmap: nothing to draw within %q", spec.Within)
 	}
-	paths := pathsFor(spec.Level, spec.Within, shapes)
+	paths, grid := pathsFor(spec.Level, spec.Within, shapes)
 	values := make([]int64, 0, len(shapes))
 	box := emptyBox()
 	for _, s := range shapes {
@@ -139,7 +140,8 @@ func Render(spec Spec) (*Map, error) {
 	scale := NewColorScale(values)
 	w, h := box.MaxX-box.MinX, box.MaxY-box.MinY
 	margin := max(w, h) / 50
-	vb := Box{box.MinX - margin, box.MinY - margin, box.MaxX + margin, box.MaxY + margin}
+	vb := Box{onGrid(box.MinX-margin, grid), onGrid(box.MinY-margin, grid),
+		onGrid(box.MaxX+margin, grid), onGrid(box.MaxY+margin, grid)}
 	legendH := 0
 	if spec.Standalone {
 		legendH = (vb.MaxX - vb.MinX) / 12
@@ -210,37 +212,46 @@ func esc(s string) string { return html.EscapeString(s) }
 // The path data of each level and province are drawn once and kept.
 var pathCache sync.Map // key level|within → []string
 
-// nationalTolerance simplifies a map of the whole country further: some
-// 11,600 units wide, it shows at most about a thousand pixels across, so
-// a dozen units is about a pixel. The kabupaten/kota map, with 514 areas,
-// is simplified a little more to stay light.
-var nationalTolerance = map[string]float64{LevelProvinsi: 9, LevelKabupaten: 12}
+// A map of the whole country is drawn coarser, its areas being small on
+// the screen: some 11,600 units wide, it shows at most about a thousand
+// pixels across. Its points are put on a grid of nationalGrid units,
+// about a pixel, so that its numbers are short, and its outlines are
+// simplified by nationalTolerance units, a few pixels: the provinces'
+// map is the first view of /peta and must stay light. The kabupaten/kota
+// map, with 514 areas, keeps a finer outline.
+const nationalGrid = 10
 
-// pathsFor is the path data of shapes; a map of the whole country is
-// simplified further, its areas being small on the screen.
-func pathsFor(level, within string, shapes []Shape) []string {
+var nationalTolerance = map[string]float64{LevelProvinsi: 30, LevelKabupaten: 12}
+
+// pathsFor is the path data of shapes, in units of the grid it returns.
+func pathsFor(level, within string, shapes []Shape) ([]string, int) {
+	tol, grid := 0.0, 1
+	if within == "" {
+		tol, grid = nationalTolerance[level], nationalGrid
+	}
 	key := level + "|" + within
 	if v, ok := pathCache.Load(key); ok {
-		return v.([]string)
-	}
-	tol := 0.0
-	if within == "" {
-		tol = nationalTolerance[level]
+		return v.([]string), grid
 	}
 	out := make([]string, len(shapes))
 	for i, s := range shapes {
-		out[i] = pathData(s.Rings, tol)
+		out[i] = pathData(s.Rings, tol, grid)
 	}
 	pathCache.Store(key, out)
-	return out
+	return out, grid
 }
 
-// pathData writes rings as SVG path data with relative steps:
-// "M10 20l3-2 4 5z".
-func pathData(rings []Ring, tol float64) string {
+// pathData writes rings, simplified by tol and put on a grid of grid
+// units, as SVG path data with relative steps: "M10 20l3-2 4 5z". Rings
+// that become too small to see are left out, but an area always keeps at
+// least its largest ring, so that every region is drawn and linked.
+func pathData(rings []Ring, tol float64, grid int) string {
 	var b strings.Builder
-	drawn := 0
-	for _, r := range rings {
+	largest, largestArea := -1, -1
+	for i, r := range rings {
+		if a := abs(r.Area()); a > largestArea {
+			largest, largestArea = i, a
+		}
 		if tol > 0 {
 			simple := Simplify(r, tol)
 			if simple == nil || abs(simple.Area()) < int(tol*tol*2) {
@@ -248,21 +259,50 @@ func pathData(rings []Ring, tol float64) string {
 			}
 			r = simple
 		}
-		drawn++
+		r = snap(r, grid)
+		if len(r) < 3 {
+			continue
+		}
 		writeRing(&b, r)
 	}
-	if drawn == 0 {
-		// Too small to simplify: draw it as stored.
-		for _, r := range rings {
-			writeRing(&b, r)
+	if b.Len() == 0 && largest >= 0 {
+		// Too small to simplify: draw its largest ring as stored, on the
+		// grid, even if that leaves a single point.
+		r := snap(rings[largest], grid)
+		if len(r) == 0 {
+			r = Ring{{onGrid(rings[largest][0].X, grid), onGrid(rings[largest][0].Y, grid)}}
 		}
+		writeRing(&b, r)
 	}
 	return b.String()
 }
 
+// snap puts r's points on a grid of grid units, dropping the points that
+// then repeat.
+func snap(r Ring, grid int) Ring {
+	if grid == 1 {
+		return r
+	}
+	out := make(Ring, len(r))
+	for i, p := range r {
+		out[i] = Point{onGrid(p.X, grid), onGrid(p.Y, grid)}
+	}
+	return dedupe(out)
+}
+
+// onGrid is v in units of grid, rounded to the nearest.
+func onGrid(v, grid int) int {
+	if grid == 1 {
+		return v
+	}
+	return int(math.Round(float64(v) / float64(grid)))
+}
+
 func writeRing(b *strings.Builder, r Ring) {
 	fmt.Fprintf(b, "M%d %d", r[0].X, r[0].Y)
-	b.WriteByte('l')
+	if len(r) > 1 {
+		b.WriteByte('l')
+	}
 	for i := 1; i < len(r); i++ {
 		dx, dy := r[i].X-r[i-1].X, r[i].Y-r[i-1].Y
 		if i > 1 && dx >= 0 {
