@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"lokadaya/internal/org"
 	"lokadaya/internal/region"
 )
 
@@ -43,7 +44,7 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Campaign, int64, 
 		add("c.initiative_id = ?", opt.InitiativeID)
 	}
 	if opt.PublicOnly {
-		add("c.status IN ('active', 'ended') AND o.status NOT IN ('rejected', 'suspended')")
+		add("c.status IN ('active', 'ended') AND " + org.ShownSQL("c.org_id"))
 	}
 	switch opt.Status {
 	case "":
@@ -72,7 +73,7 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Campaign, int64, 
 				UNION ALL SELECT c2.id FROM initiative_regions r JOIN campaigns c2 ON c2.initiative_id = r.initiative_id
 				WHERE `+serves+`)`, append(a, b...)...)
 		} else {
-			add(`(`+within+` OR EXISTS (SELECT 1 FROM initiative_regions r
+			add(`(EXISTS (SELECT 1 FROM organizations o WHERE o.id = c.org_id AND `+within+`) OR EXISTS (SELECT 1 FROM initiative_regions r
 				WHERE r.initiative_id = c.initiative_id AND `+serves+`))`, append(a, b...)...)
 		}
 	}
@@ -83,12 +84,13 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Campaign, int64, 
 		}
 		if narrow {
 			within, a := region.WithinSQL("o.region_code", opt.BasedIn)
-			add(within, a...)
+			add(`c.org_id IN (SELECT o.id FROM organizations o WHERE `+within+`)`, a...)
 		} else {
 			// A big region: walk the newest campaigns and check each one's
 			// organisation (by a prefix no index serves), rather than read
 			// every organisation of the region and sort their campaigns.
-			add(fmt.Sprintf("substr(o.region_code, 1, %d) = ?", len(opt.BasedIn)), opt.BasedIn)
+			add(fmt.Sprintf("EXISTS (SELECT 1 FROM organizations o WHERE o.id = c.org_id AND substr(o.region_code, 1, %d) = ?)",
+				len(opt.BasedIn)), opt.BasedIn)
 		}
 	}
 	if opt.Kind != "" {
@@ -102,7 +104,9 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Campaign, int64, 
 		add("c.ends_at IS NOT NULL")
 		order = "c.ends_at, c.id"
 	}
-	q := `SELECT ` + prefixed("c.", columns) + ` FROM campaigns c JOIN organizations o ON o.id = c.org_id
+	// The organisation is read by key for each campaign kept (see
+	// org.ShownSQL), never joined.
+	q := `SELECT ` + prefixed("c.", columns) + ` FROM campaigns c
 		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY ` + order
 	if opt.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", opt.Limit+1)

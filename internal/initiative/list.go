@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"lokadaya/internal/org"
 	"lokadaya/internal/region"
 )
 
@@ -28,7 +29,7 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Initiative, int64
 	}
 	if opt.PublishedOnly {
 		// Rejected and suspended organisations are hidden with their initiatives.
-		where = append(where, "i.status = 'published'", "o.status NOT IN ('rejected', 'suspended')")
+		where = append(where, "i.status = 'published'", org.ShownSQL("i.org_id"))
 	}
 	if opt.Region != "" {
 		serves, a := region.OverlapsSQL("r.region_code", opt.Region)
@@ -53,7 +54,7 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]*Initiative, int64
 		where = append(where, "i.id < ?")
 		args = append(args, opt.After)
 	}
-	q := `SELECT ` + prefixed("i.", columns) + ` FROM initiatives i JOIN organizations o ON o.id = i.org_id
+	q := `SELECT ` + prefixed("i.", columns) + ` FROM initiatives i
 		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY i.id DESC`
 	if opt.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", opt.Limit+1)

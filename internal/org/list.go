@@ -95,3 +95,14 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]Organization, int6
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
+
+// ShownSQL is an SQL condition true when the organisation whose id is
+// orgID (a column) is shown to the public: not rejected nor suspended. It
+// is a lookup by key for each row a list keeps, so a list walking its own
+// index to fill one page checks only that page's organisations; joined,
+// SQLite first built a Bloom filter over every organisation (10 ms with
+// 10,000 of them, against 0.2 ms).
+func ShownSQL(orgID string) string {
+	return `NOT EXISTS (SELECT 1 FROM organizations hidden WHERE hidden.id = ` + orgID +
+		` AND hidden.status IN ('` + string(StatusRejected) + `', '` + string(StatusSuspended) + `'))`
+}
