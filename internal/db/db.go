@@ -40,7 +40,8 @@ type DB struct {
 	// writer at a time, and waiting here is cheaper and fairer than its
 	// busy handler, which polls with growing sleeps. Nil on PostgreSQL.
 	writers chan struct{}
-	version versioner // see WriteVersion
+	stmts   *stmtCache // SQLite's prepared statements; nil on PostgreSQL
+	version versioner  // see WriteVersion
 }
 
 // Open connects to url: "sqlite:PATH" (or a bare path) or "postgres://…".
@@ -60,6 +61,7 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		d.Dialect = SQLite
 		d.writers = make(chan struct{}, 1)
 		d.DB, err = openSQLite(strings.TrimPrefix(url, "sqlite:"))
+		d.stmts = &stmtCache{pool: d.DB}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("db: open: %w", err)
@@ -121,55 +123,90 @@ func rebind(dialect Dialect, q string) string {
 
 // Exec runs a statement written with '?' placeholders.
 func (d *DB) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := d.prepared(ctx, q); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return d.ExecContext(ctx, d.Rebind(q), args...)
 }
 
 // Query runs a query written with '?' placeholders.
 func (d *DB) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := d.prepared(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return d.QueryContext(ctx, d.Rebind(q), args...)
 }
 
 // QueryRow runs a single-row query written with '?' placeholders.
 func (d *DB) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := d.prepared(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return d.QueryRowContext(ctx, d.Rebind(q), args...)
+}
+
+// prepared is q kept prepared, on SQLite; nil otherwise.
+func (d *DB) prepared(ctx context.Context, q string) *sql.Stmt {
+	if d.stmts == nil {
+		return nil
+	}
+	return d.stmts.get(ctx, q)
 }
 
 // Tx is a transaction that rebinds like DB.
 type Tx struct {
 	*sql.Tx
 	Dialect Dialect
+	stmts   *stmtCache // nil on PostgreSQL
 }
 
 // Exec runs a statement inside the transaction.
 func (t *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := t.prepared(ctx, q); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return t.ExecContext(ctx, rebind(t.Dialect, q), args...)
 }
 
-// Query runs a query inside the transaction.
+// Query runs a query inside the transaction. It is never run from a
+// statement kept prepared: a loop over its rows may run the same text
+// again, and one prepared statement has one cursor.
 func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	return t.QueryContext(ctx, rebind(t.Dialect, q), args...)
 }
 
 // QueryRow runs a single-row query inside the transaction.
 func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := t.prepared(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return t.QueryRowContext(ctx, rebind(t.Dialect, q), args...)
+}
+
+// prepared is q kept prepared, bound to the transaction, on SQLite; nil
+// otherwise.
+func (t *Tx) prepared(ctx context.Context, q string) *sql.Stmt {
+	if t.stmts == nil {
+		return nil
+	}
+	st := t.stmts.forTx(q)
+	if st == nil {
+		return nil
+	}
+	return t.StmtContext(ctx, st)
 }
 
 // InTx runs fn in a transaction, committing when fn returns nil.
 func (d *DB) InTx(ctx context.Context, fn func(tx *Tx) error) error {
-	if d.writers != nil {
-		select {
-		case d.writers <- struct{}{}:
-			defer func() { <-d.writers }()
-		case <-ctx.Done():
-			return fmt.Errorf("db: begin: %w", ctx.Err())
-		}
+	if err := d.queue(ctx); err != nil {
+		return fmt.Errorf("db: begin: %w", err)
 	}
+	defer d.unqueue()
 	sqlTx, err := d.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("db: begin: %w", err)
 	}
-	tx := &Tx{Tx: sqlTx, Dialect: d.Dialect}
+	tx := &Tx{Tx: sqlTx, Dialect: d.Dialect, stmts: d.stmts}
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return err
@@ -178,6 +215,39 @@ func (d *DB) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("db: commit: %w", err)
 	}
 	return nil
+}
+
+// Write runs fn, a single statement that writes outside a transaction
+// (an upsert that returns a count, say), in this process's queue of
+// SQLite writers, as InTx does: waiting there is cheaper than SQLite's
+// busy handler, which sleeps. On PostgreSQL it just runs fn. fn must not
+// start a transaction.
+func (d *DB) Write(ctx context.Context, fn func() error) error {
+	if err := d.queue(ctx); err != nil {
+		return fmt.Errorf("db: write: %w", err)
+	}
+	defer d.unqueue()
+	return fn()
+}
+
+// queue waits for this process's turn to write to SQLite; unqueue ends
+// it. Both do nothing on PostgreSQL.
+func (d *DB) queue(ctx context.Context) error {
+	if d.writers == nil {
+		return nil
+	}
+	select {
+	case d.writers <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (d *DB) unqueue() {
+	if d.writers != nil {
+		<-d.writers
+	}
 }
 
 // Querier is what both DB and Tx offer, so store functions can run in either.

@@ -116,6 +116,9 @@ func (d *DB) Close() error {
 		v.pool = nil
 	}
 	v.mu.Unlock()
+	if d.stmts != nil {
+		d.stmts.close()
+	}
 	return d.DB.Close()
 }
 

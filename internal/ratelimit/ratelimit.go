@@ -28,9 +28,11 @@ func (l *Limiter) Allow(ctx context.Context, key string) (bool, error) {
 	now := time.Now().UTC()
 	start := now.Truncate(l.Window)
 	var n int
-	err := l.DB.QueryRow(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
-		ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
-		RETURNING count`, key, start).Scan(&n)
+	err := l.DB.Write(ctx, func() error {
+		return l.DB.QueryRow(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
+			ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
+			RETURNING count`, key, start).Scan(&n)
+	})
 	if err != nil {
 		return false, err
 	}
@@ -41,7 +43,10 @@ func (l *Limiter) Allow(ctx context.Context, key string) (bool, error) {
 		return false, err
 	}
 	if n == 1 && now.UnixNano()%16 == 0 {
-		_, _ = l.DB.Exec(ctx, `DELETE FROM rate_limits WHERE window_start < ?`, start.Add(-24*time.Hour))
+		_ = l.DB.Write(ctx, func() error {
+			_, err := l.DB.Exec(ctx, `DELETE FROM rate_limits WHERE window_start < ?`, start.Add(-24*time.Hour))
+			return err
+		})
 	}
 	overlap := 1 - float64(now.Sub(start))/float64(l.Window)
 	return float64(n)+float64(prev)*overlap <= float64(l.Max), nil
@@ -50,9 +55,11 @@ func (l *Limiter) Allow(ctx context.Context, key string) (bool, error) {
 // Record counts an attempt for key without asking whether it is allowed,
 // for limits that count only some outcomes (failed logins, say).
 func (l *Limiter) Record(ctx context.Context, key string) error {
-	_, err := l.DB.Exec(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
-		ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1`, key, time.Now().UTC().Truncate(l.Window))
-	return err
+	return l.DB.Write(ctx, func() error {
+		_, err := l.DB.Exec(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
+			ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1`, key, time.Now().UTC().Truncate(l.Window))
+		return err
+	})
 }
 
 // Over reports, without counting anything, whether one more attempt for
