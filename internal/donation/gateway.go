@@ -154,29 +154,30 @@ func Transaction(d *Donation) gateway.Transaction {
 }
 
 // PaymentStarted stores the payment page the gateway created for the
-// donation. A donation rejected because an earlier attempt could not
-// reach the gateway is pending again.
-func (s *Store) PaymentStarted(ctx context.Context, donationID int64, token, url string) error {
-	return s.DB.InTx(ctx, func(tx *db.Tx) error {
-		p, err := scanPayment(tx.QueryRow(ctx, `SELECT `+paymentColumns+` FROM donation_payments WHERE donation_id = ?`, donationID))
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `UPDATE donation_payments SET token = ?, payment_url = ?,
-			state = CASE WHEN state = 'new' THEN 'pending' ELSE state END, updated_at = ? WHERE donation_id = ?`,
-			token, url, s.now(), donationID); err != nil {
+// donation and returns the payment. A donation rejected because an
+// earlier attempt could not reach the gateway is pending again.
+func (s *Store) PaymentStarted(ctx context.Context, donationID int64, token, url string) (*Payment, error) {
+	var p *Payment
+	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+		// Only while the payment is still new: the statement checks that
+		// itself, so nothing is read first and a fresh donation (pending)
+		// changes nothing here.
+		if _, err := tx.Exec(ctx, `UPDATE donations SET status = 'pending', reject_reason = ''
+			WHERE id = ? AND status = 'rejected' AND reject_reason = ?
+			AND EXISTS (SELECT 1 FROM donation_payments WHERE donation_id = ? AND state = 'new')`,
+			donationID, ReasonGatewayDown, donationID); err != nil {
 			return fmt.Errorf("donation: payment started: %w", err)
 		}
-		if p.State != PaymentNew {
-			return nil
-		}
-		_, err = tx.Exec(ctx, `UPDATE donations SET status = 'pending', reject_reason = ''
-			WHERE id = ? AND status = 'rejected' AND reject_reason = ?`, donationID, ReasonGatewayDown)
-		if err != nil {
-			return fmt.Errorf("donation: payment started: %w", err)
-		}
-		return nil
+		var err error
+		p, err = scanPayment(tx.QueryRow(ctx, `UPDATE donation_payments SET token = ?, payment_url = ?,
+			state = CASE WHEN state = 'new' THEN 'pending' ELSE state END, updated_at = ? WHERE donation_id = ?
+			RETURNING `+paymentColumns, token, url, s.now(), donationID))
+		return err
 	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // PaymentFailed records that the gateway could not create the donation's
@@ -306,18 +307,14 @@ func (s *Store) move(ctx context.Context, tx *db.Tx, d *Donation, p *Payment, n 
 	default: // pending: the payer chose a way to pay
 		return nil
 	}
-	res, err = tx.Exec(ctx, q, args...)
-	if err != nil {
-		return fmt.Errorf("donation: apply %s: %w", n.State, err)
-	}
-	if k, err := res.RowsAffected(); err != nil || k == 0 {
+	fresh, err := scan(tx.QueryRow(ctx, q+` RETURNING `+columns, args...))
+	if errors.Is(err, sql.ErrNoRows) {
 		// Already where the notification would put it (a treasurer
 		// confirmed by hand, say): the payment moved, the money did not.
-		return err
+		return nil
 	}
-	fresh, err := s.get(ctx, tx, `id = ?`, d.ID)
 	if err != nil {
-		return err
+		return fmt.Errorf("donation: apply %s: %w", n.State, err)
 	}
 	*d = *fresh
 	if action == "" {

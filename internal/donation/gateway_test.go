@@ -56,7 +56,7 @@ func newGatewayDonation(t *testing.T, s *donation.Store, f fixture, amount int64
 	if d.UniqueCode != 0 || d.Amount != amount || d.BankAccountID != nil {
 		t.Fatalf("gateway donation %+v", d)
 	}
-	if err := s.PaymentStarted(context.Background(), d.ID, "tok", "https://pay.example/"+strconv.Itoa(i)); err != nil {
+	if _, err := s.PaymentStarted(context.Background(), d.ID, "tok", "https://pay.example/"+strconv.Itoa(i)); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -263,7 +263,7 @@ func TestGatewayPaymentThatCouldNotStart(t *testing.T) {
 		if err != nil || created || again.ID != don.ID {
 			t.Fatalf("retry: %v %v", created, err)
 		}
-		if err := s.PaymentStarted(ctx, don.ID, "tok", "https://pay.example/x"); err != nil {
+		if _, err := s.PaymentStarted(ctx, don.ID, "tok", "https://pay.example/x"); err != nil {
 			t.Fatal(err)
 		}
 		got, _ = s.ByID(ctx, don.ID)

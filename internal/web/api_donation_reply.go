@@ -47,10 +47,14 @@ func (s *Server) writeAPIDonation(w http.ResponseWriter, r *http.Request, status
 			s.apiOrgInternal(w, r, err)
 			return
 		}
-		// Starting the payment may have changed the donation.
-		if d, err = s.donationStore().ByID(ctx, d.ID); err != nil {
-			s.apiOrgInternal(w, r, err)
-			return
+		// Starting the payment again may have made a donation rejected
+		// for want of the gateway pending again; a fresh one stays as it
+		// was created.
+		if !fresh {
+			if d, err = s.donationStore().ByID(ctx, d.ID); err != nil {
+				s.apiOrgInternal(w, r, err)
+				return
+			}
 		}
 		reply = toAPIDonation(d)
 		if p.Started() {

@@ -143,10 +143,7 @@ func (s *Server) startPayment(r *http.Request, d *donation.Donation) (*donation.
 		}
 		return nil, &errPaymentNotStarted{err: err, final: final}
 	}
-	if err := store.PaymentStarted(ctx, d.ID, created.Token, created.RedirectURL); err != nil {
-		return nil, err
-	}
-	return store.Payment(ctx, d.ID)
+	return store.PaymentStarted(ctx, d.ID, created.Token, created.RedirectURL)
 }
 
 // gatewayPayment is d's payment, started again when an earlier attempt
