@@ -311,6 +311,10 @@ func TestCampaignListFilters(t *testing.T) {
 			{"province 14 via org", campaign.ListOptions{PublicOnly: true, Region: "14"}, 1},
 			{"desa under initiative region", campaign.ListOptions{PublicOnly: true, Region: "32.73.01.1001"}, 3},
 			{"elsewhere", campaign.ListOptions{PublicOnly: true, Region: "51"}, 0},
+			// Based in a region: the organisation's own, whatever it serves.
+			{"based in province 32", campaign.ListOptions{PublicOnly: true, BasedIn: "32"}, 2},
+			{"based in province 14", campaign.ListOptions{PublicOnly: true, BasedIn: "14"}, 1},
+			{"based elsewhere", campaign.ListOptions{PublicOnly: true, BasedIn: "51"}, 0},
 			{"kind relawan", campaign.ListOptions{PublicOnly: true, Kind: "relawan"}, 1},
 			{"initiative", campaign.ListOptions{InitiativeID: f.foreign}, 1},
 		} {

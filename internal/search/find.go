@@ -90,9 +90,15 @@ func (x *Index) Search(ctx context.Context, p Params) (*Result, error) {
 		return nil, err
 	}
 	if qr.walk != "" {
-		res, err := x.run(ctx, builtQuery{sql: qr.walk, args: qr.walkArgs, sort: qr.sort, terms: qr.terms, limit: qr.limit})
-		if err != nil || res.Next != "" {
-			return res, err
+		rows := walkRows
+		for rows > 0 {
+			args := slices.Clone(qr.walkArgs)
+			args[qr.walkAt] = rows
+			res, err := x.run(ctx, builtQuery{sql: qr.walk, args: args, sort: qr.sort, terms: qr.terms, limit: qr.limit})
+			if err != nil || res.Next != "" {
+				return res, err
+			}
+			rows = longerWalk(rows, len(res.Hits), qr.limit+1)
 		}
 	}
 	return x.run(ctx, qr)
@@ -109,6 +115,7 @@ type builtQuery struct {
 	// (see build).
 	walk     string
 	walkArgs []any
+	walkAt   int // the index in walkArgs of how many rows to walk
 }
 
 // build turns p into SQL; bad input is an *InputError.
@@ -281,6 +288,7 @@ func (x *Index) build(p Params) (builtQuery, error) {
 			d.extra, d.need_bp, d.published_unix, d.ends_unix FROM search_docs d WHERE ` +
 			strings.Join(append(append([]string{}, where...), "1 = 1"), " AND ") + order + ` LIMIT ?) d
 			WHERE ` + strings.Join(probes, " AND ") + order + ` LIMIT ?`
+		qr.walkAt = len(args)
 		qr.walkArgs = append(append(append(append([]any{}, args...), walkRows), probeArgs...), limit+1)
 	}
 	return qr, nil
@@ -289,6 +297,26 @@ func (x *Index) build(p Params) (builtQuery, error) {
 // walkRows is how many documents a filtered browse checks one by one
 // before it reads the filters' lists instead.
 const walkRows = 2000
+
+// maxWalkRows bounds a second, longer walk. A walk costs the same however
+// big the index is, where a filter's list grows with it: a province and an
+// issue together may leave a first walk a few short.
+const maxWalkRows = 20000
+
+// longerWalk is how many rows a second walk should check, given that walked
+// rows found found of the want needed: half again what the first one's
+// yield suggests, or 0 when no second walk is worth it (it already was a
+// second walk, it found nothing to go by, or it would be too long).
+func longerWalk(walked, found, want int) int {
+	if walked != walkRows || found == 0 {
+		return 0
+	}
+	rows := walked * want * 3 / (2 * found)
+	if rows > maxWalkRows {
+		return 0
+	}
+	return rows
+}
 
 // run reads one page of a built search.
 func (x *Index) run(ctx context.Context, qr builtQuery) (*Result, error) {
