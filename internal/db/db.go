@@ -8,6 +8,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"os"
@@ -40,8 +41,11 @@ type DB struct {
 	// writer at a time, and waiting here is cheaper and fairer than its
 	// busy handler, which polls with growing sleeps. Nil on PostgreSQL.
 	writers chan struct{}
-	stmts   *stmtCache // SQLite's prepared statements; nil on PostgreSQL
-	version versioner  // see WriteVersion
+	// writeConn is the connection SQLite transactions run on (see
+	// begin); only the holder of the writers' turn touches it.
+	writeConn *sql.Conn
+	stmts     *stmtCache // SQLite's prepared statements; nil on PostgreSQL
+	version   versioner  // see WriteVersion
 }
 
 // Open connects to url: "sqlite:PATH" (or a bare path) or "postgres://…".
@@ -202,19 +206,49 @@ func (d *DB) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("db: begin: %w", err)
 	}
 	defer d.unqueue()
-	sqlTx, err := d.BeginTx(ctx, nil)
+	sqlTx, err := d.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("db: begin: %w", err)
 	}
+	// A panic in fn must not leave the transaction open on the kept
+	// connection; after a commit this does nothing.
+	defer func() { _ = sqlTx.Rollback() }()
 	tx := &Tx{Tx: sqlTx, Dialect: d.Dialect, stmts: d.stmts}
 	if err := fn(tx); err != nil {
-		_ = sqlTx.Rollback()
 		return err
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("db: commit: %w", err)
 	}
 	return nil
+}
+
+// begin starts a transaction. On SQLite, where this process's writers take
+// turns (see queue; the caller holds the turn), every transaction runs on
+// one connection kept for them, whose page cache then stays warm: a
+// connection re-reads pages another connection has written since, so
+// transactions spread over the pool read far more.
+func (d *DB) begin(ctx context.Context) (*sql.Tx, error) {
+	if d.writers == nil {
+		return d.BeginTx(ctx, nil)
+	}
+	for range 2 {
+		if d.writeConn == nil {
+			c, err := d.Conn(ctx)
+			if err != nil {
+				return nil, err
+			}
+			d.writeConn = c
+		}
+		tx, err := d.writeConn.BeginTx(ctx, nil)
+		if !errors.Is(err, sql.ErrConnDone) && !errors.Is(err, driver.ErrBadConn) {
+			return tx, err
+		}
+		// The connection broke: the next try takes a fresh one.
+		_ = d.writeConn.Close()
+		d.writeConn = nil
+	}
+	return nil, sql.ErrConnDone
 }
 
 // Write runs fn, a single statement that writes outside a transaction

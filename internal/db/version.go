@@ -119,6 +119,17 @@ func (d *DB) Close() error {
 	if d.stmts != nil {
 		d.stmts.close()
 	}
+	// The transactions' connection, unless a transaction still runs on
+	// it (closing the pool then closes it once that transaction ends).
+	select {
+	case d.writers <- struct{}{}:
+		if d.writeConn != nil {
+			_ = d.writeConn.Close()
+			d.writeConn = nil
+		}
+		<-d.writers
+	default:
+	}
 	return d.DB.Close()
 }
 
