@@ -36,7 +36,16 @@ type Client struct {
 	HTTP *http.Client
 }
 
-var defaultHTTP = &http.Client{Timeout: DefaultTimeout}
+// defaultHTTP keeps connections to the gateway open for concurrent
+// donors: Go's default transport keeps two idle connections per host, so
+// a burst of donations would open (and TLS-handshake) a new one each.
+var defaultHTTP = &http.Client{Timeout: DefaultTimeout, Transport: gatewayTransport()}
+
+func gatewayTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 32
+	return t
+}
 
 // CreateTransaction asks the gateway for a payment page for t. Calling it
 // again with the same order id never creates a second transaction: the
