@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"sync"
 )
 
@@ -32,6 +33,9 @@ type stmtCache struct {
 // cache is full, or preparing failed: running it unprepared then reports
 // the error where it belongs).
 func (c *stmtCache) get(ctx context.Context, q string) *sql.Stmt {
+	if !keepable(q) {
+		return nil
+	}
 	st, full := c.lookup(q)
 	if st != nil || full {
 		return st
@@ -39,11 +43,23 @@ func (c *stmtCache) get(ctx context.Context, q string) *sql.Stmt {
 	return c.prepare(ctx, q)
 }
 
+// keepable reports whether q may be kept prepared. A kept statement is
+// compiled again when the schema changes, but SQLite notices the change
+// only when the program runs, and an EXPLAIN only lists it: kept, it
+// would go on describing the plan of a dropped index.
+func keepable(q string) bool {
+	q = strings.TrimSpace(q)
+	return len(q) < 7 || !strings.EqualFold(q[:7], "EXPLAIN")
+}
+
 // forTx returns q prepared, or nil the first time: a transaction holds
 // its connection, and preparing on the pool would wait for a second one,
 // so q is prepared in the background for the next time and runs
 // unprepared this once.
 func (c *stmtCache) forTx(q string) *sql.Stmt {
+	if !keepable(q) {
+		return nil
+	}
 	st, full := c.lookup(q)
 	if st != nil || full {
 		return st

@@ -3,6 +3,7 @@ package db_test
 import (
 	"context"
 	"strconv"
+	"strings"
 	"testing"
 
 	"lokadaya/internal/db"
@@ -101,4 +102,48 @@ func TestPreparedStatementsStayCorrect(t *testing.T) {
 			t.Error("insert into a missing table: no error")
 		}
 	})
+}
+
+// An EXPLAIN describes the schema as it is now: it is never kept
+// prepared, since SQLite re-prepares a kept statement for a new schema
+// only when the statement runs, which an EXPLAIN does not.
+func TestExplainSeesTheSchemaAsItIs(t *testing.T) {
+	d := dbtest.Open(t)
+	if d.Dialect != db.SQLite {
+		t.Skip("EXPLAIN QUERY PLAN is SQLite's; PostgreSQL's driver keeps its own statements")
+	}
+	ctx := context.Background()
+	if _, err := d.Exec(ctx, `CREATE TABLE probe_plan (id INTEGER PRIMARY KEY, v BIGINT NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	plan := func() string {
+		t.Helper()
+		rows, err := d.Query(ctx, `EXPLAIN QUERY PLAN SELECT id FROM probe_plan WHERE v = ?`, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			out += detail + "\n"
+		}
+		return out
+	}
+	if _, err := d.Exec(ctx, `CREATE INDEX probe_plan_v ON probe_plan (v)`); err != nil {
+		t.Fatal(err)
+	}
+	if p := plan(); !strings.Contains(p, "probe_plan_v") {
+		t.Fatalf("plan with the index does not use it: %s", p)
+	}
+	if _, err := d.Exec(ctx, `DROP INDEX probe_plan_v`); err != nil {
+		t.Fatal(err)
+	}
+	if p := plan(); strings.Contains(p, "probe_plan_v") {
+		t.Errorf("plan after the index was dropped still uses it: %s", p)
+	}
 }

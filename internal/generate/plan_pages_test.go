@@ -9,6 +9,7 @@ import (
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/db/dbtest"
+	"lokadaya/internal/org"
 	"lokadaya/internal/region"
 )
 
@@ -37,7 +38,9 @@ var sorted = regexp.MustCompile(`USE TEMP B-TREE FOR ORDER BY|(^|\s)Sort( |$)|So
 func pageQueries(now time.Time) []pageQuery {
 	campaignRegion, a := region.WithinSQL("o.region_code", "32.73")
 	serves, b := region.OverlapsSQL("r.region_code", "32.73")
-	camp := map[string]string{"c": "campaigns", "o": "organizations", "r": "initiative_regions", "n": "campaign_needs"}
+	camp := map[string]string{"c": "campaigns", "o": "organizations", "hidden": "organizations", "r": "initiative_regions",
+		"n": "campaign_needs"}
+	shown := func(col string) string { return org.ShownSQL(col) }
 	return []pageQuery{
 		{hotQuery: hotQuery{ // donation.CampaignMoney: the campaign page's totals
 			name: "campaign money", uses: []string{"sqlite_autoindex_campaign_money_1", "campaign_money_pkey"},
@@ -68,19 +71,19 @@ func pageQueries(now time.Time) []pageQuery {
 		{hotQuery: hotQuery{ // campaign.Store.List with a region: the explore page and the API
 			name: "campaign list by region, range", aliases: camp,
 			uses: []string{"campaigns_status", "campaigns_active_ends", "campaigns_ending", "campaigns_pkey"},
-			sql: `SELECT c.id, c.slug FROM campaigns c JOIN organizations o ON o.id = c.org_id
-				WHERE c.status IN ('active', 'ended') AND o.status NOT IN ('rejected', 'suspended')
+			sql: `SELECT c.id, c.slug FROM campaigns c
+				WHERE c.status IN ('active', 'ended') AND ` + shown("c.org_id") + `
 				AND c.status = 'active' AND (c.ends_at > ?) IS NOT FALSE
-				AND (` + campaignRegion + ` OR EXISTS (SELECT 1 FROM initiative_regions r
+				AND (EXISTS (SELECT 1 FROM organizations o WHERE o.id = c.org_id AND ` + campaignRegion + `) OR EXISTS (SELECT 1 FROM initiative_regions r
 				WHERE r.initiative_id = c.initiative_id AND ` + serves + `)) ORDER BY c.id DESC LIMIT 31`,
 			args: append(append([]any{now}, a...), b...),
 		}},
 		{hotQuery: hotQuery{ // the same in a narrow region (region.Narrow): from the region's indexes
 			name: "campaign list by narrow region", aliases: map[string]string{"c": "campaigns", "o": "organizations",
-				"r": "initiative_regions", "c2": "campaigns"},
+				"hidden": "organizations", "r": "initiative_regions", "c2": "campaigns"},
 			uses: []string{"organizations_region"},
-			sql: `SELECT c.id, c.slug FROM campaigns c JOIN organizations o ON o.id = c.org_id
-				WHERE c.status IN ('active', 'ended') AND o.status NOT IN ('rejected', 'suspended')
+			sql: `SELECT c.id, c.slug FROM campaigns c
+				WHERE c.status IN ('active', 'ended') AND ` + shown("c.org_id") + `
 				AND c.status = 'active' AND (c.ends_at > ?) IS NOT FALSE
 				AND c.id IN (SELECT c2.id FROM organizations o JOIN campaigns c2 ON c2.org_id = o.id WHERE ` + campaignRegion + `
 				UNION ALL SELECT c2.id FROM initiative_regions r JOIN campaigns c2 ON c2.initiative_id = r.initiative_id
@@ -89,18 +92,18 @@ func pageQueries(now time.Time) []pageQuery {
 		}},
 		{hotQuery: hotQuery{ // initiative.Store.List in a narrow region
 			name: "initiative list by narrow region", uses: []string{"initiative_regions_code"},
-			aliases: map[string]string{"i": "initiatives", "o": "organizations", "r": "initiative_regions"},
-			sql: `SELECT i.id FROM initiatives i JOIN organizations o ON o.id = i.org_id
-				WHERE i.status = 'published' AND o.status NOT IN ('rejected', 'suspended')
+			aliases: map[string]string{"i": "initiatives", "hidden": "organizations", "r": "initiative_regions"},
+			sql: `SELECT i.id FROM initiatives i
+				WHERE i.status = 'published' AND ` + shown("i.org_id") + `
 				AND i.id IN (SELECT r.initiative_id FROM initiative_regions r WHERE ` + serves + `)
 				ORDER BY i.id DESC LIMIT 31`,
 			args: b,
 		}},
 		{hotQuery: hotQuery{ // initiative.Store.List with a region: /inisiatif and the API
 			name: "initiative list by region, range", uses: []string{"initiatives_status"},
-			aliases: map[string]string{"i": "initiatives", "o": "organizations", "r": "initiative_regions"},
-			sql: `SELECT i.id FROM initiatives i JOIN organizations o ON o.id = i.org_id
-				WHERE i.status = 'published' AND o.status NOT IN ('rejected', 'suspended')
+			aliases: map[string]string{"i": "initiatives", "hidden": "organizations", "r": "initiative_regions"},
+			sql: `SELECT i.id FROM initiatives i
+				WHERE i.status = 'published' AND ` + shown("i.org_id") + `
 				AND EXISTS (SELECT 1 FROM initiative_regions r WHERE r.initiative_id = i.id AND ` + serves + `)
 				ORDER BY i.id DESC LIMIT 31`,
 			args: b,

@@ -32,6 +32,7 @@ var bigTables = map[string]bool{
 	"organizations": true, "users": true, "memberships": true, "initiatives": true, "initiative_regions": true,
 	"campaigns": true, "campaign_needs": true, "donations": true, "goods_pledges": true, "volunteer_signups": true,
 	"offers": true, "ledger_entries": true, "petition_signatures": true, "volunteer_hours": true,
+	"rate_limits": true, // grows with the visitors of public forms
 }
 
 type hotQuery struct {
@@ -83,6 +84,10 @@ func hotQueries(now time.Time) []hotQuery {
 			sql: `SELECT id, slug FROM organizations WHERE region_code >= ? AND region_code < ?
 				AND status NOT IN (?, ?) ORDER BY id DESC LIMIT 51`,
 			args: []any{"32.73", "32.73/", "rejected", "suspended"},
+		},
+		{ // ratelimit.Limiter: old windows purged now and then on a public form
+			name: "rate-limit purge", uses: []string{"rate_limits_window"}, aliases: map[string]string{"rate_limits": "rate_limits"},
+			sql: `DELETE FROM rate_limits WHERE window_start < ?`, args: []any{now},
 		},
 		{ // campaign.Store.BySlug: the campaign page
 			name: "campaign by slug", uses: []string{"sqlite_autoindex_campaigns_1", "campaigns_slug_key"}, aliases: map[string]string{"campaigns": "campaigns"},
