@@ -95,22 +95,7 @@ func TestCampaignPageQueriesDoNotGrowWithDonations(t *testing.T) {
 	}
 	page := func() int64 {
 		t.Helper()
-		n.Store(0)
-		// Rendered afresh each time, not answered from the page cache.
-		req, err := http.NewRequest(http.MethodGet, ts.URL+"/galang-daya/"+c.Slug, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Cache-Control", "no-cache")
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.Body.Close()
-		if res.StatusCode != http.StatusOK {
-			t.Fatalf("campaign page: %d", res.StatusCode)
-		}
-		return n.Load()
+		return countQueries(t, &n, ts.URL+"/galang-daya/"+c.Slug)
 	}
 	give(1)
 	one := page()
@@ -126,4 +111,25 @@ func TestCampaignPageQueriesDoNotGrowWithDonations(t *testing.T) {
 	if money.Confirmed != 301*10000 || money.Donors != 70 {
 		t.Errorf("money %+v, want 301 donations of Rp10.000 from 70 donors", money)
 	}
+}
+
+// countQueries gets url rendered afresh (not answered from the page
+// cache), requires a 200 and returns how many statements n counted.
+func countQueries(t *testing.T, n *atomic.Int64, url string) int64 {
+	t.Helper()
+	n.Store(0)
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Cache-Control", "no-cache")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d", url, res.StatusCode)
+	}
+	return n.Load()
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"sync/atomic"
@@ -68,22 +67,8 @@ func TestPublicPagesRunAFixedNumberOfQueries(t *testing.T) {
 		t.Helper()
 		counts := map[string]int64{}
 		for _, p := range pages {
-			for i := range 2 {
-				n.Store(0)
-				req, _ := http.NewRequest("GET", ts.URL+p, nil)
-				req.Header.Set("Cache-Control", "no-cache")
-				res, err := http.DefaultClient.Do(req)
-				if err != nil {
-					t.Fatal(err)
-				}
-				res.Body.Close()
-				if res.StatusCode != http.StatusOK {
-					t.Fatalf("GET %s: %d", p, res.StatusCode)
-				}
-				if i == 1 {
-					counts[p] = n.Load()
-				}
-			}
+			countQueries(t, &n, ts.URL+p) // warms what a process loads once
+			counts[p] = countQueries(t, &n, ts.URL+p)
 		}
 		return counts
 	}
