@@ -378,7 +378,7 @@ func initiativeTriggers() []trigger {
 // puts the triggers back.
 func Bulk(ctx context.Context, d *db.DB, load func() error) error {
 	if err := d.InTx(ctx, func(tx *db.Tx) error {
-		return dropTriggers(ctx, tx, append(triggers(), campaignTriggers()...))
+		return dropTriggers(ctx, tx, append(append(triggers(), campaignTriggers()...), ledgerTriggers()...))
 	}); err != nil {
 		return err
 	}
@@ -390,7 +390,13 @@ func Bulk(ctx context.Context, d *db.DB, load func() error) error {
 		if err := RebuildCampaigns(ctx, tx); err != nil {
 			return err
 		}
+		if err := RebuildLedger(ctx, tx); err != nil {
+			return err
+		}
 		if err := installTriggers(ctx, tx); err != nil {
+			return err
+		}
+		if err := install(ctx, tx, ledgerTriggers()); err != nil {
 			return err
 		}
 		return install(ctx, tx, campaignTriggers())

@@ -72,9 +72,11 @@ type cell struct {
 func text(s string) cell { return cell{text: s} }
 func num(n int64) cell   { return cell{num: n, number: true} }
 
-// rows lays the report out as a table: the summary, an empty row, then the
-// entries under a header row. Every file format writes these rows.
-func rows(rep *Report, m *Meta) [][]cell {
+// table lays the report out as a table, calling put with each row: the
+// summary, an empty row, then every entry under a header row, then the
+// goods handed out. Every file format writes these rows; the entries
+// stream from rep.All.
+func table(rep *Report, m *Meta, put func([]cell) error) error {
 	f := &rep.Figures
 	out := [][]cell{
 		{text(m.Title)},
@@ -117,17 +119,36 @@ func rows(rep *Report, m *Meta) [][]cell {
 		header = append(header, text(m.t("report.col."+k)))
 	}
 	out = append(out, header)
-	for i := range rep.Entries {
-		l := &rep.Entries[i]
+	for _, row := range out {
+		if err := put(row); err != nil {
+			return err
+		}
+	}
+	if err := rep.each(func(l *Line) error {
 		receipt := ""
 		if l.HasReceipt {
 			receipt = m.ReceiptURL(l.Seq)
 		}
-		out = append(out, []cell{num(l.Seq), text(l.RecordedAt.In(m.Zone).Format(time.DateOnly)),
+		return put([]cell{num(l.Seq), text(l.RecordedAt.In(m.Zone).Format(time.DateOnly)),
 			text(m.t("report.kind." + string(l.Kind))), text(l.Description), text(l.Counterparty),
 			text(m.t("report.cat." + string(l.Category))), num(l.Amount), text(receipt), text(l.HashShort())})
+	}); err != nil {
+		return err
 	}
-	return append(out, handoutRows(rep, m)...)
+	for _, row := range handoutRows(rep, m) {
+		if err := put(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// each calls fn with every entry of the report (none when it has no All).
+func (rep *Report) each(fn func(*Line) error) error {
+	if rep.All == nil {
+		return nil
+	}
+	return rep.All(fn)
 }
 
 // SafeCell keeps a spreadsheet from reading a text as a formula: a text
@@ -148,7 +169,7 @@ func WriteCSV(w io.Writer, rep *Report, m *Meta) error {
 		return err
 	}
 	cw := csv.NewWriter(bw)
-	for _, row := range rows(rep, m) {
+	if err := table(rep, m, func(row []cell) error {
 		rec := make([]string, len(row))
 		for i, c := range row {
 			if c.number {
@@ -157,9 +178,9 @@ func WriteCSV(w io.Writer, rep *Report, m *Meta) error {
 				rec[i] = SafeCell(c.text)
 			}
 		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
+		return cw.Write(rec)
+	}); err != nil {
+		return err
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -205,7 +226,7 @@ const SheetName = "Laporan"
 // WriteXLSX writes the report as a one-sheet XLSX workbook: numbers as
 // numeric cells, texts as inline strings.
 func WriteXLSX(w io.Writer, rep *Report, m *Meta) error {
-	return writeXLSX(w, SheetName, rows(rep, m))
+	return writeXLSX(w, SheetName, func(put func([]cell) error) error { return table(rep, m, put) })
 }
 
 // Cell is one value of a table written by WriteTableXLSX.
@@ -219,10 +240,18 @@ func NumberCell(n int64) Cell { return num(n) }
 // reports: numbers as numeric cells, texts as inline strings. The sheet
 // name must be plain text (letters, digits, spaces).
 func WriteTableXLSX(w io.Writer, sheet string, table [][]Cell) error {
-	return writeXLSX(w, sheet, table)
+	return writeXLSX(w, sheet, func(put func([]cell) error) error {
+		for _, row := range table {
+			if err := put(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
-func writeXLSX(w io.Writer, sheet string, table [][]cell) error {
+// writeXLSX writes the rows that table passes to put, as they come.
+func writeXLSX(w io.Writer, sheet string, table func(put func([]cell) error) error) error {
 	zw := zip.NewWriter(w)
 	workbook := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
@@ -249,8 +278,10 @@ func writeXLSX(w io.Writer, sheet string, table [][]cell) error {
 	bw := bufio.NewWriter(f)
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
-	for i, row := range table {
-		r := strconv.Itoa(i + 1)
+	i := 0
+	if err := table(func(row []cell) error {
+		i++
+		r := strconv.Itoa(i)
 		bw.WriteString(`<row r="` + r + `">`)
 		for j, c := range row {
 			ref := ColumnName(j) + r
@@ -267,7 +298,10 @@ func writeXLSX(w io.Writer, sheet string, table [][]cell) error {
 			}
 			bw.WriteString(`</t></is></c>`)
 		}
-		bw.WriteString(`</row>`)
+		_, err := bw.WriteString(`</row>`)
+		return err
+	}); err != nil {
+		return err
 	}
 	bw.WriteString(`</sheetData></worksheet>`)
 	if err := bw.Flush(); err != nil {
@@ -285,8 +319,8 @@ func ColumnName(i int) string {
 	return string(b)
 }
 
-// PDF lays the report out as a printable document.
-func PDF(rep *Report, m *Meta) *pdf.Document {
+// PDF lays the report out as a printable document, every entry in it.
+func PDF(rep *Report, m *Meta) (*pdf.Document, error) {
 	f := &rep.Figures
 	doc := pdf.New(m.Title)
 	doc.Created = m.Generated
@@ -326,11 +360,9 @@ func PDF(rep *Report, m *Meta) *pdf.Document {
 	}
 	doc.Rule()
 	doc.Heading(2, m.t("report.entries"))
-	if len(rep.Entries) == 0 {
-		doc.Paragraph(m.t("report.no_entries"))
-	}
-	for i := range rep.Entries {
-		l := &rep.Entries[i]
+	n := 0
+	if err := rep.each(func(l *Line) error {
+		n++
 		line := "#" + strconv.FormatInt(l.Seq, 10) + " · " + i18n.Date(m.Lang, l.RecordedAt, m.Zone) + " · " +
 			m.t("report.kind."+string(l.Kind)) + " · " + m.t("report.cat."+string(l.Category)) + " · " + i18n.Rupiah(l.Amount)
 		doc.Paragraph(line)
@@ -349,16 +381,19 @@ func PDF(rep *Report, m *Meta) *pdf.Document {
 			doc.Note(detail)
 		}
 		doc.Note(note)
+		return nil
+	}); err != nil {
+		return nil, err
 	}
-	if rep.Truncated {
-		doc.Note(m.t("report.truncated", MaxEntries))
+	if n == 0 {
+		doc.Paragraph(m.t("report.no_entries"))
 	}
 	doc.Rule()
 	doc.Heading(2, m.t("report.head"))
 	doc.Paragraph(m.t("report.head_hint", rep.HeadSeq))
 	doc.Paragraph(rep.HeadHash)
 	doc.Note(m.VerifyURL())
-	return doc
+	return doc, nil
 }
 
 // CategoryLabel is a category's name in the report's language.

@@ -5,35 +5,26 @@ import (
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/distribution"
-	"lokadaya/internal/expense"
 )
 
-// handouts are the goods of the scope handed out in the period, with how
-// many recipients confirmed receipt, and the same sums per expense for its
-// ledger line. An expense's sums count every handing-out of its goods,
-// whenever it happened: the line shows where that money's goods went.
-func handouts(ctx context.Context, q db.Querier, s Scope, p Period, lines []Line) ([]*distribution.Distribution, error) {
+// handouts reads the goods of the scope handed out in the period, with
+// how many recipients confirmed receipt, and the same sums per expense
+// for its ledger line. An expense's sums count every handing-out of its
+// goods, whenever it happened: the line shows where that money's goods
+// went.
+func (rep *Report) handouts(ctx context.Context, q db.Querier) error {
+	s, p := rep.Scope, rep.Period
 	all, err := distribution.List(ctx, q, distribution.Scope{OrgID: s.OrgID, InitiativeID: s.InitiativeID, CampaignID: s.CampaignID})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	byExpense := distribution.ByExpense(all)
-	for i := range lines {
-		l := &lines[i]
-		if l.SourceType != expense.SourceType || l.ReversesSeq != 0 {
-			continue
-		}
-		if t, ok := byExpense[l.SourceID]; ok {
-			l.Handout = &t
-		}
-	}
-	var out []*distribution.Distribution
+	rep.handedOut = distribution.ByExpense(all)
 	for _, d := range all {
 		if (p.FromDate == "" || d.DistributedOn >= p.FromDate) && (p.ToDate == "" || d.DistributedOn <= p.ToDate) {
-			out = append(out, d)
+			rep.Handouts = append(rep.Handouts, d)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // handoutRows lays the goods handed out out as a table for the files:

@@ -12,11 +12,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/distribution"
+	"lokadaya/internal/expense"
 	"lokadaya/internal/ledger"
 )
 
@@ -192,10 +194,13 @@ type Report struct {
 	Scope   Scope
 	Period  Period
 	Figures Figures
+	// Entries is a page of entries, newest first, when ReadPage read one;
+	// Next is the cursor of the page after it (zero on the last page).
 	Entries []Line
-	// Truncated: there were more than MaxEntries entries; Entries holds the
-	// first ones.
-	Truncated bool
+	Next    Cursor
+	// All yields every entry of the scope and period, oldest first, read
+	// in batches as it goes: the files stream them.
+	All Entries
 	// Handouts are the goods handed out in the period, with their
 	// recipients' confirmations.
 	Handouts []*distribution.Distribution
@@ -203,25 +208,29 @@ type Report struct {
 	// hash covers every entry, not only this report's).
 	HeadSeq  int64
 	HeadHash string
+
+	// handedOut sums the goods each expense bought that were handed out.
+	handedOut map[int64]distribution.Totals
 }
 
-// MaxEntries bounds the entries a report lists.
-const MaxEntries = 20000
+// Entries calls fn for each entry in turn and stops at fn's first error,
+// which it returns.
+type Entries func(fn func(*Line) error) error
 
-// Build reads the report of scope over period.
+// Build reads the report of scope over period: its figures, the goods
+// handed out and the chain head. Entries are read by ReadPage, or
+// streamed by All.
 func Build(ctx context.Context, q db.Querier, s Scope, p Period) (*Report, error) {
 	if s.OrgID == 0 {
 		return nil, errors.New("report: no organisation")
 	}
 	rep := &Report{Scope: s, Period: p}
+	rep.All = func(fn func(*Line) error) error { return each(ctx, q, s, p, fn) }
 	var err error
 	if rep.Figures, err = figures(ctx, q, s, p); err != nil {
 		return nil, err
 	}
-	if rep.Entries, rep.Truncated, err = entries(ctx, q, s, p); err != nil {
-		return nil, err
-	}
-	if rep.Handouts, err = handouts(ctx, q, s, p, rep.Entries); err != nil {
+	if err = rep.handouts(ctx, q); err != nil {
 		return nil, err
 	}
 	if rep.HeadSeq, rep.HeadHash, err = ledger.Head(ctx, q, s.OrgID); err != nil {
@@ -260,56 +269,133 @@ func figures(ctx context.Context, q db.Querier, s Scope, p Period) (Figures, err
 		return Figures{}, err
 	}
 	f := Figures{In: sum.In, Out: map[ledger.Category]int64{}, OutTotal: sum.Out, TransferIn: sum.TransferIn,
-		TransferOut: sum.TransferOut, Balance: sum.Balance, Zakat: sum.Zakat, Entries: sum.Entries, Share: -1}
+		TransferOut: sum.TransferOut, Balance: sum.Balance, Zakat: sum.Zakat, Entries: sum.Entries, Share: -1,
+		Donations: sum.Net[ledger.KindDonation], Goods: sum.Net[ledger.KindGoods]}
 	for c, flow := range sum.ByCategory {
 		if flow.Out != 0 {
 			f.Out[c] = flow.Out
 		}
 	}
 	f.Operational = f.Out[ledger.CatOperasional] + f.Out[ledger.CatPlatform]
-	// Money in by kind: a reversal counts against its reversed entry's kind.
-	where, args := filter(s, p)
-	rows, err := q.Query(ctx, `SELECT COALESCE(o.kind, e.kind), SUM(e.amount)
-		FROM ledger_entries e
-		LEFT JOIN ledger_entries o ON o.org_id = e.org_id AND o.seq = e.reverses_seq
-		WHERE `+where+` AND e.category <> ? AND COALESCE(o.kind, e.kind) IN (?, ?)
-		GROUP BY 1`, append(args, string(ledger.CatZakatInfak), string(ledger.KindDonation), string(ledger.KindGoods))...)
-	if err != nil {
-		return Figures{}, fmt.Errorf("report: money in: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var kind string
-		var n int64
-		if err := rows.Scan(&kind, &n); err != nil {
-			return Figures{}, fmt.Errorf("report: money in: %w", err)
-		}
-		switch ledger.Kind(kind) {
-		case ledger.KindDonation:
-			f.Donations = n
-		case ledger.KindGoods:
-			f.Goods = n
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return Figures{}, fmt.Errorf("report: money in: %w", err)
-	}
 	if f.Donations > 0 {
 		f.Share = float64(f.Operational) / float64(f.Donations)
 	}
 	return f, nil
 }
 
-// entries lists the selected entries in seq order.
-func entries(ctx context.Context, q db.Querier, s Scope, p Period) ([]Line, bool, error) {
-	where, args := filter(s, p)
-	rows, err := q.Query(ctx, `SELECT e.seq, e.recorded_at, e.kind, e.amount, e.category, e.description,
-		e.counterparty, COALESCE(e.receipt_key, ''), COALESCE(e.reverses_seq, 0), e.hash,
-		COALESCE(c.slug, ''), COALESCE(c.title, ''), COALESCE(e.source_type, ''), COALESCE(e.source_id, 0)
+// Cursor is where a page of entries ends: its last entry's recorded time
+// and seq. The zero Cursor is the start.
+type Cursor struct {
+	At  time.Time
+	Seq int64
+}
+
+// IsZero reports whether c is the start.
+func (c Cursor) IsZero() bool { return c.Seq == 0 }
+
+// String is the cursor as a link carries it: the time in microseconds
+// since 1970, a dash, the seq; "" for the start.
+func (c Cursor) String() string {
+	if c.IsZero() {
+		return ""
+	}
+	return strconv.FormatInt(c.At.UnixMicro(), 10) + "-" + strconv.FormatInt(c.Seq, 10)
+}
+
+// ParseCursor reads a cursor written by String; anything else is false.
+func ParseCursor(v string) (Cursor, bool) {
+	at, seq, ok := strings.Cut(v, "-")
+	if !ok || len(v) > 40 {
+		return Cursor{}, false
+	}
+	micros, err1 := strconv.ParseInt(at, 10, 64)
+	n, err2 := strconv.ParseInt(seq, 10, 64)
+	if err1 != nil || err2 != nil || n <= 0 || micros < 0 {
+		return Cursor{}, false
+	}
+	return Cursor{At: time.UnixMicro(micros).UTC(), Seq: n}, true
+}
+
+// PageSize is how many entries a report page lists.
+const PageSize = 50
+
+// entryColumns are a Line's columns, read by scanLine.
+const entryColumns = `e.seq, e.recorded_at, e.kind, e.amount, e.category, e.description,
+	e.counterparty, COALESCE(e.receipt_key, ''), COALESCE(e.reverses_seq, 0), e.hash,
+	COALESCE(c.slug, ''), COALESCE(c.title, ''), COALESCE(e.source_type, ''), COALESCE(e.source_id, 0)`
+
+// ReadPage reads the page of up to n entries after cursor, newest first
+// (by recorded time, then seq), into Entries and Next.
+func (rep *Report) ReadPage(ctx context.Context, q db.Querier, after Cursor, n int) error {
+	where, args := filter(rep.Scope, rep.Period)
+	if !after.IsZero() {
+		// The first term lets the time index bound the range.
+		where += ` AND e.recorded_at <= ? AND (e.recorded_at < ? OR e.seq < ?)`
+		args = append(args, after.At, after.At, after.Seq)
+	}
+	lines, err := readLines(ctx, q, `SELECT `+entryColumns+`
 		FROM ledger_entries e LEFT JOIN campaigns c ON c.id = e.campaign_id
-		WHERE `+where+` ORDER BY e.seq LIMIT ?`, append(args, MaxEntries+1)...)
+		WHERE `+where+` ORDER BY e.recorded_at DESC, e.seq DESC LIMIT ?`, append(args, n+1)...)
 	if err != nil {
-		return nil, false, fmt.Errorf("report: entries: %w", err)
+		return err
+	}
+	rep.Next = Cursor{}
+	if len(lines) > n {
+		lines = lines[:n]
+		last := lines[n-1]
+		rep.Next = Cursor{At: last.RecordedAt, Seq: last.Seq}
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.SourceType != expense.SourceType || l.ReversesSeq != 0 {
+			continue
+		}
+		if t, ok := rep.handedOut[l.SourceID]; ok {
+			l.Handout = &t
+		}
+	}
+	rep.Entries = lines
+	return nil
+}
+
+// streamBatch is how many entries each reads at a time (a variable for
+// the tests).
+var streamBatch = 1000
+
+// each calls fn with every entry of the scope and period, oldest first
+// (by recorded time, then seq), reading them in batches.
+func each(ctx context.Context, q db.Querier, s Scope, p Period, fn func(*Line) error) error {
+	var after Cursor
+	for {
+		where, args := filter(s, p)
+		if !after.IsZero() {
+			where += ` AND e.recorded_at >= ? AND (e.recorded_at > ? OR e.seq > ?)`
+			args = append(args, after.At, after.At, after.Seq)
+		}
+		lines, err := readLines(ctx, q, `SELECT `+entryColumns+`
+			FROM ledger_entries e LEFT JOIN campaigns c ON c.id = e.campaign_id
+			WHERE `+where+` ORDER BY e.recorded_at, e.seq LIMIT ?`, append(args, streamBatch)...)
+		if err != nil {
+			return err
+		}
+		for i := range lines {
+			if err := fn(&lines[i]); err != nil {
+				return err
+			}
+		}
+		if len(lines) < streamBatch {
+			return nil
+		}
+		last := lines[len(lines)-1]
+		after = Cursor{At: last.RecordedAt, Seq: last.Seq}
+	}
+}
+
+// readLines runs a query of entryColumns.
+func readLines(ctx context.Context, q db.Querier, query string, args ...any) ([]Line, error) {
+	rows, err := q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("report: entries: %w", err)
 	}
 	defer rows.Close()
 	var out []Line
@@ -318,17 +404,14 @@ func entries(ctx context.Context, q db.Querier, s Scope, p Period) ([]Line, bool
 		var kind, cat, receipt string
 		if err := rows.Scan(&l.Seq, &l.RecordedAt, &kind, &l.Amount, &cat, &l.Description, &l.Counterparty,
 			&receipt, &l.ReversesSeq, &l.Hash, &l.CampaignSlug, &l.CampaignTitle, &l.SourceType, &l.SourceID); err != nil {
-			return nil, false, fmt.Errorf("report: entries: %w", err)
+			return nil, fmt.Errorf("report: entries: %w", err)
 		}
 		l.RecordedAt = l.RecordedAt.UTC()
 		l.Kind, l.Category, l.HasReceipt = ledger.Kind(kind), ledger.Category(cat), receipt != ""
 		out = append(out, l)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, false, fmt.Errorf("report: entries: %w", err)
+		return nil, fmt.Errorf("report: entries: %w", err)
 	}
-	if len(out) > MaxEntries {
-		return out[:MaxEntries], true, nil
-	}
-	return out, false, nil
+	return out, nil
 }

@@ -187,7 +187,7 @@ func TestFigures(t *testing.T) {
 					t.Errorf("zakat %+v, want %+v", f.Zakat, w.zakat)
 				}
 				var seqs []int64
-				for _, l := range rep.Entries {
+				for _, l := range allLines(t, rep) {
 					seqs = append(seqs, l.Seq)
 				}
 				if fmt.Sprint(seqs) != fmt.Sprint(w.entries) {
@@ -204,7 +204,7 @@ func TestFigures(t *testing.T) {
 			t.Fatal(err)
 		}
 		byseq := map[int64]report.Line{}
-		for _, l := range rep.Entries {
+		for _, l := range allLines(t, rep) {
 			byseq[l.Seq] = l
 		}
 		if l := byseq[6]; !l.HasReceipt || l.Counterparty != "Toko Buku" || l.Amount != -200_000 || l.CampaignTitle != "Kampanye a1" {
@@ -217,6 +217,19 @@ func TestFigures(t *testing.T) {
 			t.Errorf("share percent %v", got)
 		}
 	})
+}
+
+// allLines are every entry the report streams.
+func allLines(t *testing.T, rep *report.Report) []report.Line {
+	t.Helper()
+	var out []report.Line
+	if err := rep.All(func(l *report.Line) error {
+		out = append(out, *l)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func TestParsePeriod(t *testing.T) {
@@ -367,8 +380,8 @@ func checkTable(t *testing.T, rep *report.Report, m *report.Meta, rows [][]strin
 		}
 	}
 	entries := entryRows(t, rows)
-	if len(entries) != len(rep.Entries) {
-		t.Errorf("%d entry rows, want %d", len(entries), len(rep.Entries))
+	if n := len(allLines(t, rep)); len(entries) != n {
+		t.Errorf("%d entry rows, want %d", len(entries), n)
 	}
 	six := entries["6"]
 	if len(six) != 9 || six[1] != "2026-02-05" || six[2] != "Pengeluaran" || six[3] != `'=HYPERLINK("http://x")` ||
@@ -517,7 +530,11 @@ func TestPDFReadBack(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		rep, m := fileReport(t, d)
 		var buf bytes.Buffer
-		if _, err := report.PDF(rep, m).WriteTo(&buf); err != nil {
+		doc, err := report.PDF(rep, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := doc.WriteTo(&buf); err != nil {
 			t.Fatal(err)
 		}
 		f, err := pdftest.Parse(buf.Bytes())

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"mime"
@@ -15,6 +14,7 @@ import (
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/ledger"
 	"lokadaya/internal/org"
+	"lokadaya/internal/pdf"
 	"lokadaya/internal/region"
 	"lokadaya/internal/report"
 	"lokadaya/internal/validate"
@@ -32,11 +32,29 @@ type reportPage struct {
 	Meta   *report.Meta
 	// Period describes the period in words.
 	Period string
+	// Later: the page lists older entries, not the newest.
+	Later bool
 }
 
 // DownloadURL is the report in a file format, for the same period.
 func (p *reportPage) DownloadURL(format string) string {
-	q := url.Values{"format": {format}}
+	return p.url(url.Values{"format": {format}})
+}
+
+// NextURL is the page of older entries, for the same period; "" on the
+// last page.
+func (p *reportPage) NextURL() string {
+	if p.Report == nil || p.Report.Next.IsZero() {
+		return ""
+	}
+	return p.url(url.Values{"setelah": {p.Report.Next.String()}})
+}
+
+// FirstURL is the first page of entries, for the same period.
+func (p *reportPage) FirstURL() string { return p.url(url.Values{}) }
+
+// url is the report's address with q and the period.
+func (p *reportPage) url(q url.Values) string {
 	if p.Report != nil {
 		if v := p.Report.Period.FromDate; v != "" {
 			q.Set("from", v)
@@ -44,6 +62,9 @@ func (p *reportPage) DownloadURL(format string) string {
 		if v := p.Report.Period.ToDate; v != "" {
 			q.Set("to", v)
 		}
+	}
+	if len(q) == 0 {
+		return p.Path
 	}
 	return p.Path + "?" + q.Encode()
 }
@@ -62,9 +83,6 @@ func (p *reportPage) CategoryLabel(c ledger.Category) string { return p.Meta.Cat
 func ledgerReceiptPath(o *org.Organization, seq int64) string {
 	return orgURL(o) + "/buku/" + strconv.FormatInt(seq, 10) + "/kuitansi"
 }
-
-// reportPageEntries is how many entries a report page lists at most.
-const reportPageEntries = 300
 
 // reportFormats are the downloads a report page offers, with their
 // content types.
@@ -106,25 +124,15 @@ func (s *Server) serveReport(w http.ResponseWriter, r *http.Request, o *org.Orga
 	}
 	page.Period = page.Meta.PeriodText(period)
 	if format == "" {
-		// A phone on a slow line gets a page of entries; the files have all.
-		if rep := page.Report; len(rep.Entries) > reportPageEntries {
-			rep.Entries, rep.Truncated = rep.Entries[:reportPageEntries], true
+		// A phone on a slow line gets a page of entries, newest first, and
+		// plain links to the older ones; the files have them all.
+		after, _ := report.ParseCursor(q.Get("setelah"))
+		page.Later = !after.IsZero()
+		if err := page.Report.ReadPage(r.Context(), s.db, after, report.PageSize); err != nil {
+			s.serverError(w, r, err)
+			return
 		}
 		s.render(w, r, http.StatusOK, "report_show", v)
-		return
-	}
-	// Write the whole file first, so a failure is still a clean 500.
-	var buf bytes.Buffer
-	switch format {
-	case "csv":
-		err = report.WriteCSV(&buf, page.Report, page.Meta)
-	case "xlsx":
-		err = report.WriteXLSX(&buf, page.Report, page.Meta)
-	case "pdf":
-		_, err = report.PDF(page.Report, page.Meta).WriteTo(&buf)
-	}
-	if err != nil {
-		s.serverError(w, r, err)
 		return
 	}
 	name := fileName
@@ -137,11 +145,30 @@ func (s *Server) serveReport(w http.ResponseWriter, r *http.Request, o *org.Orga
 	h := w.Header()
 	h.Set("Content-Type", reportFormats[format])
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name + "." + format}))
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(http.StatusOK)
-	_, _ = buf.WriteTo(w)
+	switch format {
+	case "csv":
+		err = report.WriteCSV(w, page.Report, page.Meta)
+	case "xlsx":
+		err = report.WriteXLSX(w, page.Report, page.Meta)
+	case "pdf":
+		// The document is laid out whole before its first byte, so a
+		// failure is still a clean 500.
+		var doc *pdf.Document
+		if doc, err = report.PDF(page.Report, page.Meta); err != nil {
+			h.Del("Content-Disposition")
+			s.serverError(w, r, err)
+			return
+		}
+		_, err = doc.WriteTo(w)
+	}
+	if err != nil {
+		// The file streams as its entries are read: cut the answer off, so
+		// the download fails rather than ends short.
+		s.log.Error("report: file", "format", format, "err", err)
+		panic(http.ErrAbortHandler)
+	}
 }
 
 // orgReport is an organisation's public financial report. Hidden
