@@ -35,6 +35,7 @@ var goSteps = []db.Migration{
 	{Version: 180, Name: "campaign_money", Func: figures.CampaignSchema},
 	{Version: 182, Name: "open_publishers", Func: opendata.PublishersSchema},
 	{Version: 190, Name: "ledger_days", Func: figures.LedgerSchema},
+	{Version: 195, Name: "org_name_index", Func: createOrgNameIndex},
 }
 
 // backfillLedger books, once, the confirmed donations and valued goods

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
+
+	"lokadaya/internal/db"
 )
 
 // ListOptions filter and page the organisation directory.
@@ -42,6 +45,14 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]Organization, int6
 		args = append(args, opt.Region, opt.Region+"/")
 	}
 	if q := strings.TrimSpace(opt.Query); q != "" {
+		if s.DB.Dialect == db.SQLite && utf8.RuneCountInString(q) >= 3 {
+			// The names holding the word, from their trigram index
+			// (org_names); the LIKE below then keeps exactly its own
+			// matches among them. PostgreSQL's trigram index serves
+			// the LIKE itself.
+			where = append(where, `id IN (SELECT rowid FROM org_names WHERE org_names MATCH ?)`)
+			args = append(args, `"`+strings.ReplaceAll(strings.ToLower(q), `"`, `""`)+`"`)
+		}
 		where = append(where, `LOWER(name) LIKE ? ESCAPE '\'`)
 		args = append(args, "%"+likeEscape(strings.ToLower(q))+"%")
 	}
