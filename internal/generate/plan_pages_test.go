@@ -38,6 +38,7 @@ var sorted = regexp.MustCompile(`USE TEMP B-TREE FOR ORDER BY|(^|\s)Sort( |$)|So
 func pageQueries(now time.Time) []pageQuery {
 	campaignRegion, a := region.WithinSQL("o.region_code", "32.73")
 	serves, b := region.OverlapsSQL("r.region_code", "32.73")
+	province, c := region.OverlapsSQL("r.region_code", "32")
 	camp := map[string]string{"c": "campaigns", "o": "organizations", "hidden": "organizations", "r": "initiative_regions",
 		"n": "campaign_needs"}
 	shown := func(col string) string { return org.ShownSQL(col) }
@@ -107,6 +108,22 @@ func pageQueries(now time.Time) []pageQuery {
 				AND EXISTS (SELECT 1 FROM initiative_regions r WHERE r.initiative_id = i.id AND ` + serves + `)
 				ORDER BY i.id DESC LIMIT 31`,
 			args: b,
+		}},
+		{hotQuery: hotQuery{ // initiative.Store.List: /inisiatif and the API, newest first
+			// (PostgreSQL may walk the ids, nearly all being published)
+			name: "initiative list", uses: []string{"initiatives_status", "initiatives_pkey"},
+			aliases: map[string]string{"i": "initiatives", "hidden": "organizations"},
+			sql: `SELECT i.id FROM initiatives i WHERE i.status = 'published' AND ` + shown("i.org_id") + `
+				ORDER BY i.id DESC LIMIT 31`,
+		}, ordered: true},
+		{hotQuery: hotQuery{ // initiative.Store.List with a province and a category
+			name: "initiative list by province and category", uses: []string{"initiatives_category"},
+			aliases: map[string]string{"i": "initiatives", "hidden": "organizations", "r": "initiative_regions"},
+			sql: `SELECT i.id FROM initiatives i
+				WHERE i.status = 'published' AND ` + shown("i.org_id") + `
+				AND EXISTS (SELECT 1 FROM initiative_regions r WHERE r.initiative_id = i.id AND ` + province + `)
+				AND i.category = ? ORDER BY i.id DESC LIMIT 31`,
+			args: append(append([]any{}, c...), "pendidikan"),
 		}},
 		{hotQuery: hotQuery{ // opendata.Store.LicencesInUse: every CKAN package
 			name: "open data licences in use", uses: []string{"open_publishers_licence"},
