@@ -6,18 +6,14 @@ import (
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 )
 
 // TestFulfilledAllMatchesFulfilled: the one query a campaign's needs are
 // read with gives each need what Fulfilled gives it alone, every kind.
 func TestFulfilledAllMatchesFulfilled(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	demotest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d); err != nil {
-			t.Fatal(err)
-		}
 		s := &campaign.Store{DB: d}
 		list, _, err := s.List(ctx, campaign.ListOptions{})
 		if err != nil {

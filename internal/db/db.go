@@ -86,7 +86,7 @@ func openSQLite(path string) (*sql.DB, error) {
 			return nil, err
 		}
 	}
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+	dsn := "file:" + uriPath(path) + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate&_time_format=sqlite"
 	pool, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -95,6 +95,13 @@ func openSQLite(path string) (*sql.DB, error) {
 	pool.SetMaxOpenConns(8)
 	pool.SetMaxIdleConns(8)
 	return pool, nil
+}
+
+// uriPath escapes what a "file:" URI would read otherwise: a '?' starts
+// its parameters, a '#' its fragment, and '%' escapes; a path holding one
+// (a directory named "a#1") would open another file.
+func uriPath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 // Rebind rewrites '?' placeholders for the dialect. Question marks inside

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -137,4 +139,27 @@ func TestFreeSlug(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestOpenPathWithURICharacters: a file whose path holds what a URI reads
+// as syntax ('#', '?', '%') is opened where it is, not somewhere cut short.
+func TestOpenPathWithURICharacters(t *testing.T) {
+	for _, dir := range []string{"a#01", "b?x=1", "c%20d", "plain"} {
+		t.Run(dir, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), dir, "lokadaya.db")
+			ctx := context.Background()
+			d, err := db.Open(ctx, "sqlite:"+path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = d.ExecContext(ctx, `CREATE TABLE here (n INTEGER)`)
+			d.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+				t.Fatalf("%s was not written: %v", path, err)
+			}
+		})
+	}
 }

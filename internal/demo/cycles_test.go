@@ -5,19 +5,15 @@ import (
 	"testing"
 
 	"lokadaya/internal/db"
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 )
 
 // TestDemoCycles checks the demo shows the development cycle at work:
 // organisations at different stages, one in its second cycle, one that went
 // back from stage 5, and published initiatives.
 func TestDemoCycles(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	demotest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d); err != nil {
-			t.Fatal(err)
-		}
 		for _, tc := range []struct {
 			name, query string
 			min         int

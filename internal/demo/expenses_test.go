@@ -4,17 +4,13 @@ import (
 	"context"
 	"testing"
 
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 	"lokadaya/internal/ledger"
 )
 
 func TestDemoExpenses(t *testing.T) {
-	d := dbtest.Open(t)
+	d := demotest.Open(t)
 	ctx := context.Background()
-	if _, err := demo.Load(ctx, d); err != nil {
-		t.Fatal(err)
-	}
 	var approved, rejected, pending, orgs, self int
 	for q, dst := range map[string]*int{
 		`SELECT COUNT(*) FROM expenses WHERE status = 'disetujui'`:     &approved,

@@ -1,20 +1,15 @@
 package demo_test
 
 import (
-	"context"
 	"testing"
 
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 )
 
 // TestDemoFeedback: months of votes on the demo service points, notes
 // shown and waiting, paper boxes, and one noisy burst flagged.
 func TestDemoFeedback(t *testing.T) {
-	d := dbtest.SQLite(t)
-	if _, err := demo.Load(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := demotest.Open(t)
 	checks := []struct {
 		name, query string
 		min         int

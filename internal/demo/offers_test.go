@@ -1,18 +1,13 @@
 package demo_test
 
 import (
-	"context"
 	"testing"
 
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 )
 
 func TestDemoOffers(t *testing.T) {
-	d := dbtest.SQLite(t)
-	if _, err := demo.Load(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := demotest.Open(t)
 	for _, tc := range []struct {
 		name, query string
 		atLeast     int

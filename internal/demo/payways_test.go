@@ -4,17 +4,13 @@ import (
 	"context"
 	"testing"
 
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 	"lokadaya/internal/supporter"
 )
 
 func TestDemoEveryWayToPay(t *testing.T) {
-	d := dbtest.SQLite(t)
+	d := demotest.Open(t)
 	ctx := context.Background()
-	if _, err := demo.Load(ctx, d); err != nil {
-		t.Fatal(err)
-	}
 	for _, method := range []string{"transfer", "qris", "gateway"} {
 		if n := count(t, d, `SELECT COUNT(*) FROM donations WHERE status = 'confirmed' AND method = ?`, method); n < 2 {
 			t.Errorf("%d confirmed %s donations", n, method)

@@ -7,8 +7,7 @@ import (
 	"time"
 
 	"lokadaya/internal/db"
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 	"lokadaya/internal/region"
 	"lokadaya/internal/service"
 	"lokadaya/internal/voicesummary"
@@ -18,11 +17,8 @@ import (
 // on first start, month after month, and that every disaggregation adds
 // up to the total, as the reach page, stage 5 and the API show it.
 func TestDemoServiceRecords(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	demotest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d); err != nil {
-			t.Fatal(err)
-		}
 		store := &service.Store{DB: d}
 		for _, slug := range []string{"terang-kampung", "bank-sampah-bersinar", "tyto-alba-lestari"} {
 			var iniID int64

@@ -4,17 +4,13 @@ import (
 	"context"
 	"testing"
 
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 	"lokadaya/internal/ledger"
 )
 
 func TestDemoSurplusSpinOff(t *testing.T) {
-	d := dbtest.SQLite(t)
+	d := demotest.Open(t)
 	ctx := context.Background()
-	if _, err := demo.Load(ctx, d); err != nil {
-		t.Fatal(err)
-	}
 	if n := count(t, d, `SELECT COUNT(*) FROM surplus_allocations a JOIN initiatives c ON c.id = a.target_id
 		JOIN surplus_periods p ON p.id = a.period_id
 		WHERE a.kind = 'pemisahan' AND a.created_target AND c.parent_id = p.initiative_id AND c.status = 'published'`); n != 1 {

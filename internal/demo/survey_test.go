@@ -5,8 +5,7 @@ import (
 	"testing"
 
 	"lokadaya/internal/db"
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 	"lokadaya/internal/distribution"
 	"lokadaya/internal/service"
 	"lokadaya/internal/survey"
@@ -17,11 +16,8 @@ import (
 // served and the second large enough and better; and goods handed out
 // from its approved expenses, partly and fully confirmed.
 func TestDemoSurveyAndHandouts(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	demotest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d); err != nil {
-			t.Fatal(err)
-		}
 		var orgID, iniID int64
 		if err := d.QueryRow(ctx, `SELECT o.id, i.id FROM organizations o JOIN initiatives i ON i.org_id = o.id
 			WHERE o.slug = 'terang-kampung' ORDER BY i.id LIMIT 1`).Scan(&orgID, &iniID); err != nil {

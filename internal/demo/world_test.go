@@ -7,8 +7,7 @@ import (
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 	"lokadaya/internal/ledger"
 )
 
@@ -17,11 +16,8 @@ import (
 // initiatives and campaigns over ten provinces and more, a year of money
 // that adds up, and books whose chains verify.
 func TestDemoWorld(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	demotest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d); err != nil {
-			t.Fatal(err)
-		}
 		for _, tc := range []struct {
 			name, query string
 			min         int
@@ -216,11 +212,8 @@ func ids(t *testing.T, d *db.DB, query string) []int64 {
 // before it came or beyond what came: for every campaign, what was spent
 // up to any expense is covered by what was raised by then.
 func TestDemoBooksKeepUp(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	demotest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d); err != nil {
-			t.Fatal(err)
-		}
 		rows, err := d.Query(ctx, `SELECT e.campaign_id, e.recorded_at, e.amount FROM ledger_entries e
 			WHERE e.campaign_id IS NOT NULL AND e.kind IN ('donation', 'expense') ORDER BY e.campaign_id, e.recorded_at, e.seq`)
 		if err != nil {

@@ -5,8 +5,7 @@ import (
 	"testing"
 
 	"lokadaya/internal/db"
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 	"lokadaya/internal/donation"
 	"lokadaya/internal/figures"
 )
@@ -79,11 +78,8 @@ func checkCampaigns(t *testing.T, d *db.DB, when string) {
 // campaign, deleted, given again — and recounts after each write,
 // then after a rebuild and a bulk load.
 func TestCampaignMoneyMatchesTheRows(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	demotest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d); err != nil {
-			t.Fatal(err)
-		}
 		checkCampaigns(t, d, "after the demo")
 		exec := func(q string, args ...any) {
 			t.Helper()

@@ -6,8 +6,7 @@ import (
 	"time"
 
 	"lokadaya/internal/db"
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 	"lokadaya/internal/figures"
 )
 
@@ -176,11 +175,8 @@ func check(t *testing.T, d *db.DB, s *figures.Store, now time.Time) {
 // goods, hours, offers, service records and a complaint — and checks
 // again straight after each write.
 func TestFiguresMatchTheRows(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	demotest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d); err != nil {
-			t.Fatal(err)
-		}
 		now := db.Now()
 		s := &figures.Store{DB: d, Now: func() time.Time { return now }}
 		check(t, d, s, now)

@@ -8,7 +8,7 @@ import (
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 	. "lokadaya/internal/figures"
 )
 
@@ -20,11 +20,8 @@ import (
 // enable_seqscan off, after ANALYZE, as the statistics of a small test
 // set would otherwise favour scans.
 func TestFigurePlansUseIndexes(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	demotest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d); err != nil {
-			t.Fatal(err)
-		}
 		if _, err := d.ExecContext(ctx, `ANALYZE`); err != nil {
 			t.Fatal(err)
 		}

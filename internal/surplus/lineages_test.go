@@ -6,19 +6,15 @@ import (
 	"testing"
 
 	"lokadaya/internal/db"
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 	"lokadaya/internal/surplus"
 )
 
 // TestLineagesMatchLineage: the batch the API lists read gives each
 // initiative the parent and children Lineage gives it alone.
 func TestLineagesMatchLineage(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	demotest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d); err != nil {
-			t.Fatal(err)
-		}
 		rows, err := d.Query(ctx, `SELECT id FROM initiatives ORDER BY id`)
 		if err != nil {
 			t.Fatal(err)

@@ -7,8 +7,7 @@ import (
 	"testing"
 
 	"lokadaya/internal/account"
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 	"lokadaya/internal/org"
 	"lokadaya/internal/web"
 )
@@ -39,10 +38,7 @@ func newDemoWorld(t *testing.T) *orgWorld {
 func newDemoServer(t *testing.T) (*orgWorld, *web.Server) {
 	t.Helper()
 	ctx := context.Background()
-	d := dbtest.Open(t)
-	if _, err := demo.Load(ctx, d); err != nil {
-		t.Fatal(err)
-	}
+	d := demotest.Open(t)
 	w := &orgWorld{d: d, orgs: &org.Store{DB: d}, users: map[string]*account.User{}, cookies: map[string]string{}}
 	for role, email := range demoRoles {
 		w.signIn(t, role, email)

@@ -19,8 +19,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"lokadaya/internal/db"
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 	"lokadaya/internal/opendata"
 	"lokadaya/internal/web"
 )
@@ -30,10 +29,7 @@ import (
 // follows them.
 func openDataServer(t testing.TB) (*httptest.Server, *db.DB) {
 	t.Helper()
-	d := dbtest.Open(t)
-	if _, err := demo.Load(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := demotest.Open(t)
 	ts := httptest.NewUnstartedServer(nil)
 	srv, err := web.New(web.Config{BaseURL: "http://" + ts.Listener.Addr().String(), UploadsDir: t.TempDir()}, d, slog.New(slog.DiscardHandler))
 	if err != nil {

@@ -13,8 +13,7 @@ import (
 	"lokadaya/internal/account"
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
-	"lokadaya/internal/db/dbtest"
-	"lokadaya/internal/demo"
+	"lokadaya/internal/demo/demotest"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/initiative"
 	"lokadaya/internal/ledger"
@@ -38,10 +37,7 @@ const (
 // memory, such as the open-data catalogue, runs none.)
 func TestPublicPagesRunAFixedNumberOfQueries(t *testing.T) {
 	ctx := context.Background()
-	d := dbtest.Open(t)
-	if _, err := demo.Load(ctx, d); err != nil {
-		t.Fatal(err)
-	}
+	d := demotest.Open(t)
 	var n atomic.Int64
 	srv, err := web.New(web.Config{BaseURL: "http://example.test", UploadsDir: t.TempDir()},
 		countingDB(t, d, &n), slog.New(slog.DiscardHandler))

@@ -56,6 +56,12 @@ var sqliteTemplate struct {
 // SQLite returns a migrated SQLite database in a temporary file.
 func SQLite(t testing.TB) *db.DB {
 	t.Helper()
+	return sqliteCopy(t, migratedSQLite(t))
+}
+
+// migratedSQLite is the path of the migrated template file, built once.
+func migratedSQLite(t testing.TB) string {
+	t.Helper()
 	sqliteTemplate.once.Do(func() {
 		dir, err := os.MkdirTemp("", "lokadaya-tmpl-")
 		if err != nil {
@@ -68,8 +74,14 @@ func SQLite(t testing.TB) *db.DB {
 	if sqliteTemplate.err != nil {
 		t.Fatalf("dbtest: sqlite template: %v", sqliteTemplate.err)
 	}
+	return sqliteTemplate.path
+}
+
+// sqliteCopy opens a copy of the template file, removed when the test ends.
+func sqliteCopy(t testing.TB, template string) *db.DB {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "lokadaya.db")
-	if err := copyFile(sqliteTemplate.path, path); err != nil {
+	if err := copyFile(template, path); err != nil {
 		t.Fatal(err)
 	}
 	d, err := db.Open(context.Background(), "sqlite:"+path)
@@ -122,17 +134,31 @@ var pgTemplate struct {
 // when the test ends. It skips the test when no server is configured.
 func Postgres(t testing.TB) *db.DB {
 	t.Helper()
-	server := os.Getenv(PostgresEnv)
+	server, tmpl := migratedPostgres(t)
+	return postgresCopy(t, server, tmpl)
+}
+
+// migratedPostgres is the server and the migrated template database's
+// name, built once; it skips the test when no server is configured.
+func migratedPostgres(t testing.TB) (server, template string) {
+	t.Helper()
+	server = os.Getenv(PostgresEnv)
 	if server == "" {
 		t.Skip("dbtest: " + PostgresEnv + " not set")
 	}
-	ctx := context.Background()
 	pgTemplate.once.Do(func() {
-		pgTemplate.name, pgTemplate.err = ensurePostgresTemplate(ctx, server)
+		pgTemplate.name, pgTemplate.err = ensurePostgresTemplate(context.Background(), server)
 	})
 	if pgTemplate.err != nil {
 		t.Fatalf("dbtest: postgres template: %v", pgTemplate.err)
 	}
+	return server, pgTemplate.name
+}
+
+// postgresCopy creates a database from template, dropped when the test ends.
+func postgresCopy(t testing.TB, server, template string) *db.DB {
+	t.Helper()
+	ctx := context.Background()
 	admin, err := db.Open(ctx, server)
 	if err != nil {
 		t.Fatal(err)
@@ -140,7 +166,7 @@ func Postgres(t testing.TB) *db.DB {
 	defer admin.Close()
 	name := "lokadaya_t_" + randomHex(6)
 	if err := withAdvisoryLock(ctx, admin, func() error {
-		_, err := admin.ExecContext(ctx, fmt.Sprintf(`CREATE DATABASE %s TEMPLATE %s`, name, pgTemplate.name))
+		_, err := admin.ExecContext(ctx, fmt.Sprintf(`CREATE DATABASE %s TEMPLATE %s`, name, template))
 		return err
 	}); err != nil {
 		t.Fatalf("dbtest: create database: %v", err)
