@@ -229,6 +229,19 @@ func TestDueWeek(t *testing.T) {
 	}
 }
 
+// TestWeeklySummaryStopsWhenAsked: a long batch of summaries ends with
+// the process, between organisations.
+func TestWeeklySummaryStopsWhenAsked(t *testing.T) {
+	d := dbtest.SQLite(t)
+	w := newWorld(t, d)
+	weekly := &voicesummary.Weekly{DB: d, Builder: w.builder, Notifier: &notify.Notifier{DB: d, BaseURL: "https://lokadaya.test"}}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := weekly.SendDue(ctx, time.Date(2026, 3, 9, 0, 30, 0, 0, time.UTC)); err == nil {
+		t.Error("SendDue went on after its context ended")
+	}
+}
+
 func TestWeeklySummarySentOnce(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		w := newWorld(t, d)
@@ -291,7 +304,13 @@ func TestWeeklySummarySentOnce(t *testing.T) {
 			AND summary LIKE '%10 orang dilayani%'`, w.users[org.RoleEditor].ID).Scan(&items); err != nil || items != 1 {
 			t.Errorf("editor's digest items %d %v", items, err)
 		}
-		// Later the same week: nothing more.
+		// Later the same week: nothing more, and no organisation to look at.
+		if n, err := weekly.Pending(ctx, monday.Add(30*time.Hour)); err != nil || n != 0 {
+			t.Errorf("%d organisations still pending this week (%v)", n, err)
+		}
+		if n, err := weekly.Pending(ctx, monday.AddDate(0, 0, 7)); err != nil || n != 1 {
+			t.Errorf("%d organisations pending next week, want 1 (%v)", n, err)
+		}
 		if n, err := weekly.SendDue(ctx, monday.Add(30*time.Hour)); err != nil || n != 0 || len(mails()) != 1 {
 			t.Errorf("again: %d %v", n, err)
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/i18n"
 	"lokadaya/internal/notify"
 	"lokadaya/internal/region"
 	"lokadaya/internal/service"
@@ -46,12 +47,13 @@ type weeklyOrg struct {
 // Every instance may run it at once: each organisation's week is claimed
 // by one of them only.
 func (w *Weekly) SendDue(ctx context.Context, now time.Time) (int, error) {
-	orgs, err := w.orgs(ctx)
+	orgs, err := w.orgs(ctx, dueWeeks(now))
 	if err != nil {
 		return 0, err
 	}
 	sent := 0
 	for _, o := range orgs {
+		began := time.Now()
 		ok, err := w.send(ctx, o, DueWeek(now, o.zone))
 		if err != nil {
 			return sent, err
@@ -59,15 +61,51 @@ func (w *Weekly) SendDue(ctx context.Context, now time.Time) (int, error) {
 		if ok {
 			sent++
 		}
+		if err := rest(ctx, time.Since(began)); err != nil {
+			return sent, err
+		}
 	}
 	return sent, nil
 }
 
-// orgs are the organisations the public may see that have an initiative.
-func (w *Weekly) orgs(ctx context.Context) ([]weeklyOrg, error) {
+// restFactor is how much longer than it worked SendDue rests after each
+// organisation: at national scale a week's summaries are a long batch, and
+// it must leave the processor to the people using the site.
+const restFactor = 3
+
+// rest sleeps restFactor times worked, or until ctx ends.
+func rest(ctx context.Context, worked time.Duration) error {
+	t := time.NewTimer(restFactor * worked)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// zones are the time zones organisations are in (see region.Zone).
+var zones = []*time.Location{i18n.WIB, i18n.WITA, i18n.WIT}
+
+// dueWeeks are the first days of the weeks due at now, one per zone: the
+// same day, but for the hours around Monday's WeeklyHour.
+func dueWeeks(now time.Time) [3]any {
+	var out [3]any
+	for i, z := range zones {
+		out[i] = DueWeek(now, z).From
+	}
+	return out
+}
+
+// orgs are the organisations the public may see that have an initiative
+// and no summary yet of a due week: the check runs in one query, not one
+// per organisation every quarter hour.
+func (w *Weekly) orgs(ctx context.Context, weeks [3]any) ([]weeklyOrg, error) {
 	rows, err := w.DB.Query(ctx, `SELECT o.id, o.name, o.slug, o.region_code FROM organizations o
 		WHERE o.status NOT IN ('rejected', 'suspended') AND EXISTS (SELECT 1 FROM initiatives i WHERE i.org_id = o.id)
-		ORDER BY o.id`)
+		AND NOT EXISTS (SELECT 1 FROM voice_weekly_digests d WHERE d.org_id = o.id AND d.week_start IN (?, ?, ?))
+		ORDER BY o.id`, weeks[:]...)
 	if err != nil {
 		return nil, fmt.Errorf("voicesummary: weekly organisations: %w", err)
 	}
