@@ -395,9 +395,9 @@ const rebuildBatch = 500
 // batches of a few hundred per transaction; it is how a bulk load (the
 // generated national-scale data) makes its documents findable. It returns
 // how many documents it indexed.
-func (x *Index) Rebuild(ctx context.Context) (int, error) {
+func (x *Index) Rebuild(ctx context.Context) (n int, err error) {
 	started := x.now()
-	err := x.DB.InTx(ctx, func(tx *db.Tx) error {
+	err = x.DB.InTx(ctx, func(tx *db.Tx) error {
 		stmts := []string{`DELETE FROM search_doc_facets`, `DELETE FROM search_doc_regions`, `DELETE FROM search_docs`,
 			`DELETE FROM search_meta WHERE name = 'version'`, `DELETE FROM search_fts`}
 		if tx.Dialect == db.Postgres {
@@ -416,7 +416,19 @@ func (x *Index) Rebuild(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("search: rebuild: %w", err)
 	}
-	n := 0
+	if x.DB.Dialect == db.SQLite {
+		// FTS5 merges segments a little at every commit; over a rebuild's
+		// thousand batches that is most of the work, and settle merges
+		// everything into one segment at the end anyway.
+		if err := x.automerge(ctx, 0); err != nil {
+			return 0, err
+		}
+		defer func() {
+			if merr := x.automerge(context.WithoutCancel(ctx), defaultAutomerge); merr != nil && err == nil {
+				err = merr
+			}
+		}()
+	}
 	for _, src := range x.Sources {
 		var after int64
 		for {
@@ -448,6 +460,17 @@ func (x *Index) Rebuild(ctx context.Context) (int, error) {
 		return n, err
 	}
 	return n, nil
+}
+
+// defaultAutomerge is FTS5's own automerge setting, which live writes use.
+const defaultAutomerge = 4
+
+// automerge sets how eagerly FTS5 merges segments as it commits (0: never).
+func (x *Index) automerge(ctx context.Context, n int) error {
+	if _, err := x.DB.Exec(ctx, `INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ?)`, n); err != nil {
+		return fmt.Errorf("search: automerge: %w", err)
+	}
+	return nil
 }
 
 // settle readies a freshly built index for searching: the full text

@@ -138,6 +138,13 @@ func TestSearch(t *testing.T) {
 		if err != nil || n != 8 { // 3 campaigns, 2 organisations, 2 initiatives, 1 hub
 			t.Errorf("indexed %d, want 8 (%v)", n, err)
 		}
+		if d.Dialect == db.SQLite {
+			// A rebuild merges no segments as it goes; live writes must again.
+			var merge int
+			if err := d.QueryRow(w.ctx, `SELECT v FROM search_fts_config WHERE k = 'automerge'`).Scan(&merge); err != nil || merge != defaultAutomerge {
+				t.Errorf("automerge after a rebuild = %d, want %d (%v)", merge, defaultAutomerge, err)
+			}
+		}
 		cases := []struct {
 			name string
 			p    Params
