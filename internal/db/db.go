@@ -258,6 +258,33 @@ func (d *DB) begin(ctx context.Context) (*sql.Tx, error) {
 	return nil, sql.ErrConnDone
 }
 
+// WriteConnPragmas runs PRAGMA statements on SQLite's connection for
+// transactions (see begin), outside a transaction, where settings such as
+// synchronous may change: a bulk load tunes it for the rebuilds that
+// follow. It does nothing on PostgreSQL.
+func (d *DB) WriteConnPragmas(ctx context.Context, pragmas ...string) error {
+	if d.writers == nil {
+		return nil
+	}
+	if err := d.queue(ctx); err != nil {
+		return fmt.Errorf("db: pragma: %w", err)
+	}
+	defer d.unqueue()
+	if d.writeConn == nil {
+		c, err := d.Conn(ctx)
+		if err != nil {
+			return fmt.Errorf("db: pragma: %w", err)
+		}
+		d.writeConn = c
+	}
+	for _, p := range pragmas {
+		if _, err := d.writeConn.ExecContext(ctx, p); err != nil {
+			return fmt.Errorf("db: %s: %w", p, err)
+		}
+	}
+	return nil
+}
+
 // Write runs fn, a single statement that writes outside a transaction
 // (an upsert that returns a count, say), in this process's queue of
 // SQLite writers, as InTx does: waiting there is cheaper than SQLite's

@@ -38,6 +38,7 @@ import (
 	"lokadaya/internal/db"
 	"lokadaya/internal/figures"
 	"lokadaya/internal/ledger"
+	"lokadaya/internal/opendata"
 	"lokadaya/internal/region/regiondata"
 	"lokadaya/internal/search"
 )
@@ -140,32 +141,21 @@ func Run(ctx context.Context, d *db.DB, opt Options) (Result, error) {
 	if g.password, err = account.HashPassword(hex.EncodeToString(secret)); err != nil {
 		return Result{}, err
 	}
-	// The region figures' triggers are set aside for the load and the
-	// totals rebuilt once at the end.
+	restore, err := loadSettings(ctx, d)
+	if err != nil {
+		return Result{}, err
+	}
+	defer restore()
+	// The triggers that keep the region figures and the open-data
+	// publishers are set aside for the load, and their tables rebuilt once
+	// at the end.
 	err = figures.Bulk(ctx, d, func() error {
-		return withLoader(ctx, d, func(l *loader) error {
-			g.l = l
-			g.declare()
-			if err := g.orgs(ctx); err != nil {
-				return err
-			}
-			if err := g.campaigns(ctx); err != nil {
-				return err
-			}
-			if err := g.contributions(ctx); err != nil {
-				return err
-			}
-			if err := l.finish(ctx); err != nil {
-				return err
-			}
-			g.phase("rows written")
-			return nil
-		})
+		return opendata.BulkPublishers(ctx, d, func() error { return g.load(ctx, d) })
 	})
 	if err != nil {
 		return Result{}, err
 	}
-	g.phase("region figures rebuilt")
+	g.phase("region figures and publishers rebuilt")
 	if err := finishDB(ctx, d); err != nil {
 		return Result{}, err
 	}
@@ -182,6 +172,43 @@ func Run(ctx context.Context, d *db.DB, opt Options) (Result, error) {
 	}
 	r.Elapsed = time.Since(start)
 	return r, nil
+}
+
+// load writes every row, with the secondary indexes of the big tables
+// built after it.
+func (g *gen) load(ctx context.Context, d *db.DB) error {
+	return withLoader(ctx, d, func(l *loader) error {
+		g.l = l
+		g.declare()
+		if err := g.orgs(ctx); err != nil {
+			return err
+		}
+		if err := g.campaigns(ctx); err != nil {
+			return err
+		}
+		if err := g.contributions(ctx); err != nil {
+			return err
+		}
+		if err := l.finish(ctx); err != nil {
+			return err
+		}
+		g.phase("rows written")
+		return nil
+	})
+}
+
+// loadSettings gives SQLite's write connection, on which the rebuilds after
+// the load run (figures, search index), the loader's settings: its page
+// cache, as with the default 2 MB they read the same pages from the file
+// again and again, and no fsync, as the search index commits a batch at a
+// time. The returned function sets them back to what db.Open leaves.
+func loadSettings(ctx context.Context, d *db.DB) (restore func(), err error) {
+	if err := d.WriteConnPragmas(ctx, `PRAGMA cache_size = `+loadCacheSize, `PRAGMA synchronous = OFF`); err != nil {
+		return nil, fmt.Errorf("generate: %w", err)
+	}
+	return func() {
+		_ = d.WriteConnPragmas(context.WithoutCancel(ctx), `PRAGMA cache_size = `+defaultCacheSize, `PRAGMA synchronous = NORMAL`)
+	}, nil
 }
 
 // serialTables are the tables written with explicit ids whose id

@@ -3,6 +3,7 @@ package generate
 import (
 	"context"
 	"errors"
+	"maps"
 	"testing"
 	"time"
 
@@ -29,9 +30,15 @@ func TestGenerate(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		opt := Options{Orgs: 40, Campaigns: 120, Contributions: 4000, Seed: 7, Now: testNow}
+		before := schema(t, d)
 		r, err := Run(ctx, d, opt)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// The indexes and triggers set aside for the load are all back,
+		// as they were.
+		if after := schema(t, d); !maps.Equal(after, before) {
+			t.Errorf("indexes and triggers after the load differ:\n%v\nbefore:\n%v", after, before)
 		}
 
 		// Counts match the flags and the result.
@@ -171,6 +178,18 @@ func TestGenerate(t *testing.T) {
 			t.Errorf("country figures: Rp%d confirmed, generated Rp%d", fig.MoneyConfirmed, r.ConfirmedMoney)
 		}
 
+		// The open-data publishers were rebuilt after the load: every
+		// listed organisation with a published initiative or a public
+		// campaign, and no other.
+		publishers := `SELECT o.id FROM organizations o WHERE o.status NOT IN ('rejected', 'suspended')
+			AND (EXISTS (SELECT 1 FROM initiatives i WHERE i.org_id = o.id AND i.status = 'published')
+			OR EXISTS (SELECT 1 FROM campaigns c WHERE c.org_id = o.id AND c.status <> 'draft'))`
+		if n := count(t, d, `SELECT COUNT(*) FROM (`+publishers+`) p`); n == 0 ||
+			count(t, d, `SELECT COUNT(*) FROM open_publishers`) != n ||
+			count(t, d, `SELECT COUNT(*) FROM open_publishers WHERE org_id NOT IN (`+publishers+`)`) != 0 {
+			t.Errorf("open_publishers does not hold the %d publishers", n)
+		}
+
 		// Generated campaigns are findable.
 		var title string
 		if err := d.QueryRow(ctx, `SELECT title FROM campaigns WHERE status = 'active' ORDER BY id LIMIT 1`).Scan(&title); err != nil {
@@ -229,6 +248,36 @@ func TestGenerate(t *testing.T) {
 			t.Fatalf("second run: %v, want ErrNotEmpty", err)
 		}
 	})
+}
+
+// schema maps every index and trigger of the database to its definition.
+func schema(t *testing.T, d *db.DB) map[string]string {
+	t.Helper()
+	q := `SELECT name, COALESCE(sql, '') FROM sqlite_master WHERE type IN ('index', 'trigger')`
+	if d.Dialect == db.Postgres {
+		q = `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()
+			UNION ALL SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal`
+	}
+	rows, err := d.Query(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	m := map[string]string{}
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			t.Fatal(err)
+		}
+		m[name] = def
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(m) == 0 {
+		t.Fatal("no indexes or triggers")
+	}
+	return m
 }
 
 func TestGenerateIsDeterministic(t *testing.T) {

@@ -39,7 +39,29 @@ type loader struct {
 	inTx        bool
 	sinceCommit int
 	pg          *pgx.Conn // PostgreSQL
+
+	// deferred are the indexes dropped for the load, built again by finish.
+	deferred []index
 }
+
+// index is a secondary index and the statement that creates it.
+type index struct{ name, create string }
+
+// deferredTables are the tables whose secondary indexes are dropped for the
+// load and built once after it: sorting every row once is far cheaper than
+// updating half a dozen indexes row by row, most of them in random order.
+// Only the contribution tables and the ledger: the triggers that stay on
+// during the load (open publishers) read the indexes of organisations,
+// initiatives and campaigns.
+var deferredTables = []string{"donations", "goods_pledges", "goods_receipts", "volunteer_signups",
+	"volunteer_hours", "offers", "ledger_entries"}
+
+// SQLite page cache sizes in KiB (negative): 256 MB for the load, and
+// SQLite's default, which db.Open leaves.
+const (
+	loadCacheSize    = "-262144"
+	defaultCacheSize = "-2000"
+)
 
 // sqliteVars is the most bound parameters one SQLite statement may hold.
 const sqliteVars = 32766
@@ -60,22 +82,32 @@ func withLoader(ctx context.Context, d *db.DB, fn func(l *loader) error) error {
 				return fmt.Errorf("generate: unexpected PostgreSQL driver %T", dc)
 			}
 			l.pg = sc.Conn()
-			if _, err := l.pg.Exec(ctx, `SET synchronous_commit = off`); err != nil {
-				return fmt.Errorf("generate: %w", err)
+			for _, q := range []string{`SET synchronous_commit = off`, `SET maintenance_work_mem = '512MB'`} {
+				if _, err := l.pg.Exec(ctx, q); err != nil {
+					return fmt.Errorf("generate: %w", err)
+				}
 			}
-			err := fn(l)
-			_, _ = l.pg.Exec(context.WithoutCancel(ctx), `RESET synchronous_commit`)
+			err := l.dropIndexes(ctx)
+			if err == nil {
+				err = fn(l)
+			}
+			for _, q := range []string{`RESET synchronous_commit`, `RESET maintenance_work_mem`} {
+				_, _ = l.pg.Exec(context.WithoutCancel(ctx), q)
+			}
 			return err
 		})
 	}
 	l.conn = conn
 	for _, p := range []string{`PRAGMA foreign_keys = OFF`, `PRAGMA synchronous = OFF`,
-		`PRAGMA cache_size = -262144`, `PRAGMA temp_store = MEMORY`} {
+		`PRAGMA cache_size = ` + loadCacheSize, `PRAGMA temp_store = MEMORY`} {
 		if _, err := conn.ExecContext(ctx, p); err != nil {
 			return fmt.Errorf("generate: %s: %w", p, err)
 		}
 	}
-	err = fn(l)
+	err = l.dropIndexes(ctx)
+	if err == nil {
+		err = fn(l)
+	}
 	bg := context.WithoutCancel(ctx)
 	if l.inTx {
 		_, _ = conn.ExecContext(bg, `ROLLBACK`)
@@ -86,7 +118,7 @@ func withLoader(ctx context.Context, d *db.DB, fn func(l *loader) error) error {
 		}
 	}
 	// Back to what db.Open sets, before the connection returns to the pool.
-	for _, p := range []string{`PRAGMA foreign_keys = ON`, `PRAGMA synchronous = NORMAL`, `PRAGMA cache_size = -2000`} {
+	for _, p := range []string{`PRAGMA foreign_keys = ON`, `PRAGMA synchronous = NORMAL`, `PRAGMA cache_size = ` + defaultCacheSize} {
 		if _, perr := conn.ExecContext(bg, p); perr != nil && err == nil {
 			err = fmt.Errorf("generate: %s: %w", p, perr)
 		}
@@ -137,7 +169,7 @@ func (l *loader) flush(ctx context.Context) error {
 	return nil
 }
 
-// finish writes what is left and commits.
+// finish writes what is left, commits and builds the deferred indexes.
 func (l *loader) finish(ctx context.Context) error {
 	if err := l.flush(ctx); err != nil {
 		return err
@@ -148,7 +180,80 @@ func (l *loader) finish(ctx context.Context) error {
 			return fmt.Errorf("generate: commit: %w", err)
 		}
 	}
+	for _, ix := range l.deferred {
+		if err := l.exec(ctx, ix.create); err != nil {
+			return fmt.Errorf("generate: build index %s: %w", ix.name, err)
+		}
+	}
+	l.deferred = nil
 	return nil
+}
+
+// dropIndexes drops the secondary indexes of deferredTables, remembering
+// them for finish. Indexes that back a primary key or a unique constraint
+// stay: they are part of the table.
+func (l *loader) dropIndexes(ctx context.Context) error {
+	for _, t := range deferredTables {
+		list, err := l.indexes(ctx, t)
+		if err != nil {
+			return fmt.Errorf("generate: indexes of %s: %w", t, err)
+		}
+		for _, ix := range list {
+			if err := l.exec(ctx, `DROP INDEX `+ix.name); err != nil {
+				return fmt.Errorf("generate: drop index %s: %w", ix.name, err)
+			}
+			l.deferred = append(l.deferred, ix)
+		}
+	}
+	return nil
+}
+
+// indexes lists table's secondary indexes.
+func (l *loader) indexes(ctx context.Context, table string) ([]index, error) {
+	var list []index
+	if l.pg != nil {
+		rows, err := l.pg.Query(ctx, `SELECT c.relname, pg_get_indexdef(x.indexrelid)
+			FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
+			WHERE x.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
+			ORDER BY c.relname`, table)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var ix index
+			if err := rows.Scan(&ix.name, &ix.create); err != nil {
+				return nil, err
+			}
+			list = append(list, ix)
+		}
+		return list, rows.Err()
+	}
+	// Indexes SQLite makes for PRIMARY KEY and UNIQUE have no SQL.
+	rows, err := l.conn.QueryContext(ctx, `SELECT name, sql FROM sqlite_master
+		WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name`, table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ix index
+		if err := rows.Scan(&ix.name, &ix.create); err != nil {
+			return nil, err
+		}
+		list = append(list, ix)
+	}
+	return list, rows.Err()
+}
+
+// exec runs one statement without arguments on the loader's connection.
+func (l *loader) exec(ctx context.Context, q string) error {
+	if l.pg != nil {
+		_, err := l.pg.Exec(ctx, q)
+		return err
+	}
+	_, err := l.conn.ExecContext(ctx, q)
+	return err
 }
 
 func (l *loader) copyPG(ctx context.Context, t *table) error {

@@ -82,3 +82,48 @@ func PublishersSchema(ctx context.Context, tx *db.Tx) error {
 	}
 	return nil
 }
+
+// BulkPublishers runs load, a bulk load of organisations, initiatives and
+// campaigns, with the open_publishers triggers set aside, then fills the
+// table once from what was loaded and puts the triggers back. Row by row
+// they check every new row's organisation again; on PostgreSQL their plans,
+// made while the tables were empty, scan whole tables, so a national-scale
+// load grew quadratic.
+func BulkPublishers(ctx context.Context, d *db.DB, load func() error) error {
+	triggers := publisherTriggers()
+	if err := d.InTx(ctx, func(tx *db.Tx) error {
+		for _, t := range triggers {
+			q := `DROP TRIGGER IF EXISTS ` + t.name
+			if tx.Dialect == db.Postgres {
+				q = `DROP FUNCTION IF EXISTS ` + t.name + `() CASCADE`
+			}
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return fmt.Errorf("opendata: set publishers' triggers aside: %w", err)
+	}
+	loadErr := load()
+	err := d.InTx(context.WithoutCancel(ctx), func(tx *db.Tx) error {
+		qs := []string{`DELETE FROM open_publishers`,
+			`INSERT INTO open_publishers (org_id, licence) SELECT o.id, o.data_licence FROM organizations o WHERE ` + publishes}
+		for _, t := range triggers {
+			qs = append(qs, t.sql(tx.Dialect)...)
+		}
+		for _, q := range qs {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if loadErr != nil {
+		return loadErr
+	}
+	if err != nil {
+		return fmt.Errorf("opendata: rebuild publishers: %w", err)
+	}
+	return nil
+}
