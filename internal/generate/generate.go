@@ -146,16 +146,18 @@ func Run(ctx context.Context, d *db.DB, opt Options) (Result, error) {
 		return Result{}, err
 	}
 	defer restore()
-	// The triggers that keep the region figures and the open-data
-	// publishers are set aside for the load, and their tables rebuilt once
-	// at the end.
+	// The triggers that keep the region figures, the open-data publishers
+	// and the open-data changes are set aside for the load, and their
+	// tables rebuilt once at the end.
 	err = figures.Bulk(ctx, d, func() error {
-		return opendata.BulkPublishers(ctx, d, func() error { return g.load(ctx, d) })
+		return opendata.BulkPublishers(ctx, d, func() error {
+			return opendata.Bulk(ctx, d, opt.Now, func() error { return g.load(ctx, d) })
+		})
 	})
 	if err != nil {
 		return Result{}, err
 	}
-	g.phase("region figures and publishers rebuilt")
+	g.phase("region figures, publishers and open data changes rebuilt")
 	if err := finishDB(ctx, d); err != nil {
 		return Result{}, err
 	}

@@ -34,6 +34,7 @@ var goSteps = []db.Migration{
 	{Version: 175, Name: "region_figures_running_totals", Func: figures.RunningTotals},
 	{Version: 180, Name: "campaign_money", Func: figures.CampaignSchema},
 	{Version: 182, Name: "open_publishers", Func: opendata.PublishersSchema},
+	{Version: 186, Name: "open_changes", Func: opendata.ChangesSchema},
 	{Version: 190, Name: "ledger_days", Func: figures.LedgerSchema},
 	{Version: 195, Name: "org_name_index", Func: createOrgNameIndex},
 }

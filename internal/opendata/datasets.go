@@ -24,9 +24,9 @@ type Dataset struct {
 	// rows is the ordered query of the rows, one column per Columns entry;
 	// orgFilter marks where "AND o.id = ?" goes for one organisation.
 	rows func(d db.Dialect) string
-	// stamp is a query of one row (version text, last change) that
-	// changes whenever the rows may have: cheap, from indexes and counts.
-	stamp func(d db.Dialect) string
+	// sources are what the rows are read from besides the organisations
+	// (see open_changes): a change to any moves the stamp.
+	sources []string
 	// hidden is how many integer columns the rows query returns after
 	// Columns, for finish only; finish, when set, completes each row
 	// (figures computed in Go) before it is written.
@@ -61,13 +61,6 @@ func day(d db.Dialect, col string) string {
 	}
 	return "substr(CAST(" + col + " AS TEXT), 1, 10)"
 }
-
-// ts is a timestamp as text, for stamps.
-func ts(col string) string { return "COALESCE(CAST(" + col + " AS TEXT), '')" }
-
-// orgStamp is the part of every stamp that follows the organisations:
-// their status (hiding) and licence change their updated_at.
-const orgStamp = `(SELECT COUNT(*) || '/' || ` + "COALESCE(CAST(MAX(o.updated_at) AS TEXT), '')" + ` FROM organizations o WHERE ` + visible + ` ` + orgFilter + `)`
 
 var licenceColumn = Column{Name: "license", Type: String, Meaning: Text{
 	ID: "Lisensi data organisasi (SPDX): CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0 atau ODbL-1.0",
@@ -107,6 +100,7 @@ var campaigns = &Dataset{
 		col("money_confirmed", Integer, "Jumlah donasi yang dikonfirmasi bendahara", "Sum of the donations confirmed by the treasurer", "rupiah"),
 		licenceColumn,
 	},
+	sources: []string{srcCampaigns, srcInitiatives, srcNeeds, srcDonations},
 	rows: func(db.Dialect) string {
 		return `SELECT c.slug, c.title, o.slug, i.slug, o.region_code, c.status, c.scheme, c.appeal,
 			c.starts_at, c.ends_at, c.published_at,
@@ -115,12 +109,6 @@ var campaigns = &Dataset{
 			o.data_licence
 			FROM campaigns c JOIN organizations o ON o.id = c.org_id JOIN initiatives i ON i.id = c.initiative_id
 			WHERE c.status <> 'draft' AND ` + visible + ` ` + orgFilter + ` ORDER BY c.id`
-	},
-	stamp: func(db.Dialect) string {
-		return `SELECT (SELECT COUNT(*) || '/' || ` + ts("MAX(c.updated_at)") + ` FROM campaigns c JOIN organizations o ON o.id = c.org_id WHERE ` + visible + ` ` + orgFilter + `)
-			|| '/' || (SELECT COUNT(*) || '/' || ` + ts("MAX(d.confirmed_at)") + ` FROM donations d JOIN organizations o ON o.id = d.org_id WHERE d.status = 'confirmed' ` + orgFilter + `)
-			|| '/' || ` + orgStamp + `,
-			(SELECT ` + ts("MAX(c.updated_at)") + ` FROM campaigns c JOIN organizations o ON o.id = c.org_id WHERE ` + visible + ` ` + orgFilter + `)`
 	},
 }
 
@@ -142,15 +130,11 @@ var needs = &Dataset{
 		col("item_value", Integer, "Nilai per satuan barang, bila diisi", "Value of one unit of goods, when given", "rupiah"),
 		licenceColumn,
 	},
+	sources: []string{srcNeeds, srcCampaigns},
 	rows: func(db.Dialect) string {
 		return `SELECT c.slug, o.slug, n.id, n.kind, n.title, n.description, n.target, n.unit, n.item_value, o.data_licence
 			FROM campaign_needs n JOIN campaigns c ON c.id = n.campaign_id JOIN organizations o ON o.id = c.org_id
 			WHERE c.status <> 'draft' AND ` + visible + ` ` + orgFilter + ` ORDER BY c.id, n.position, n.id`
-	},
-	stamp: func(db.Dialect) string {
-		return `SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(n.id), 0) || '/' || ` + ts("MAX(c.updated_at)") + ` FROM campaign_needs n JOIN campaigns c ON c.id = n.campaign_id JOIN organizations o ON o.id = c.org_id WHERE ` + visible + ` ` + orgFilter + `)
-			|| '/' || ` + orgStamp + `,
-			(SELECT ` + ts("MAX(c.updated_at)") + ` FROM campaigns c JOIN organizations o ON o.id = c.org_id WHERE ` + visible + ` ` + orgFilter + `)`
 	},
 }
 
@@ -170,6 +154,7 @@ var contributions = &Dataset{
 		col("unit", String, "Satuan: rupiah, barang, menit, tanda tangan, tawaran", "Unit: rupiah, barang (items), menit (minutes), tanda tangan (signatures), tawaran (offers)", ""),
 		licenceColumn,
 	},
+	sources: []string{srcDonations, srcGoods, srcVolunteers, srcSignatures, srcOffers, srcNeeds, srcCampaigns},
 	rows: func(d db.Dialect) string {
 		return `SELECT c.slug, o.slug, x.day, x.kind, CAST(SUM(x.n) AS BIGINT), CAST(SUM(x.q) AS BIGINT), x.unit, o.data_licence
 			FROM (
@@ -192,16 +177,6 @@ var contributions = &Dataset{
 			WHERE c.status <> 'draft' AND ` + visible + ` ` + orgFilter + `
 			GROUP BY c.id, c.slug, o.slug, o.data_licence, x.day, x.kind, x.unit
 			ORDER BY c.id, x.day, x.kind`
-	},
-	stamp: func(db.Dialect) string {
-		return `SELECT (SELECT COUNT(*) || '/' || ` + ts("MAX(d.confirmed_at)") + ` FROM donations d JOIN organizations o ON o.id = d.org_id WHERE d.status = 'confirmed' ` + orgFilter + `)
-			|| '/' || (SELECT COUNT(*) || '/' || COALESCE(MAX(r.id), 0) FROM goods_receipts r JOIN goods_pledges p ON p.id = r.pledge_id JOIN campaigns c ON c.id = p.campaign_id JOIN organizations o ON o.id = c.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || (SELECT COUNT(*) || '/' || COALESCE(MAX(h.id), 0) || '/' || COALESCE(SUM(h.minutes), 0) FROM volunteer_hours h JOIN volunteer_signups s ON s.id = h.signup_id JOIN campaigns c ON c.id = s.campaign_id JOIN organizations o ON o.id = c.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || (SELECT COUNT(*) || '/' || ` + ts("MAX(g.verified_at)") + ` FROM petition_signatures g JOIN campaigns c ON c.id = g.campaign_id JOIN organizations o ON o.id = c.org_id WHERE g.verified_at IS NOT NULL ` + orgFilter + `)
-			|| '/' || (SELECT COUNT(*) || '/' || COALESCE(MAX(f.id), 0) FROM offers f JOIN campaigns c ON c.id = f.campaign_id JOIN organizations o ON o.id = c.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || (SELECT COUNT(*) || '/' || ` + ts("MAX(c.updated_at)") + ` FROM campaigns c JOIN organizations o ON o.id = c.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || ` + orgStamp + `,
-			(SELECT ` + ts("MAX(d.confirmed_at)") + ` FROM donations d JOIN organizations o ON o.id = d.org_id WHERE d.status = 'confirmed' ` + orgFilter + `)`
 	},
 }
 
@@ -235,6 +210,7 @@ var ledgerEntries = &Dataset{
 		col("hash", String, "Hash entri ini", "Hash of this entry", ""),
 		licenceColumn,
 	},
+	sources: []string{srcLedger, srcCampaigns, srcInitiatives},
 	rows: func(db.Dialect) string {
 		return `SELECT o.slug, e.org_id, e.seq, e.recorded_at, e.kind, e.amount, e.category, e.campaign_id, c.slug,
 			e.initiative_id, i.slug, e.description, e.counterparty, e.receipt_key, e.source_type, e.source_id,
@@ -243,7 +219,6 @@ var ledgerEntries = &Dataset{
 			LEFT JOIN campaigns c ON c.id = e.campaign_id LEFT JOIN initiatives i ON i.id = e.initiative_id
 			WHERE ` + visible + ` ` + orgFilter + ` ORDER BY e.org_id, e.seq`
 	},
-	stamp: ledgerStamp,
 }
 
 var expenses = &Dataset{
@@ -268,17 +243,13 @@ var expenses = &Dataset{
 		col("reversal_reason", String, "Alasan koreksi", "Reason of the correction", ""),
 		licenceColumn,
 	},
+	sources: []string{srcExpenses, srcCampaigns, srcInitiatives},
 	rows: func(db.Dialect) string {
 		return `SELECT x.id, o.slug, x.spent_on, x.amount, x.category, c.slug, i.slug, x.description,
 			x.receipt_key IS NOT NULL, x.ledger_seq, x.reversal_seq, x.reversal_reason, o.data_licence
 			FROM expenses x JOIN organizations o ON o.id = x.org_id
 			LEFT JOIN campaigns c ON c.id = x.campaign_id LEFT JOIN initiatives i ON i.id = x.initiative_id
 			WHERE x.status = 'disetujui' AND ` + visible + ` ` + orgFilter + ` ORDER BY x.id`
-	},
-	stamp: func(db.Dialect) string {
-		return `SELECT (SELECT COUNT(*) || '/' || ` + ts("MAX(x.decided_at)") + ` || '/' || COUNT(x.reversal_seq) FROM expenses x JOIN organizations o ON o.id = x.org_id WHERE x.status = 'disetujui' ` + orgFilter + `)
-			|| '/' || ` + orgStamp + `,
-			(SELECT ` + ts("MAX(x.decided_at)") + ` FROM expenses x JOIN organizations o ON o.id = x.org_id WHERE x.status = 'disetujui' ` + orgFilter + `)`
 	},
 }
 
@@ -298,6 +269,7 @@ var financialReports = &Dataset{
 		col("balance", Integer, "Saldo (masuk dikurangi keluar)", "Balance (in minus out)", "rupiah"),
 		licenceColumn,
 	},
+	sources: []string{srcLedger, srcCampaigns},
 	rows: func(db.Dialect) string {
 		return `SELECT o.slug, COALESCE(c.slug, ''), e.category, COUNT(*),
 			CAST(SUM(CASE WHEN e.amount > 0 THEN e.amount ELSE 0 END) AS BIGINT),
@@ -308,7 +280,6 @@ var financialReports = &Dataset{
 			GROUP BY e.org_id, o.slug, o.data_licence, e.campaign_id, c.slug, e.category
 			ORDER BY e.org_id, COALESCE(e.campaign_id, 0), e.category`
 	},
-	stamp: ledgerStamp,
 }
 
 var initiatives = &Dataset{
@@ -330,6 +301,7 @@ var initiatives = &Dataset{
 		col("published_at", DateTime, "Diterbitkan", "Published", ""),
 		licenceColumn,
 	},
+	sources: []string{srcInitiatives},
 	rows: func(d db.Dialect) string {
 		served := `(SELECT group_concat(region_code, ' ') FROM (SELECT region_code FROM initiative_regions WHERE initiative_id = i.id ORDER BY region_code))`
 		if d == db.Postgres {
@@ -338,11 +310,6 @@ var initiatives = &Dataset{
 		return `SELECT i.slug, i.name, o.slug, i.tagline, i.category, o.region_code, COALESCE(` + served + `, ''), i.published_at, o.data_licence
 			FROM initiatives i JOIN organizations o ON o.id = i.org_id
 			WHERE i.status = 'published' AND ` + visible + ` ` + orgFilter + ` ORDER BY i.id`
-	},
-	stamp: func(db.Dialect) string {
-		return `SELECT (SELECT COUNT(*) || '/' || ` + ts("MAX(i.updated_at)") + ` FROM initiatives i JOIN organizations o ON o.id = i.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || ` + orgStamp + `,
-			(SELECT ` + ts("MAX(i.updated_at)") + ` FROM initiatives i JOIN organizations o ON o.id = i.org_id WHERE i.status = 'published' ` + orgFilter + `)`
 	},
 }
 
@@ -369,6 +336,7 @@ var serviceFigures = &Dataset{
 		col("complaints_answered_on_time", Integer, "Pengaduan yang jawaban pertamanya datang sebelum tenggat pertama", "Complaints whose first answer came before the first deadline", "pengaduan"),
 		licenceColumn,
 	},
+	sources: []string{srcServiceRecs, srcFeedback, srcComplaints, srcInitiatives, srcServicePoints},
 	rows: func(d db.Dialect) string {
 		month := "substr(CAST(received_at AS TEXT), 1, 7)"
 		if d == db.Postgres {
@@ -398,23 +366,6 @@ var serviceFigures = &Dataset{
 			GROUP BY i.id, i.slug, o.slug, o.data_licence, p.code, p.name, p.region_code, x.month
 			ORDER BY i.id, x.month, COALESCE(p.code, '')`
 	},
-	stamp: func(db.Dialect) string {
-		return `SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(r.id), 0) FROM service_records r JOIN organizations o ON o.id = r.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || (SELECT COUNT(*) || '/' || COALESCE(MAX(v.id), 0) || '/' || COUNT(CASE WHEN v.status = 'dihitung' THEN 1 END) FROM feedback_votes v JOIN organizations o ON o.id = v.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || (SELECT COUNT(*) || '/' || COALESCE(MAX(t.id), 0) FROM feedback_paper_tallies t JOIN organizations o ON o.id = t.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || (SELECT COUNT(*) || '/' || ` + ts("MAX(k.updated_at)") + ` FROM complaints k JOIN organizations o ON o.id = k.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || (SELECT COUNT(*) || '/' || ` + ts("MAX(i.updated_at)") + ` FROM initiatives i JOIN organizations o ON o.id = i.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || (SELECT COUNT(*) || '/' || ` + ts("MAX(p.updated_at)") + ` FROM service_points p JOIN organizations o ON o.id = p.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || ` + orgStamp + `,
-			(SELECT ` + ts("MAX(r.created_at)") + ` FROM service_records r JOIN organizations o ON o.id = r.org_id WHERE 1 = 1 ` + orgFilter + `)`
-	},
-}
-
-// ledgerStamp follows the chain heads: every append moves one.
-func ledgerStamp(db.Dialect) string {
-	return `SELECT (SELECT COUNT(*) || '/' || ` + ts("MAX(h.updated_at)") + ` || '/' || COALESCE(SUM(h.seq), 0) FROM ledger_heads h JOIN organizations o ON o.id = h.org_id WHERE ` + visible + ` ` + orgFilter + `)
-		|| '/' || ` + orgStamp + `,
-		(SELECT ` + ts("MAX(h.updated_at)") + ` FROM ledger_heads h JOIN organizations o ON o.id = h.org_id WHERE ` + visible + ` ` + orgFilter + `)`
 }
 
 // withOrg puts the organisation filter into q: one argument per marker.
@@ -449,17 +400,11 @@ var surveyRounds = &Dataset{
 		col("grade", String, "Mutu pelayanan: A (sangat baik), B (baik), C (kurang baik), D (tidak baik)", "Service grade: A (very good), B (good), C (poor), D (very poor)", ""),
 		licenceColumn,
 	},
+	sources: []string{srcSurveys, srcInitiatives},
 	rows: func(db.Dialect) string {
 		return `SELECT i.slug, o.slug, r.code, r.title, r.period_from, r.period_to, 0, NULL, NULL, o.data_licence, r.id
 			FROM survey_rounds r JOIN initiatives i ON i.id = r.initiative_id JOIN organizations o ON o.id = r.org_id
 			WHERE i.status = 'published' AND ` + visible + ` ` + orgFilter + ` ORDER BY r.id`
-	},
-	stamp: func(db.Dialect) string {
-		return `SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(x.id), 0) FROM survey_responses x JOIN survey_rounds r ON r.id = x.round_id JOIN organizations o ON o.id = r.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || (SELECT COUNT(*) || '/' || ` + ts("MAX(r.updated_at)") + ` FROM survey_rounds r JOIN organizations o ON o.id = r.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || (SELECT COUNT(*) || '/' || ` + ts("MAX(i.updated_at)") + ` FROM initiatives i JOIN organizations o ON o.id = i.org_id WHERE 1 = 1 ` + orgFilter + `)
-			|| '/' || ` + orgStamp + `,
-			(SELECT ` + ts("MAX(x.created_at)") + ` FROM survey_responses x JOIN survey_rounds r ON r.id = x.round_id JOIN organizations o ON o.id = r.org_id WHERE 1 = 1 ` + orgFilter + `)`
 	},
 	hidden: 1,
 	finish: surveyResult,

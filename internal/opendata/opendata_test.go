@@ -334,26 +334,3 @@ func TestSurveyDataset(t *testing.T) {
 		}
 	})
 }
-
-// TestStampCache: with a TTL, a stamp is computed once per TTL.
-func TestStampCache(t *testing.T) {
-	d := dbtest.SQLite(t)
-	ctx := context.Background()
-	now := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
-	s := &opendata.Store{DB: d, StampTTL: 30 * time.Second, Now: func() time.Time { return now }}
-	ds := opendata.ByName("kampanye")
-	first, err := s.Stamp(ctx, ds, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Load(ctx, d); err != nil {
-		t.Fatal(err)
-	}
-	if again, _ := s.Stamp(ctx, ds, 0); again.ETag != first.ETag {
-		t.Error("the stamp was computed again within its TTL")
-	}
-	now = now.Add(31 * time.Second)
-	if later, _ := s.Stamp(ctx, ds, 0); later.ETag == first.ETag {
-		t.Error("the stamp did not change after its TTL, with new campaigns")
-	}
-}

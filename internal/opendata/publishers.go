@@ -158,23 +158,21 @@ func (s *Store) SetLicence(ctx context.Context, orgID int64, id string, actor Ac
 }
 
 // LastChange is the latest change to what an organisation publishes: its
-// profile, campaigns, initiatives, books and confirmed donations.
+// profile and the rows of every data set.
 func (s *Store) LastChange(ctx context.Context, orgID int64) (time.Time, error) {
-	var a, b, c, d, e sql.NullString
-	err := s.DB.QueryRow(ctx, `SELECT
-		(SELECT CAST(updated_at AS TEXT) FROM organizations WHERE id = ?),
-		(SELECT CAST(MAX(updated_at) AS TEXT) FROM campaigns WHERE org_id = ?),
-		(SELECT CAST(MAX(updated_at) AS TEXT) FROM initiatives WHERE org_id = ?),
-		(SELECT CAST(updated_at AS TEXT) FROM ledger_heads WHERE org_id = ?),
-		(SELECT CAST(MAX(confirmed_at) AS TEXT) FROM donations WHERE org_id = ? AND status = 'confirmed')`,
-		orgID, orgID, orgID, orgID, orgID).Scan(&a, &b, &c, &d, &e)
+	var profile sql.NullString
+	err := s.DB.QueryRow(ctx, `SELECT CAST(updated_at AS TEXT) FROM organizations WHERE id = ?`, orgID).Scan(&profile)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, fmt.Errorf("opendata: last change: %w", err)
+	}
+	vs, err := s.versions(ctx, allSources(), orgID)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("opendata: last change: %w", err)
 	}
-	var last time.Time
-	for _, v := range []sql.NullString{a, b, c, d, e} {
-		if t := parseTime(v.String); t.After(last) {
-			last = t
+	last := parseTime(profile.String)
+	for _, c := range vs {
+		if c.at.After(last) {
+			last = c.at
 		}
 	}
 	return last, nil

@@ -28,37 +28,84 @@ func refreshPublisher(id string) []string {
 	}
 }
 
-type publisherTrigger struct {
+// trigger is one AFTER … FOR EACH ROW trigger, written once for both
+// databases: the statements use only what SQLite's trigger bodies and
+// PL/pgSQL both accept.
+type trigger struct {
 	name, table, event string
-	body               []string
+	// when, if set, is the condition for the trigger to run.
+	when string
+	body []string
+	// deferred runs it at the commit on PostgreSQL (a constraint trigger).
+	deferred bool
 }
 
-func publisherTriggers() []publisherTrigger {
-	var out []publisherTrigger
+func publisherTriggers() []trigger {
+	var out []trigger
 	for _, t := range []struct{ table, org string }{{"initiatives", "org_id"}, {"campaigns", "org_id"}, {"organizations", "id"}} {
 		cols := "status, org_id"
 		if t.table == "organizations" {
 			cols = "status, data_licence"
 		}
 		out = append(out,
-			publisherTrigger{"publishers_" + t.table + "_ins", t.table, "INSERT", refreshPublisher("NEW." + t.org)},
-			publisherTrigger{"publishers_" + t.table + "_upd", t.table, "UPDATE OF " + cols,
-				append(refreshPublisher("OLD."+t.org), refreshPublisher("NEW."+t.org)...)},
-			publisherTrigger{"publishers_" + t.table + "_del", t.table, "DELETE", refreshPublisher("OLD." + t.org)})
+			trigger{name: "publishers_" + t.table + "_ins", table: t.table, event: "INSERT", body: refreshPublisher("NEW." + t.org)},
+			trigger{name: "publishers_" + t.table + "_upd", table: t.table, event: "UPDATE OF " + cols,
+				body: append(refreshPublisher("OLD."+t.org), refreshPublisher("NEW."+t.org)...)},
+			trigger{name: "publishers_" + t.table + "_del", table: t.table, event: "DELETE", body: refreshPublisher("OLD." + t.org)})
 	}
 	return out
 }
 
-func (t publisherTrigger) sql(d db.Dialect) []string {
+func (t trigger) sql(d db.Dialect) []string {
 	if d == db.Postgres {
+		create, when := `CREATE TRIGGER `, ""
+		if t.deferred {
+			create = `CREATE CONSTRAINT TRIGGER `
+		}
+		if t.when != "" {
+			when = ` WHEN (` + t.when + `)`
+		}
+		timing := ` AFTER ` + t.event + ` ON ` + t.table
+		if t.deferred {
+			timing += ` DEFERRABLE INITIALLY DEFERRED`
+		}
 		return []string{
 			`CREATE FUNCTION ` + t.name + `() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN ` +
 				strings.Join(t.body, "; ") + `; RETURN NULL; END $fn$`,
-			`CREATE TRIGGER ` + t.name + ` AFTER ` + t.event + ` ON ` + t.table + ` FOR EACH ROW EXECUTE FUNCTION ` + t.name + `()`,
+			create + t.name + timing + ` FOR EACH ROW` + when + ` EXECUTE FUNCTION ` + t.name + `()`,
 		}
 	}
-	return []string{`CREATE TRIGGER ` + t.name + ` AFTER ` + t.event + ` ON ` + t.table + ` FOR EACH ROW BEGIN ` +
+	when := ""
+	if t.when != "" {
+		when = ` WHEN ` + t.when
+	}
+	return []string{`CREATE TRIGGER ` + t.name + ` AFTER ` + t.event + ` ON ` + t.table + ` FOR EACH ROW` + when + ` BEGIN ` +
 		strings.Join(t.body, "; ") + `; END`}
+}
+
+func installTriggers(ctx context.Context, tx *db.Tx, list []trigger) error {
+	for _, t := range list {
+		for _, q := range t.sql(tx.Dialect) {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("opendata: trigger %s: %w", t.name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// dropTriggers sets triggers aside (see Bulk).
+func dropTriggers(ctx context.Context, tx *db.Tx, list []trigger) error {
+	for _, t := range list {
+		q := `DROP TRIGGER IF EXISTS ` + t.name
+		if tx.Dialect == db.Postgres {
+			q = `DROP FUNCTION IF EXISTS ` + t.name + `() CASCADE`
+		}
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("opendata: set trigger %s aside: %w", t.name, err)
+		}
+	}
+	return nil
 }
 
 // PublishersSchema creates open_publishers, fills it and installs its
@@ -72,15 +119,12 @@ func PublishersSchema(ctx context.Context, tx *db.Tx) error {
 		`CREATE INDEX open_publishers_licence ON open_publishers (licence)`,
 		`INSERT INTO open_publishers (org_id, licence) SELECT o.id, o.data_licence FROM organizations o WHERE ` + publishes,
 	}
-	for _, t := range publisherTriggers() {
-		qs = append(qs, t.sql(tx.Dialect)...)
-	}
 	for _, q := range qs {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("opendata: publishers schema: %w", err)
 		}
 	}
-	return nil
+	return installTriggers(ctx, tx, publisherTriggers())
 }
 
 // BulkPublishers runs load, a bulk load of organisations, initiatives and

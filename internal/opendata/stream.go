@@ -2,14 +2,11 @@ package opendata
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"lokadaya/internal/db"
@@ -60,26 +57,6 @@ func (v Value) JSON(t Type) any {
 // Store reads the data sets from the database.
 type Store struct {
 	DB *db.DB
-	// StampTTL keeps each computed stamp this long (0: computed every
-	// time). Stamps count whole tables, which at national scale takes
-	// longer than a catalogue request should; the files' own
-	// Cache-Control is longer anyway.
-	StampTTL time.Duration
-	// Now is the clock of the stamp cache (time.Now when nil).
-	Now func() time.Time
-
-	mu     sync.Mutex
-	stamps map[stampKey]cachedStamp
-}
-
-type stampKey struct {
-	name  string
-	orgID int64
-}
-
-type cachedStamp struct {
-	Stamp
-	at time.Time
 }
 
 // Each calls fn with every row of ds, in order, for one organisation
@@ -154,52 +131,9 @@ type Stamp struct {
 	Modified time.Time
 }
 
-// Stamp computes the data set's stamp from counts and last changes of its
-// sources, without reading its rows.
-func (s *Store) Stamp(ctx context.Context, ds *Dataset, orgID int64) (Stamp, error) {
-	if s.StampTTL <= 0 {
-		return s.stamp(ctx, ds, orgID)
-	}
-	now := time.Now()
-	if s.Now != nil {
-		now = s.Now()
-	}
-	key := stampKey{ds.Name, orgID}
-	s.mu.Lock()
-	c, ok := s.stamps[key]
-	s.mu.Unlock()
-	if ok && now.Sub(c.at) < s.StampTTL && !now.Before(c.at) {
-		return c.Stamp, nil
-	}
-	st, err := s.stamp(ctx, ds, orgID)
-	if err != nil {
-		return st, err
-	}
-	s.mu.Lock()
-	if s.stamps == nil || len(s.stamps) > maxCachedStamps {
-		s.stamps = map[stampKey]cachedStamp{}
-	}
-	s.stamps[key] = cachedStamp{st, now}
-	s.mu.Unlock()
-	return st, nil
-}
-
-// maxCachedStamps bounds the cache: past it, it starts again empty.
-const maxCachedStamps = 10000
-
-func (s *Store) stamp(ctx context.Context, ds *Dataset, orgID int64) (Stamp, error) {
-	q, args := withOrg(ds.stamp(s.DB.Dialect), orgID)
-	var version, last sql.NullString
-	if err := s.DB.QueryRow(ctx, q, args...).Scan(&version, &last); err != nil {
-		return Stamp{}, fmt.Errorf("opendata: %s stamp: %w", ds.Name, err)
-	}
-	sum := sha256.Sum256([]byte(ds.Name + "|" + strconv.FormatInt(orgID, 10) + "|" + version.String + "|" + schemaVersion))
-	return Stamp{ETag: `"` + hex.EncodeToString(sum[:12]) + `"`, Modified: parseTime(last.String)}, nil
-}
-
 // schemaVersion changes the ETags when the columns of the data sets
 // change, so that caches do not keep files of the old shape.
-const schemaVersion = "1"
+const schemaVersion = "2"
 
 // parseTime reads a timestamp as either database writes it as text.
 func parseTime(s string) time.Time {

@@ -40,10 +40,5 @@ func (s *Server) exploreStores() explore.Stores {
 }
 
 func (s *Server) opendataStores() opendataweb.Stores {
-	return opendataweb.Stores{Data: &opendata.Store{DB: s.db, StampTTL: stampTTL, Now: s.cfg.Clock}, Orgs: s.orgs, Now: s.cfg.Clock}
+	return opendataweb.Stores{Data: &opendata.Store{DB: s.db}, Orgs: s.orgs, Now: s.cfg.Clock}
 }
-
-// stampTTL is how long the open data sets' stamps (ETag, last change) are
-// kept: counting whole tables for every catalogue request would not do at
-// national scale, and downloads are cached for five minutes anyway.
-const stampTTL = 30 * time.Second
