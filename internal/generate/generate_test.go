@@ -243,6 +243,28 @@ func TestGenerate(t *testing.T) {
 			rows.Close()
 		}
 
+		// The open data changes were backfilled after the load, and their
+		// triggers are back: the entry above moved its organisation's books.
+		for _, c := range []struct{ source, orgs string }{
+			{"organizations", `SELECT COUNT(*) FROM organizations`},
+			{"donations", `SELECT COUNT(DISTINCT org_id) FROM donations`},
+			{"ledger", `SELECT COUNT(DISTINCT org_id) FROM ledger_entries`},
+			{"campaigns", `SELECT COUNT(DISTINCT org_id) FROM campaigns`},
+			{"needs", `SELECT COUNT(DISTINCT c.org_id) FROM campaign_needs n JOIN campaigns c ON c.id = n.campaign_id`},
+			{"goods", `SELECT COUNT(DISTINCT org_id) FROM goods_pledges`},
+			{"volunteers", `SELECT COUNT(DISTINCT org_id) FROM volunteer_signups`},
+			{"offers", `SELECT COUNT(DISTINCT org_id) FROM offers`},
+			{"initiatives", `SELECT COUNT(DISTINCT org_id) FROM initiatives`},
+		} {
+			if got, want := count(t, d, `SELECT COUNT(*) FROM open_changes WHERE source = ?`, c.source), count(t, d, c.orgs); got != want || want == 0 {
+				t.Errorf("open data changes of %s: %d organisations, want %d", c.source, got, want)
+			}
+		}
+		if books, loaded := count(t, d, `SELECT version FROM open_changes WHERE source = 'ledger' AND org_id = ?`, org),
+			count(t, d, `SELECT MAX(version) FROM open_changes WHERE source = 'donations'`); books <= loaded {
+			t.Errorf("the books' version %d after an entry, %d after the load: the triggers are not back", books, loaded)
+		}
+
 		// A second run refuses: the database is no longer empty.
 		if _, err := Run(ctx, d, opt); !errors.Is(err, ErrNotEmpty) {
 			t.Fatalf("second run: %v, want ErrNotEmpty", err)

@@ -32,7 +32,8 @@ var bigTables = map[string]bool{
 	"organizations": true, "users": true, "memberships": true, "initiatives": true, "initiative_regions": true,
 	"campaigns": true, "campaign_needs": true, "donations": true, "goods_pledges": true, "volunteer_signups": true,
 	"offers": true, "ledger_entries": true, "petition_signatures": true, "volunteer_hours": true,
-	"rate_limits": true, // grows with the visitors of public forms
+	"rate_limits":  true, // grows with the visitors of public forms
+	"open_changes": true, // a row per organisation and source
 }
 
 type hotQuery struct {
@@ -154,6 +155,20 @@ func hotQueries(now time.Time) []hotQuery {
 			sql: `SELECT c.id, r.region_code FROM campaigns c
 				JOIN initiative_regions r ON r.initiative_id = c.initiative_id WHERE c.id IN (?, ?, ?)`,
 			args: []any{1, 2, 3},
+		},
+		{ // opendata.Store.Stamp for the whole catalogue: the newest
+			// version of each source, one probe each (CKAN package_search)
+			name: "open data stamp of the catalogue", uses: []string{"open_changes_version"},
+			aliases: map[string]string{"open_changes": "open_changes"},
+			sql: `SELECT * FROM (SELECT source, version, CAST(changed_at AS TEXT) FROM open_changes
+				WHERE source = 'organizations' ORDER BY version DESC LIMIT 1) s0 UNION ALL SELECT * FROM (SELECT source, version, CAST(changed_at AS TEXT) FROM open_changes
+				WHERE source = 'donations' ORDER BY version DESC LIMIT 1) s1`,
+		},
+		{ // the same for one organisation: its own rows
+			name: "open data stamp of an organisation", uses: []string{"open_changes_pkey", "sqlite_autoindex_open_changes_1"},
+			aliases: map[string]string{"open_changes": "open_changes"},
+			sql:     `SELECT source, version, CAST(changed_at AS TEXT) FROM open_changes WHERE source IN ('organizations', 'donations', 'ledger') AND org_id = ?`,
+			args:    []any{1},
 		},
 		{ // the organisation page: its campaigns
 			name: "campaigns of an organisation", uses: []string{"campaigns_org"}, aliases: map[string]string{"campaigns": "campaigns"},
