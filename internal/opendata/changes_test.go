@@ -2,8 +2,10 @@ package opendata_test
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/db/dbtest"
@@ -210,4 +212,47 @@ func TestStampsFollowEveryWrite(t *testing.T) {
 			before = after
 		}
 	})
+}
+
+// TestStampsFollowCommitOrder: on PostgreSQL two transactions change the
+// same data set at once and the one that wrote first commits last. The
+// catalogue's ETag read between the two commits must move again at the
+// second: the version of a change is taken at its commit.
+func TestStampsFollowCommitOrder(t *testing.T) {
+	if os.Getenv(dbtest.PostgresEnv) == "" {
+		t.Skip("PostgreSQL only: SQLite has one writer at a time")
+	}
+	d := dbtest.Postgres(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	s := demoStore(t, d)
+	ds := opendata.ByName("kampanye")
+	a := one(t, d, `SELECT MIN(org_id) FROM campaigns WHERE status <> 'draft'`)
+	b := one(t, d, `SELECT MIN(org_id) FROM campaigns WHERE status <> 'draft' AND org_id <> ?`, a)
+	rename := `UPDATE campaigns SET title = title || ' (baru)' WHERE id = (SELECT MIN(id) FROM campaigns WHERE org_id = $1 AND status <> 'draft')`
+	first, err := d.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Rollback()
+	if _, err := first.ExecContext(ctx, rename, a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.ExecContext(ctx, rename, b); err != nil {
+		t.Fatal(err)
+	}
+	between, err := s.Stamp(ctx, ds, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	after, err := s.Stamp(ctx, ds, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.ETag == between.ETag {
+		t.Errorf("the catalogue's ETag %s did not move when the earlier writer committed", after.ETag)
+	}
 }
