@@ -244,6 +244,8 @@ func Bulk(ctx context.Context, d *db.DB, now time.Time, load func() error) error
 		return err
 	}
 	loadErr := load()
+	// Put back even when the load was cancelled.
+	ctx = context.WithoutCancel(ctx)
 	err := d.InTx(ctx, func(tx *db.Tx) error {
 		if err := backfillChanges(ctx, tx, now); err != nil {
 			return err

@@ -135,33 +135,18 @@ func PublishersSchema(ctx context.Context, tx *db.Tx) error {
 // load grew quadratic.
 func BulkPublishers(ctx context.Context, d *db.DB, load func() error) error {
 	triggers := publisherTriggers()
-	if err := d.InTx(ctx, func(tx *db.Tx) error {
-		for _, t := range triggers {
-			q := `DROP TRIGGER IF EXISTS ` + t.name
-			if tx.Dialect == db.Postgres {
-				q = `DROP FUNCTION IF EXISTS ` + t.name + `() CASCADE`
-			}
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return err
-			}
-		}
-		return nil
-	}); err != nil {
-		return fmt.Errorf("opendata: set publishers' triggers aside: %w", err)
+	if err := d.InTx(ctx, func(tx *db.Tx) error { return dropTriggers(ctx, tx, triggers) }); err != nil {
+		return err
 	}
 	loadErr := load()
 	err := d.InTx(context.WithoutCancel(ctx), func(tx *db.Tx) error {
-		qs := []string{`DELETE FROM open_publishers`,
-			`INSERT INTO open_publishers (org_id, licence) SELECT o.id, o.data_licence FROM organizations o WHERE ` + publishes}
-		for _, t := range triggers {
-			qs = append(qs, t.sql(tx.Dialect)...)
-		}
-		for _, q := range qs {
+		for _, q := range []string{`DELETE FROM open_publishers`,
+			`INSERT INTO open_publishers (org_id, licence) SELECT o.id, o.data_licence FROM organizations o WHERE ` + publishes} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return err
 			}
 		}
-		return nil
+		return installTriggers(ctx, tx, triggers)
 	})
 	if loadErr != nil {
 		return loadErr
