@@ -107,6 +107,29 @@ func (s *Store) Publishers(ctx context.Context, q string, offset, limit int) ([]
 	return out, total, rows.Err()
 }
 
+// PublisherSlugs lists the publishers' slugs in order, from the one after
+// slug after (all when ""), skipping offset of them. A whole catalogue is
+// read page after page from where the last ended: paging it by OFFSET
+// alone walked the skipped publishers again for every page.
+func (s *Store) PublisherSlugs(ctx context.Context, after string, offset, limit int) ([]string, error) {
+	rows, err := s.DB.Query(ctx, `SELECT o.slug FROM organizations o
+		WHERE o.slug > ? AND EXISTS (SELECT 1 FROM open_publishers p WHERE p.org_id = o.id)
+		ORDER BY o.slug LIMIT ? OFFSET ?`, after, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("opendata: publisher slugs: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var slug string
+		if err := rows.Scan(&slug); err != nil {
+			return nil, fmt.Errorf("opendata: publisher slugs: %w", err)
+		}
+		out = append(out, slug)
+	}
+	return out, rows.Err()
+}
+
 // Licence is the data licence an organisation chose.
 func (s *Store) Licence(ctx context.Context, orgID int64) (Licence, error) {
 	var id string

@@ -2,6 +2,7 @@ package opendata_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"lokadaya/internal/db"
@@ -72,6 +73,42 @@ func TestOpenPublishersFollowTheRows(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("licences in use %v miss CC0-1.0", licences)
+		}
+	})
+}
+
+// TestPublisherSlugsPageFromWhereTheLastEnded: paging the slugs by the
+// last one seen, from any offset, gives the publishers in the order, and
+// exactly the ones, that Publishers lists.
+func TestPublisherSlugsPageFromWhereTheLastEnded(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := demoStore(t, d)
+		all, total, err := s.Publishers(ctx, "", 0, 1000)
+		if err != nil || total < 5 || len(all) != total {
+			t.Fatalf("%d of %d publishers (%v), want at least 5", len(all), total, err)
+		}
+		for _, tc := range []struct{ offset, page int }{{0, 1}, {0, 2}, {3, 2}, {0, 1000}, {total - 1, 3}, {total, 2}} {
+			var got []string
+			after, skip := "", tc.offset
+			for {
+				slugs, err := s.PublisherSlugs(ctx, after, skip, tc.page)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(slugs) == 0 {
+					break
+				}
+				got = append(got, slugs...)
+				after, skip = slugs[len(slugs)-1], 0
+			}
+			var want []string
+			for _, p := range all[tc.offset:] {
+				want = append(want, p.Slug)
+			}
+			if strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Errorf("offset %d, %d a page: %v, want %v", tc.offset, tc.page, got, want)
+			}
 		}
 	})
 }

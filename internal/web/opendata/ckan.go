@@ -196,19 +196,19 @@ func (h *handlers) packageList(r *http.Request, q url.Values) (any, *ckanError) 
 	}
 	// Organisations a page at a time, so that a large list never sits in
 	// memory as package dictionaries.
-	skip := max(0, offset-len(od.Datasets))
+	skip, after := max(0, offset-len(od.Datasets)), ""
 	for len(names) < limit {
-		pubs, _, err := h.Data.Publishers(r.Context(), "", skip, min(500, limit-len(names)))
+		slugs, err := h.Data.PublisherSlugs(r.Context(), after, skip, min(500, limit-len(names)))
 		if err != nil {
 			return nil, h.internal(r, err)
 		}
-		for _, p := range pubs {
-			names = append(names, orgPrefix+p.Slug)
+		for _, slug := range slugs {
+			names = append(names, orgPrefix+slug)
 		}
-		if len(pubs) == 0 {
+		if len(slugs) == 0 {
 			break
 		}
-		skip += len(pubs)
+		skip, after = 0, slugs[len(slugs)-1]
 	}
 	return names, nil
 }
