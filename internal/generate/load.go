@@ -210,7 +210,6 @@ func (l *loader) dropIndexes(ctx context.Context) error {
 
 // indexes lists table's secondary indexes.
 func (l *loader) indexes(ctx context.Context, table string) ([]index, error) {
-	var list []index
 	if l.pg != nil {
 		rows, err := l.pg.Query(ctx, `SELECT c.relname, pg_get_indexdef(x.indexrelid)
 			FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
@@ -220,14 +219,7 @@ func (l *loader) indexes(ctx context.Context, table string) ([]index, error) {
 			return nil, err
 		}
 		defer rows.Close()
-		for rows.Next() {
-			var ix index
-			if err := rows.Scan(&ix.name, &ix.create); err != nil {
-				return nil, err
-			}
-			list = append(list, ix)
-		}
-		return list, rows.Err()
+		return scanIndexes(rows)
 	}
 	// Indexes SQLite makes for PRIMARY KEY and UNIQUE have no SQL.
 	rows, err := l.conn.QueryContext(ctx, `SELECT name, sql FROM sqlite_master
@@ -236,6 +228,16 @@ func (l *loader) indexes(ctx context.Context, table string) ([]index, error) {
 		return nil, err
 	}
 	defer rows.Close()
+	return scanIndexes(rows)
+}
+
+// scanIndexes reads (name, create statement) rows of either driver.
+func scanIndexes(rows interface {
+	Next() bool
+	Scan(...any) error
+	Err() error
+}) ([]index, error) {
+	var list []index
 	for rows.Next() {
 		var ix index
 		if err := rows.Scan(&ix.name, &ix.create); err != nil {
