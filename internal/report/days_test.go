@@ -20,13 +20,7 @@ import (
 // midnights.
 func moreBooks(t *testing.T, d *db.DB, b books) {
 	t.Helper()
-	at := func(s string) time.Time {
-		tm, err := time.Parse(time.RFC3339Nano, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tm
-	}
+	at := func(s string) time.Time { return instant(t, s) }
 	for _, e := range []ledger.Entry{
 		/* 15 */ {Kind: ledger.KindTransfer, Amount: -150_000, Category: ledger.CatProgram, InitiativeID: b.iniA,
 			Description: "Pindah ke B", RecordedAt: at("2026-02-14T15:59:59Z")},

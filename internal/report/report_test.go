@@ -59,13 +59,7 @@ func newBooks(t *testing.T, d *db.DB) books {
 	}
 	b.iniA, b.iniB = ini("a"), ini("b")
 	b.campA1, b.campA2, b.campB1 = camp(b.iniA, "a1"), camp(b.iniA, "a2"), camp(b.iniB, "b1")
-	utc := func(s string) time.Time {
-		tm, err := time.Parse(time.RFC3339, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tm
-	}
+	utc := func(s string) time.Time { return instant(t, s) }
 	for _, e := range []ledger.Entry{
 		/* 1 */ {Kind: ledger.KindDonation, Amount: 1_000_000, Category: ledger.CatProgram, CampaignID: b.campA1,
 			Description: "Donasi transfer", Counterparty: "Budi", RecordedAt: utc("2026-01-10T03:00:00Z")},
@@ -575,4 +569,14 @@ func TestPDFReadBack(t *testing.T) {
 			}
 		}
 	})
+}
+
+// instant is an RFC 3339 time, fractions of a second allowed.
+func instant(t *testing.T, s string) time.Time {
+	t.Helper()
+	tm, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tm
 }
