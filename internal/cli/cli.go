@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/logbuf"
 	"lokadaya/internal/migrations"
 )
 
@@ -41,7 +42,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: logLevel()}))
+	// Log lines are written in batches (see logbuf); warnings and errors
+	// at once, and whatever waits when the command ends.
+	logOut := logbuf.New(stderr)
+	defer logOut.Flush()
+	log := slog.New(logbuf.Handler(slog.NewJSONHandler(logOut, &slog.HandlerOptions{Level: logLevel()}), logOut, slog.LevelWarn))
 	var err error
 	switch args[0] {
 	case "serve":
@@ -67,6 +72,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err != nil {
+		_ = logOut.Flush() // the log before the error that ended it
 		fmt.Fprintf(stderr, "lokadaya: %v\n", err)
 		return 1
 	}
