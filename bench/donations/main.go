@@ -5,7 +5,7 @@
 // the rupiah. It prints donations per second beside a plain loop of
 // single-row SQLite inserts on the same machine, and their ratio.
 //
-//	go run ./bench/donations [-n 200] [-workers 16] [-inserts 5000] [-db sqlite:PATH]
+//	go run ./bench/donations [-n 200] [-workers 16] [-inserts 5000] [-db sqlite:PATH] [-cpuprofile FILE]
 //
 // It exits non-zero when a donation fails or the total is not exact; the
 // speed is reported, never judged.
@@ -24,6 +24,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -70,11 +71,33 @@ func main() {
 	flag.IntVar(&opts.Workers, "workers", 16, "concurrent donors")
 	flag.IntVar(&opts.Inserts, "inserts", 5000, "rows of the plain SQLite insert loop")
 	dbURL := flag.String("db", "", "database (sqlite:PATH or postgres://…); default a fresh SQLite file in a temporary directory")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	flag.Parse()
+	if *cpuProfile != "" {
+		stop, err := startProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "donations:", err)
+			os.Exit(1)
+		}
+		defer stop()
+	}
 	if err := mainErr(opts, *dbURL); err != nil {
 		fmt.Fprintln(os.Stderr, "donations:", err)
 		os.Exit(1)
 	}
+}
+
+// startProfile profiles the process's CPU into path until stop.
+func startProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func mainErr(opts options, dbURL string) error {

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -44,8 +45,14 @@ type DB struct {
 	// writeConn is the connection SQLite transactions run on (see
 	// begin); only the holder of the writers' turn touches it.
 	writeConn *sql.Conn
-	stmts     *stmtCache // SQLite's prepared statements; nil on PostgreSQL
-	version   versioner  // see WriteVersion
+	// open is a transaction left uncommitted for those waiting to join
+	// it (see batch.go); waiting counts them. Only the holder of the
+	// writers' turn touches open.
+	open    *batch
+	waiting atomic.Int32
+	commits atomic.Int64 // SQLite transactions ended, to see batches form
+	stmts   *stmtCache   // SQLite's prepared statements; nil on PostgreSQL
+	version versioner    // see WriteVersion
 }
 
 // Open connects to url: "sqlite:PATH" (or a bare path) or "postgres://…".
@@ -208,7 +215,12 @@ func (t *Tx) prepared(ctx context.Context, q string) *sql.Stmt {
 }
 
 // InTx runs fn in a transaction, committing when fn returns nil.
+// On SQLite, transactions that queue at the same time share one commit
+// (see batch.go); each still returns only once its writes are committed.
 func (d *DB) InTx(ctx context.Context, fn func(tx *Tx) error) error {
+	if d.writers != nil {
+		return d.inBatch(ctx, fn)
+	}
 	if err := d.queue(ctx); err != nil {
 		return fmt.Errorf("db: begin: %w", err)
 	}
@@ -285,22 +297,34 @@ func (d *DB) WriteConnPragmas(ctx context.Context, pragmas ...string) error {
 	return nil
 }
 
-// Write runs fn, a single statement that writes outside a transaction
-// (an upsert that returns a count, say), in this process's queue of
-// SQLite writers, as InTx does: waiting there is cheaper than SQLite's
-// busy handler, which sleeps. On PostgreSQL it just runs fn. fn must not
-// start a transaction.
-func (d *DB) Write(ctx context.Context, fn func() error) error {
-	if err := d.queue(ctx); err != nil {
-		return fmt.Errorf("db: write: %w", err)
+// Write runs fn, a single statement that writes (an upsert that returns a
+// count, say), through q: on PostgreSQL q is d and the statement commits
+// on its own; on SQLite q is a transaction in this process's queue of
+// writers, shared with those queued beside it (see InTx), as waiting
+// there is cheaper than SQLite's busy handler, which sleeps.
+func (d *DB) Write(ctx context.Context, fn func(q Querier) error) error {
+	if d.writers == nil {
+		return fn(d)
 	}
-	defer d.unqueue()
-	return fn()
+	return d.InTx(ctx, func(tx *Tx) error { return fn(tx) })
 }
 
-// queue waits for this process's turn to write to SQLite; unqueue ends
-// it. Both do nothing on PostgreSQL.
+// queue waits for this process's turn to write to SQLite and settles a
+// batch of transactions left open for others (see batch.go), so the holder
+// may take SQLite's write lock; unqueue ends the turn. Both do nothing on
+// PostgreSQL.
 func (d *DB) queue(ctx context.Context) error {
+	if err := d.wait(ctx); err != nil {
+		return err
+	}
+	if d.writers != nil {
+		d.settle()
+	}
+	return nil
+}
+
+// wait waits for the writers' turn.
+func (d *DB) wait(ctx context.Context) error {
 	if d.writers == nil {
 		return nil
 	}

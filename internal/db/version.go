@@ -123,6 +123,7 @@ func (d *DB) Close() error {
 	// it (closing the pool then closes it once that transaction ends).
 	select {
 	case d.writers <- struct{}{}:
+		d.settle()
 		if d.writeConn != nil {
 			_ = d.writeConn.Close()
 			d.writeConn = nil

@@ -28,8 +28,8 @@ func (l *Limiter) Allow(ctx context.Context, key string) (bool, error) {
 	now := time.Now().UTC()
 	start := now.Truncate(l.Window)
 	var n int
-	err := l.DB.Write(ctx, func() error {
-		return l.DB.QueryRow(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
+	err := l.DB.Write(ctx, func(q db.Querier) error {
+		return q.QueryRow(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
 			ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
 			RETURNING count`, key, start).Scan(&n)
 	})
@@ -43,8 +43,8 @@ func (l *Limiter) Allow(ctx context.Context, key string) (bool, error) {
 		return false, err
 	}
 	if n == 1 && now.UnixNano()%16 == 0 {
-		_ = l.DB.Write(ctx, func() error {
-			_, err := l.DB.Exec(ctx, `DELETE FROM rate_limits WHERE window_start < ?`, start.Add(-24*time.Hour))
+		_ = l.DB.Write(ctx, func(q db.Querier) error {
+			_, err := q.Exec(ctx, `DELETE FROM rate_limits WHERE window_start < ?`, start.Add(-24*time.Hour))
 			return err
 		})
 	}
@@ -55,8 +55,8 @@ func (l *Limiter) Allow(ctx context.Context, key string) (bool, error) {
 // Record counts an attempt for key without asking whether it is allowed,
 // for limits that count only some outcomes (failed logins, say).
 func (l *Limiter) Record(ctx context.Context, key string) error {
-	return l.DB.Write(ctx, func() error {
-		_, err := l.DB.Exec(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
+	return l.DB.Write(ctx, func(q db.Querier) error {
+		_, err := q.Exec(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
 			ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1`, key, time.Now().UTC().Truncate(l.Window))
 		return err
 	})

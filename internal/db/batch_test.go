@@ -1,0 +1,279 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+// openBatchDB is a fresh SQLite file with a table to write to.
+func openBatchDB(t *testing.T) *DB {
+	t.Helper()
+	ctx := context.Background()
+	d, err := Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "batch.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if _, err := d.Exec(ctx, `CREATE TABLE gifts (id INTEGER PRIMARY KEY, amount INTEGER NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// queued runs fns[i] as InTx calls that all wait behind one transaction
+// holding the turn, then lets that one finish, so they form batches. It
+// returns each call's error (a panic as an error) after all returned, and
+// the first transaction's, which writes gift 0.
+func queued(t *testing.T, d *DB, fns []func(tx *Tx) error) ([]error, error) {
+	t.Helper()
+	ctx := context.Background()
+	release := make(chan struct{})
+	holder := make(chan error, 1)
+	go func() {
+		holder <- d.InTx(ctx, func(tx *Tx) error {
+			<-release
+			_, err := tx.Exec(ctx, `INSERT INTO gifts (id, amount) VALUES (0, 1)`)
+			return err
+		})
+	}()
+	for len(d.writers) == 0 { // the holder has the turn
+		time.Sleep(time.Millisecond)
+	}
+	errs := make([]error, len(fns))
+	var wg sync.WaitGroup
+	for i, fn := range fns {
+		wg.Go(func() {
+			defer func() {
+				if v := recover(); v != nil {
+					errs[i] = fmt.Errorf("panicked: %v", v)
+				}
+			}()
+			errs[i] = d.InTx(ctx, fn)
+		})
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for int(d.waiting.Load()) < len(fns) {
+		if time.Now().After(deadline) {
+			t.Fatalf("only %d of %d transactions queued", d.waiting.Load(), len(fns))
+		}
+		time.Sleep(time.Millisecond)
+	}
+	close(release)
+	wg.Wait()
+	return errs, <-holder
+}
+
+// insert is a transaction writing gift id.
+func insert(id int) func(tx *Tx) error {
+	return func(tx *Tx) error {
+		_, err := tx.Exec(context.Background(), `INSERT INTO gifts (id, amount) VALUES (?, ?)`, id, 1000*id)
+		return err
+	}
+}
+
+// kept reports which gift ids are stored.
+func kept(t *testing.T, d *DB) map[int]bool {
+	t.Helper()
+	rows, err := d.Query(context.Background(), `SELECT id FROM gifts`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	ids := map[int]bool{}
+	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		ids[id] = true
+	}
+	return ids
+}
+
+// TestBatchedTransactionsKeepTheirPromises: transactions queued together
+// share commits, and whatever each is told holds: nil means its writes
+// are stored, an error means none of them are.
+func TestBatchedTransactionsKeepTheirPromises(t *testing.T) {
+	errRefused := errors.New("refused")
+	tests := []struct {
+		name string
+		fn   func(i int) func(tx *Tx) error
+		fail func(i int) bool // whose call must fail
+	}{
+		{"all succeed", insert, func(int) bool { return false }},
+		{"some fail after writing", func(i int) func(tx *Tx) error {
+			if i%3 == 0 {
+				return func(tx *Tx) error { insert(i)(tx); return errRefused }
+			}
+			return insert(i)
+		}, func(i int) bool { return i%3 == 0 }},
+		{"some panic after writing", func(i int) func(tx *Tx) error {
+			if i%4 == 1 {
+				return func(tx *Tx) error { insert(i)(tx); panic("boom") }
+			}
+			return insert(i)
+		}, func(i int) bool { return i%4 == 1 }},
+		{"a unique violation fails alone", func(i int) func(tx *Tx) error {
+			return func(tx *Tx) error {
+				_, err := tx.Exec(context.Background(), `INSERT INTO gifts (id, amount) VALUES (?, 7)`, min(i, 13))
+				return err
+			}
+		}, nil}, // one of 13…24 stores gift 13, the other eleven fail
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := openBatchDB(t)
+			const n = 24
+			fns := make([]func(tx *Tx) error, n)
+			for i := range fns {
+				fns[i] = tt.fn(i + 1)
+			}
+			before := d.commits.Load()
+			errs, err := queued(t, d, fns)
+			if err != nil {
+				t.Fatalf("the first transaction: %v", err)
+			}
+			ids := kept(t, d)
+			if tt.fail == nil {
+				failed := 0
+				for i, err := range errs {
+					if err != nil && i+1 < 13 {
+						t.Errorf("transaction %d: %v", i+1, err)
+					}
+					if err != nil {
+						failed++
+					}
+				}
+				if failed != n-13 || !ids[13] {
+					t.Errorf("%d failed (want %d), gift 13 stored %v", failed, n-13, ids[13])
+				}
+				return
+			}
+			for i, err := range errs {
+				id := i + 1
+				if tt.fail(id) != (err != nil) {
+					t.Errorf("transaction %d: error %v", id, err)
+				}
+				if ids[id] != (err == nil) {
+					t.Errorf("transaction %d: told %v, stored %v", id, err, ids[id])
+				}
+			}
+			if commits := d.commits.Load() - before; commits >= n/2 {
+				t.Errorf("%d transactions took %d commits", n+1, commits)
+			}
+		})
+	}
+}
+
+// TestBrokenBatchFailsItsMembers: when a member ends the shared
+// transaction itself, every member not yet committed is told so, and the
+// next transactions work.
+func TestBrokenBatchFailsItsMembers(t *testing.T) {
+	d := openBatchDB(t)
+	const n = 12
+	fns := make([]func(tx *Tx) error, n)
+	for i := range fns {
+		fns[i] = insert(i + 1)
+	}
+	fns[6] = func(tx *Tx) error {
+		_, err := tx.ExecContext(context.Background(), `ROLLBACK`)
+		return err
+	}
+	errs, first := queued(t, d, fns)
+	ids := kept(t, d)
+	if ids[0] != (first == nil) {
+		t.Errorf("the first transaction: told %v, stored %v", first, ids[0])
+	}
+	failed := 0
+	for i, err := range errs {
+		if ids[i+1] != (err == nil) {
+			t.Errorf("transaction %d: told %v, stored %v", i+1, err, ids[i+1])
+		}
+		if err != nil {
+			failed++
+		}
+	}
+	if failed == 0 {
+		t.Error("no transaction was told of the rollback")
+	}
+	if err := d.InTx(context.Background(), insert(100)); err != nil {
+		t.Fatalf("after a broken batch: %v", err)
+	}
+	if !kept(t, d)[100] {
+		t.Error("the transaction after a broken batch was not stored")
+	}
+}
+
+// TestBatchLeftForAWaiterWhoLeftIsCommitted: a batch kept open for a
+// waiter that then gave up is committed all the same.
+func TestBatchLeftForAWaiterWhoLeftIsCommitted(t *testing.T) {
+	d := openBatchDB(t)
+	ctx := context.Background()
+	release := make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- d.InTx(ctx, func(tx *Tx) error {
+			<-release
+			return insert(1)(tx)
+		})
+	}()
+	for len(d.writers) == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	commits := d.commits.Load()
+	d.waiting.Add(1) // someone waits…
+	close(release)
+	for len(d.writers) != 0 { // …so the batch is left open
+		time.Sleep(time.Millisecond)
+	}
+	if d.commits.Load() != commits {
+		t.Fatal("the batch was committed with someone waiting")
+	}
+	d.waiting.Add(-1) // …and leaves, as a cancelled wait does
+	d.nudge()
+	select {
+	case err := <-done:
+		if err != nil || !kept(t, d)[1] {
+			t.Fatalf("error %v, stored %v", err, kept(t, d)[1])
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the batch was never committed")
+	}
+
+	// The same through a real cancelled wait.
+	release = make(chan struct{})
+	go func() {
+		done <- d.InTx(ctx, func(tx *Tx) error {
+			<-release
+			return insert(2)(tx)
+		})
+	}()
+	for len(d.writers) == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	gaveUp := make(chan error, 1)
+	go func() { gaveUp <- d.InTx(cctx, insert(3)) }()
+	for d.waiting.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	if err := <-gaveUp; err == nil {
+		// It may have got the turn before the cancel: then it ran.
+		t.Log("the waiter ran before it was cancelled")
+	}
+	close(release)
+	select {
+	case err := <-done:
+		if err != nil || !kept(t, d)[2] {
+			t.Fatalf("error %v, stored %v", err, kept(t, d)[2])
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the batch was never committed")
+	}
+}
