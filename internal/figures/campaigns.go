@@ -60,7 +60,7 @@ func CampaignSchema(ctx context.Context, tx *db.Tx) error {
 	if err := RebuildCampaigns(ctx, tx); err != nil {
 		return err
 	}
-	return install(ctx, tx, campaignTriggers())
+	return db.CreateTriggers(ctx, tx, campaignTriggers())
 }
 
 // RebuildCampaigns recomputes the campaign money tables from the
@@ -131,36 +131,24 @@ func takeDonation(row string) []string {
 	}
 }
 
-func campaignTriggers() []trigger {
-	return []trigger{
-		{name: "figures_campaign_ins", table: "campaigns", event: "INSERT",
-			body: []string{`INSERT INTO campaign_money (campaign_id) VALUES (NEW.id)`}},
-		{name: "figures_campaign_del", table: "campaigns", event: "DELETE",
-			body: []string{`DELETE FROM campaign_money WHERE campaign_id = OLD.id`,
+func campaignTriggers() []db.Trigger {
+	return []db.Trigger{
+		{Name: "figures_campaign_ins", Table: "campaigns", Event: "INSERT",
+			Body: []string{`INSERT INTO campaign_money (campaign_id) VALUES (NEW.id)`}},
+		{Name: "figures_campaign_del", Table: "campaigns", Event: "DELETE",
+			Body: []string{`DELETE FROM campaign_money WHERE campaign_id = OLD.id`,
 				`DELETE FROM campaign_donors WHERE campaign_id = OLD.id`}},
-		{name: "figures_need_ins", table: "campaign_needs", event: "INSERT",
-			body: []string{`INSERT INTO need_money (need_id) VALUES (NEW.id)`}},
-		{name: "figures_need_del", table: "campaign_needs", event: "DELETE",
-			body: []string{`DELETE FROM need_money WHERE need_id = OLD.id`}},
-		{name: "figures_gift_ins", table: "donations", event: "INSERT", when: counted("NEW"),
-			body: addDonation("NEW")},
-		{name: "figures_gift_upd", table: "donations",
-			event: "UPDATE OF status, amount, campaign_id, need_id, contact_email, contact_phone",
-			when:  "(" + counted("OLD") + ") OR (" + counted("NEW") + ")",
-			body:  append(takeDonation("OLD"), addDonation("NEW")...)},
-		{name: "figures_gift_del", table: "donations", event: "DELETE", when: counted("OLD"),
-			body: takeDonation("OLD")},
+		{Name: "figures_need_ins", Table: "campaign_needs", Event: "INSERT",
+			Body: []string{`INSERT INTO need_money (need_id) VALUES (NEW.id)`}},
+		{Name: "figures_need_del", Table: "campaign_needs", Event: "DELETE",
+			Body: []string{`DELETE FROM need_money WHERE need_id = OLD.id`}},
+		{Name: "figures_gift_ins", Table: "donations", Event: "INSERT", When: counted("NEW"),
+			Body: addDonation("NEW")},
+		{Name: "figures_gift_upd", Table: "donations",
+			Event: "UPDATE OF status, amount, campaign_id, need_id, contact_email, contact_phone",
+			When:  "(" + counted("OLD") + ") OR (" + counted("NEW") + ")",
+			Body:  append(takeDonation("OLD"), addDonation("NEW")...)},
+		{Name: "figures_gift_del", Table: "donations", Event: "DELETE", When: counted("OLD"),
+			Body: takeDonation("OLD")},
 	}
-}
-
-// install creates the triggers.
-func install(ctx context.Context, tx *db.Tx, ts []trigger) error {
-	for _, t := range ts {
-		for _, q := range t.sql(tx.Dialect) {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return fmt.Errorf("figures: trigger %s: %w", t.name, err)
-			}
-		}
-	}
-	return nil
 }

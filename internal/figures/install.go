@@ -81,13 +81,13 @@ func RunningTotals(ctx context.Context, tx *db.Tx) error {
 			return fmt.Errorf("figures: running counts: %w", err)
 		}
 	}
-	if err := dropTriggers(ctx, tx, triggers()); err != nil {
+	if err := db.DropTriggers(ctx, tx, triggers()); err != nil {
 		return err
 	}
 	if err := Rebuild(ctx, tx); err != nil {
 		return err
 	}
-	return installTriggers(ctx, tx)
+	return db.CreateTriggers(ctx, tx, triggers())
 }
 
 // Rebuild recomputes every total from the rows themselves. The triggers
@@ -149,47 +149,6 @@ func Rebuild(ctx context.Context, tx *db.Tx) error {
 	return nil
 }
 
-// trigger is one AFTER … FOR EACH ROW trigger, written once for both
-// databases: the statements use only what SQLite's trigger bodies and
-// PL/pgSQL both accept.
-type trigger struct {
-	name, table, event, when string
-	body                     []string
-	// before runs the trigger before the row's change rather than after.
-	// PostgreSQL runs AFTER … FOR EACH ROW triggers at the end of the
-	// statement, when every row it changes already has; a BEFORE trigger
-	// sees the rows changed before its own, as SQLite's triggers do.
-	before bool
-}
-
-func (t trigger) sql(d db.Dialect) []string {
-	timing, ret := "AFTER", "NULL"
-	if t.before {
-		timing, ret = "BEFORE", "NEW"
-		if t.event == "DELETE" {
-			ret = "OLD"
-		}
-	}
-	if d == db.Postgres {
-		when := ""
-		if t.when != "" {
-			when = " WHEN (" + t.when + ")"
-		}
-		return []string{
-			`CREATE FUNCTION ` + t.name + `() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN ` +
-				strings.Join(t.body, "; ") + `; RETURN ` + ret + `; END $fn$`,
-			`CREATE TRIGGER ` + t.name + ` ` + timing + ` ` + t.event + ` ON ` + t.table + ` FOR EACH ROW` + when +
-				` EXECUTE FUNCTION ` + t.name + `()`,
-		}
-	}
-	when := ""
-	if t.when != "" {
-		when = " WHEN " + t.when
-	}
-	return []string{`CREATE TRIGGER ` + t.name + ` ` + timing + ` ` + t.event + ` ON ` + t.table + ` FOR EACH ROW` + when +
-		` BEGIN ` + strings.Join(t.body, "; ") + `; END`}
-}
-
 // ancestors is the IN list of the region codes that contain code: the
 // nation, its province, kabupaten/kota, kecamatan and itself.
 func ancestors(code string) string {
@@ -240,7 +199,7 @@ func (s source) delta(row, sign string) string {
 	return q
 }
 
-func (s source) triggers() []trigger {
+func (s source) triggers() []db.Trigger {
 	when := func(row string) string {
 		if s.counts == "" {
 			return ""
@@ -251,13 +210,13 @@ func (s source) triggers() []trigger {
 	if s.counts != "" {
 		upd = "(" + s.expr(s.counts, "OLD") + ") OR (" + s.expr(s.counts, "NEW") + ")"
 	}
-	return []trigger{
-		{name: "figures_" + s.name + "_ins", table: s.table, event: "INSERT", when: when("NEW"),
-			body: []string{s.delta("NEW", "+")}},
-		{name: "figures_" + s.name + "_upd", table: s.table, event: "UPDATE OF " + s.columns, when: upd,
-			body: []string{s.delta("OLD", "-"), s.delta("NEW", "+")}},
-		{name: "figures_" + s.name + "_del", table: s.table, event: "DELETE", when: when("OLD"),
-			body: []string{s.delta("OLD", "-")}},
+	return []db.Trigger{
+		{Name: "figures_" + s.name + "_ins", Table: s.table, Event: "INSERT", When: when("NEW"),
+			Body: []string{s.delta("NEW", "+")}},
+		{Name: "figures_" + s.name + "_upd", Table: s.table, Event: "UPDATE OF " + s.columns, When: upd,
+			Body: []string{s.delta("OLD", "-"), s.delta("NEW", "+")}},
+		{Name: "figures_" + s.name + "_del", Table: s.table, Event: "DELETE", When: when("OLD"),
+			Body: []string{s.delta("OLD", "-")}},
 	}
 }
 
@@ -287,18 +246,18 @@ var sources = []source{
 
 const listed = `CASE WHEN NEW.status IN ('rejected', 'suspended') THEN 0 ELSE 1 END`
 
-func triggers() []trigger {
-	out := []trigger{
-		{name: "figures_org_ins", table: "organizations", event: "INSERT",
-			body: []string{`INSERT INTO org_figures (org_id, region_code, listed) VALUES (NEW.id, NEW.region_code, ` + listed + `)`}},
-		{name: "figures_org_upd", table: "organizations", event: "UPDATE OF status, region_code",
-			body: []string{`UPDATE org_figures SET region_code = NEW.region_code, listed = ` + listed + ` WHERE org_id = NEW.id`}},
-		{name: "figures_org_del", table: "organizations", event: "DELETE",
-			body: []string{`DELETE FROM org_figures WHERE org_id = OLD.id`}},
-		{name: "figures_region_ins", table: "org_figures", event: "INSERT", body: []string{regionDelta("NEW", "+")}},
-		{name: "figures_region_upd", table: "org_figures", event: "UPDATE",
-			body: []string{regionDelta("OLD", "-"), regionDelta("NEW", "+")}},
-		{name: "figures_region_del", table: "org_figures", event: "DELETE", body: []string{regionDelta("OLD", "-")}},
+func triggers() []db.Trigger {
+	out := []db.Trigger{
+		{Name: "figures_org_ins", Table: "organizations", Event: "INSERT",
+			Body: []string{`INSERT INTO org_figures (org_id, region_code, listed) VALUES (NEW.id, NEW.region_code, ` + listed + `)`}},
+		{Name: "figures_org_upd", Table: "organizations", Event: "UPDATE OF status, region_code",
+			Body: []string{`UPDATE org_figures SET region_code = NEW.region_code, listed = ` + listed + ` WHERE org_id = NEW.id`}},
+		{Name: "figures_org_del", Table: "organizations", Event: "DELETE",
+			Body: []string{`DELETE FROM org_figures WHERE org_id = OLD.id`}},
+		{Name: "figures_region_ins", Table: "org_figures", Event: "INSERT", Body: []string{regionDelta("NEW", "+")}},
+		{Name: "figures_region_upd", Table: "org_figures", Event: "UPDATE",
+			Body: []string{regionDelta("OLD", "-"), regionDelta("NEW", "+")}},
+		{Name: "figures_region_del", Table: "org_figures", Event: "DELETE", Body: []string{regionDelta("OLD", "-")}},
 	}
 	for _, s := range sources {
 		out = append(out, s.triggers()...)
@@ -341,7 +300,7 @@ func served(id string) string {
 		` UNION SELECT r.region_code` + from + `)`
 }
 
-func initiativeTriggers() []trigger {
+func initiativeTriggers() []db.Trigger {
 	add := func(row, except string) string {
 		return `UPDATE region_figures SET initiatives = initiatives + 1 WHERE region_code IN ` + ancestors(row+".region_code") +
 			` AND ` + published(row+".initiative_id") + ` AND ` + noOtherServed(row+".initiative_id", except)
@@ -352,23 +311,23 @@ func initiativeTriggers() []trigger {
 	}
 	// Before the change the table holds OLD (not NEW): other rows are
 	// those but OLD.
-	return []trigger{
-		{name: "figures_reach_ins", table: "initiative_regions", event: "INSERT", before: true,
-			body: []string{add("NEW", "")}},
-		{name: "figures_reach_upd", table: "initiative_regions", event: "UPDATE OF initiative_id, region_code", before: true,
-			body: []string{remove("OLD", "OLD"), add("NEW", "OLD")}},
-		{name: "figures_reach_del", table: "initiative_regions", event: "DELETE", before: true,
-			body: []string{remove("OLD", "OLD")}},
-		{name: "figures_initiative_upd", table: "initiatives", event: "UPDATE OF status",
-			when: `(OLD.status = 'published') <> (NEW.status = 'published')`,
-			body: []string{`UPDATE region_figures SET initiatives = initiatives +
+	return []db.Trigger{
+		{Name: "figures_reach_ins", Table: "initiative_regions", Event: "INSERT", Before: true,
+			Body: []string{add("NEW", "")}},
+		{Name: "figures_reach_upd", Table: "initiative_regions", Event: "UPDATE OF initiative_id, region_code", Before: true,
+			Body: []string{remove("OLD", "OLD"), add("NEW", "OLD")}},
+		{Name: "figures_reach_del", Table: "initiative_regions", Event: "DELETE", Before: true,
+			Body: []string{remove("OLD", "OLD")}},
+		{Name: "figures_initiative_upd", Table: "initiatives", Event: "UPDATE OF status",
+			When: `(OLD.status = 'published') <> (NEW.status = 'published')`,
+			Body: []string{`UPDATE region_figures SET initiatives = initiatives +
 				CASE WHEN NEW.status = 'published' THEN 1 ELSE -1 END WHERE region_code IN ` + served("NEW.id")}},
 		// Before the delete: its regions go with it by cascade, after the
 		// initiative itself, so their own trigger no longer sees it
 		// published.
-		{name: "figures_initiative_del", table: "initiatives", event: "DELETE", before: true,
-			when: `OLD.status = 'published'`,
-			body: []string{`UPDATE region_figures SET initiatives = initiatives - 1 WHERE region_code IN ` + served("OLD.id")}},
+		{Name: "figures_initiative_del", Table: "initiatives", Event: "DELETE", Before: true,
+			When: `OLD.status = 'published'`,
+			Body: []string{`UPDATE region_figures SET initiatives = initiatives - 1 WHERE region_code IN ` + served("OLD.id")}},
 	}
 }
 
@@ -378,7 +337,7 @@ func initiativeTriggers() []trigger {
 // puts the triggers back.
 func Bulk(ctx context.Context, d *db.DB, load func() error) error {
 	if err := d.InTx(ctx, func(tx *db.Tx) error {
-		return dropTriggers(ctx, tx, append(append(triggers(), campaignTriggers()...), ledgerTriggers()...))
+		return db.DropTriggers(ctx, tx, append(append(triggers(), campaignTriggers()...), ledgerTriggers()...))
 	}); err != nil {
 		return err
 	}
@@ -393,33 +352,16 @@ func Bulk(ctx context.Context, d *db.DB, load func() error) error {
 		if err := RebuildLedger(ctx, tx); err != nil {
 			return err
 		}
-		if err := installTriggers(ctx, tx); err != nil {
+		if err := db.CreateTriggers(ctx, tx, triggers()); err != nil {
 			return err
 		}
-		if err := install(ctx, tx, ledgerTriggers()); err != nil {
+		if err := db.CreateTriggers(ctx, tx, ledgerTriggers()); err != nil {
 			return err
 		}
-		return install(ctx, tx, campaignTriggers())
+		return db.CreateTriggers(ctx, tx, campaignTriggers())
 	})
 	if loadErr != nil {
 		return loadErr
 	}
 	return err
-}
-
-func installTriggers(ctx context.Context, tx *db.Tx) error {
-	return install(ctx, tx, triggers())
-}
-
-func dropTriggers(ctx context.Context, tx *db.Tx, list []trigger) error {
-	for _, t := range list {
-		q := `DROP TRIGGER IF EXISTS ` + t.name
-		if tx.Dialect == db.Postgres {
-			q = `DROP FUNCTION IF EXISTS ` + t.name + `() CASCADE`
-		}
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("figures: set triggers aside: %w", err)
-		}
-	}
-	return nil
 }

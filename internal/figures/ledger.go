@@ -58,7 +58,7 @@ func LedgerSchema(ctx context.Context, tx *db.Tx) error {
 	if err := RebuildLedger(ctx, tx); err != nil {
 		return err
 	}
-	return install(ctx, tx, ledgerTriggers())
+	return db.CreateTriggers(ctx, tx, ledgerTriggers())
 }
 
 // countedKind is the kind an entry (a row of ledger_entries: NEW, OLD or
@@ -101,13 +101,13 @@ func ledgerDelta(row, sign string) []string {
 
 // ledgerTriggers keep ledger_days. The ledger is append-only; the update
 // and delete triggers keep the totals true to the rows all the same.
-func ledgerTriggers() []trigger {
-	return []trigger{
-		{name: "figures_ledger_ins", table: "ledger_entries", event: "INSERT", body: ledgerDelta("NEW", "+")},
-		{name: "figures_ledger_upd", table: "ledger_entries",
-			event: "UPDATE OF org_id, recorded_at, kind, amount, category, campaign_id, initiative_id, reverses_seq",
-			body:  append(ledgerDelta("OLD", "-"), ledgerDelta("NEW", "+")...)},
-		{name: "figures_ledger_del", table: "ledger_entries", event: "DELETE", body: ledgerDelta("OLD", "-")},
+func ledgerTriggers() []db.Trigger {
+	return []db.Trigger{
+		{Name: "figures_ledger_ins", Table: "ledger_entries", Event: "INSERT", Body: ledgerDelta("NEW", "+")},
+		{Name: "figures_ledger_upd", Table: "ledger_entries",
+			Event: "UPDATE OF org_id, recorded_at, kind, amount, category, campaign_id, initiative_id, reverses_seq",
+			Body:  append(ledgerDelta("OLD", "-"), ledgerDelta("NEW", "+")...)},
+		{Name: "figures_ledger_del", Table: "ledger_entries", Event: "DELETE", Body: ledgerDelta("OLD", "-")},
 	}
 }
 

@@ -145,7 +145,7 @@ func (t changeTable) record(d db.Dialect, row, cond string) string {
 		WHERE open_changes.version <> excluded.version`
 }
 
-func (t changeTable) triggers(d db.Dialect) []trigger {
+func (t changeTable) triggers(d db.Dialect) []db.Trigger {
 	name := "open_changes_" + t.table
 	when := func(rows ...string) string {
 		if t.in == "" {
@@ -161,26 +161,26 @@ func (t changeTable) triggers(d db.Dialect) []trigger {
 	if t.cols != "" {
 		update += " OF " + t.cols
 	}
-	var out []trigger
+	var out []db.Trigger
 	if !t.noInsert {
-		out = append(out, trigger{name: name + "_ins", table: t.table, event: "INSERT", when: when("NEW"),
-			body: []string{bumpCounter(d), t.record(d, "NEW", "")}})
+		out = append(out, db.Trigger{Name: name + "_ins", Table: t.table, Event: "INSERT", When: when("NEW"),
+			Body: []string{bumpCounter(d), t.record(d, "NEW", "")}})
 	}
 	return append(out,
-		trigger{name: name + "_upd", table: t.table, event: update, when: when("OLD", "NEW"),
+		db.Trigger{Name: name + "_upd", Table: t.table, Event: update, When: when("OLD", "NEW"),
 			// A row moved to another organisation changes both.
-			body: []string{bumpCounter(d), t.record(d, "NEW", ""), t.record(d, "OLD", ` AND OLD.`+t.key+` <> NEW.`+t.key)}},
-		trigger{name: name + "_del", table: t.table, event: "DELETE", when: when("OLD"),
-			body: []string{bumpCounter(d), t.record(d, "OLD", "")}})
+			Body: []string{bumpCounter(d), t.record(d, "NEW", ""), t.record(d, "OLD", ` AND OLD.`+t.key+` <> NEW.`+t.key)}},
+		db.Trigger{Name: name + "_del", Table: t.table, Event: "DELETE", When: when("OLD"),
+			Body: []string{bumpCounter(d), t.record(d, "OLD", "")}})
 }
 
 // changeTriggers are the triggers that keep open_changes.
-func changeTriggers(d db.Dialect) []trigger {
-	var out []trigger
+func changeTriggers(d db.Dialect) []db.Trigger {
+	var out []db.Trigger
 	for _, t := range changeTables {
 		for _, tr := range t.triggers(d) {
 			// Run at the commit on PostgreSQL; see above.
-			tr.deferred = true
+			tr.Deferred = true
 			out = append(out, tr)
 		}
 	}
@@ -210,7 +210,7 @@ func ChangesSchema(ctx context.Context, tx *db.Tx) error {
 	if err := backfillChanges(ctx, tx, db.Now()); err != nil {
 		return err
 	}
-	return installTriggers(ctx, tx, changeTriggers(tx.Dialect))
+	return db.CreateTriggers(ctx, tx, changeTriggers(tx.Dialect))
 }
 
 // backfillChanges gives every organisation with rows in a source one
@@ -240,7 +240,7 @@ func backfillChanges(ctx context.Context, tx *db.Tx, now time.Time) error {
 // trigger per row until the commit.
 func Bulk(ctx context.Context, d *db.DB, now time.Time, load func() error) error {
 	list := changeTriggers(d.Dialect)
-	if err := d.InTx(ctx, func(tx *db.Tx) error { return dropTriggers(ctx, tx, list) }); err != nil {
+	if err := d.InTx(ctx, func(tx *db.Tx) error { return db.DropTriggers(ctx, tx, list) }); err != nil {
 		return err
 	}
 	loadErr := load()
@@ -250,7 +250,7 @@ func Bulk(ctx context.Context, d *db.DB, now time.Time, load func() error) error
 		if err := backfillChanges(ctx, tx, now); err != nil {
 			return err
 		}
-		return installTriggers(ctx, tx, list)
+		return db.CreateTriggers(ctx, tx, list)
 	})
 	if loadErr != nil {
 		return loadErr

@@ -3,7 +3,6 @@ package opendata
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"lokadaya/internal/db"
 )
@@ -28,84 +27,20 @@ func refreshPublisher(id string) []string {
 	}
 }
 
-// trigger is one AFTER … FOR EACH ROW trigger, written once for both
-// databases: the statements use only what SQLite's trigger bodies and
-// PL/pgSQL both accept.
-type trigger struct {
-	name, table, event string
-	// when, if set, is the condition for the trigger to run.
-	when string
-	body []string
-	// deferred runs it at the commit on PostgreSQL (a constraint trigger).
-	deferred bool
-}
-
-func publisherTriggers() []trigger {
-	var out []trigger
+func publisherTriggers() []db.Trigger {
+	var out []db.Trigger
 	for _, t := range []struct{ table, org string }{{"initiatives", "org_id"}, {"campaigns", "org_id"}, {"organizations", "id"}} {
 		cols := "status, org_id"
 		if t.table == "organizations" {
 			cols = "status, data_licence"
 		}
 		out = append(out,
-			trigger{name: "publishers_" + t.table + "_ins", table: t.table, event: "INSERT", body: refreshPublisher("NEW." + t.org)},
-			trigger{name: "publishers_" + t.table + "_upd", table: t.table, event: "UPDATE OF " + cols,
-				body: append(refreshPublisher("OLD."+t.org), refreshPublisher("NEW."+t.org)...)},
-			trigger{name: "publishers_" + t.table + "_del", table: t.table, event: "DELETE", body: refreshPublisher("OLD." + t.org)})
+			db.Trigger{Name: "publishers_" + t.table + "_ins", Table: t.table, Event: "INSERT", Body: refreshPublisher("NEW." + t.org)},
+			db.Trigger{Name: "publishers_" + t.table + "_upd", Table: t.table, Event: "UPDATE OF " + cols,
+				Body: append(refreshPublisher("OLD."+t.org), refreshPublisher("NEW."+t.org)...)},
+			db.Trigger{Name: "publishers_" + t.table + "_del", Table: t.table, Event: "DELETE", Body: refreshPublisher("OLD." + t.org)})
 	}
 	return out
-}
-
-func (t trigger) sql(d db.Dialect) []string {
-	if d == db.Postgres {
-		create, when := `CREATE TRIGGER `, ""
-		if t.deferred {
-			create = `CREATE CONSTRAINT TRIGGER `
-		}
-		if t.when != "" {
-			when = ` WHEN (` + t.when + `)`
-		}
-		timing := ` AFTER ` + t.event + ` ON ` + t.table
-		if t.deferred {
-			timing += ` DEFERRABLE INITIALLY DEFERRED`
-		}
-		return []string{
-			`CREATE FUNCTION ` + t.name + `() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN ` +
-				strings.Join(t.body, "; ") + `; RETURN NULL; END $fn$`,
-			create + t.name + timing + ` FOR EACH ROW` + when + ` EXECUTE FUNCTION ` + t.name + `()`,
-		}
-	}
-	when := ""
-	if t.when != "" {
-		when = ` WHEN ` + t.when
-	}
-	return []string{`CREATE TRIGGER ` + t.name + ` AFTER ` + t.event + ` ON ` + t.table + ` FOR EACH ROW` + when + ` BEGIN ` +
-		strings.Join(t.body, "; ") + `; END`}
-}
-
-func installTriggers(ctx context.Context, tx *db.Tx, list []trigger) error {
-	for _, t := range list {
-		for _, q := range t.sql(tx.Dialect) {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return fmt.Errorf("opendata: trigger %s: %w", t.name, err)
-			}
-		}
-	}
-	return nil
-}
-
-// dropTriggers sets triggers aside (see Bulk).
-func dropTriggers(ctx context.Context, tx *db.Tx, list []trigger) error {
-	for _, t := range list {
-		q := `DROP TRIGGER IF EXISTS ` + t.name
-		if tx.Dialect == db.Postgres {
-			q = `DROP FUNCTION IF EXISTS ` + t.name + `() CASCADE`
-		}
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("opendata: set trigger %s aside: %w", t.name, err)
-		}
-	}
-	return nil
 }
 
 // PublishersSchema creates open_publishers, fills it and installs its
@@ -124,7 +59,7 @@ func PublishersSchema(ctx context.Context, tx *db.Tx) error {
 			return fmt.Errorf("opendata: publishers schema: %w", err)
 		}
 	}
-	return installTriggers(ctx, tx, publisherTriggers())
+	return db.CreateTriggers(ctx, tx, publisherTriggers())
 }
 
 // BulkPublishers runs load, a bulk load of organisations, initiatives and
@@ -135,7 +70,7 @@ func PublishersSchema(ctx context.Context, tx *db.Tx) error {
 // load grew quadratic.
 func BulkPublishers(ctx context.Context, d *db.DB, load func() error) error {
 	triggers := publisherTriggers()
-	if err := d.InTx(ctx, func(tx *db.Tx) error { return dropTriggers(ctx, tx, triggers) }); err != nil {
+	if err := d.InTx(ctx, func(tx *db.Tx) error { return db.DropTriggers(ctx, tx, triggers) }); err != nil {
 		return err
 	}
 	loadErr := load()
@@ -146,7 +81,7 @@ func BulkPublishers(ctx context.Context, d *db.DB, load func() error) error {
 				return err
 			}
 		}
-		return installTriggers(ctx, tx, triggers)
+		return db.CreateTriggers(ctx, tx, triggers)
 	})
 	if loadErr != nil {
 		return loadErr
