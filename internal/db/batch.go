@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Group commit on SQLite. A commit writes every page the transaction
@@ -17,13 +18,18 @@ import (
 // them): what a caller acknowledges is on disk as before. A transaction
 // that fails is rolled back to its savepoint and leaves the others alone.
 
-// maxBatch bounds how many transactions share one commit, and with it
-// how long the first of them waits for its answer.
-const maxBatch = 32
+// maxBatch and maxBatchAge bound how many transactions share one commit
+// and how long the first of them waits for its answer: a long one joined
+// late would hold the others' answers back.
+const (
+	maxBatch    = 32
+	maxBatchAge = 20 * time.Millisecond
+)
 
 // batch is an SQLite transaction shared by successive InTx calls.
 type batch struct {
 	tx      *Tx
+	began   time.Time
 	members int
 	broken  bool          // a member's failure took the transaction with it
 	done    chan struct{} // closed once committed or rolled back
@@ -58,7 +64,7 @@ func (d *DB) inBatch(ctx context.Context, fn func(tx *Tx) error) error {
 			d.unqueue()
 			return fmt.Errorf("db: begin: %w", err)
 		}
-		b = &batch{tx: &Tx{Tx: sqlTx, Dialect: d.Dialect, stmts: d.stmts}, done: make(chan struct{})}
+		b = &batch{tx: &Tx{Tx: sqlTx, Dialect: d.Dialect, stmts: d.stmts}, began: time.Now(), done: make(chan struct{})}
 		d.open = b
 	}
 	b.members++
@@ -67,7 +73,7 @@ func (d *DB) inBatch(ctx context.Context, fn func(tx *Tx) error) error {
 		// The first member failed: nothing else is in the transaction.
 		b.broken = true
 	}
-	if !b.broken && !panicked && b.members < maxBatch && d.waiting.Load() > 0 {
+	if !b.broken && !panicked && b.members < maxBatch && time.Since(b.began) < maxBatchAge && d.waiting.Load() > 0 {
 		// Someone waits for the turn: they join, and the last commits.
 		d.unqueue()
 		if ferr != nil {
