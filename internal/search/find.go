@@ -80,6 +80,7 @@ type Result struct {
 // same direction.
 type sortSpec struct {
 	key  string // SQL expression; score for relevance
+	col  string // the column of search_docs and search_doc_facets it is, but for relevance
 	desc bool
 }
 
@@ -88,6 +89,9 @@ func (x *Index) Search(ctx context.Context, p Params) (*Result, error) {
 	qr, err := x.build(p)
 	if err != nil {
 		return nil, err
+	}
+	if len(qr.drivers) > 0 {
+		return x.driven(ctx, qr)
 	}
 	if qr.walk != "" {
 		rows := walkRows
@@ -116,6 +120,70 @@ type builtQuery struct {
 	walk     string
 	walkArgs []any
 	walkAt   int // the index in walkArgs of how many rows to walk
+	// drivers, when set, are the filters a browse with a facet filter may
+	// be led by (see driven); it then walks no documents.
+	drivers []driver
+}
+
+// driver is one filter that may lead a filtered browse: its list is read
+// and the other filters are checked on each of its documents by key.
+type driver struct {
+	facet bool   // a facet, whose list is walked; else the region's, read whole
+	count string // the rows of its list, counted up to a bound (see driven)
+	args  []any  // the count's
+	sql   string
+	qargs []any // sql's
+}
+
+// driverCap bounds how long a region's list may be to lead a browse.
+const driverCap = 5000
+
+// driven answers a browse with a facet filter, led by the filter that the
+// fewest documents pass. A facet's list is walked in the sort's order
+// (search_doc_facets carries the sort keys) until the page is full; the
+// region's list is read whole and sorted, which is worth it only when it
+// is shorter than driverCap and every facet's (a kota beside "asks for
+// volunteers"). Each count stops at the fewest found so far, and a lone
+// candidate is not counted at all.
+func (x *Index) driven(ctx context.Context, qr builtQuery) (*Result, error) {
+	count := func(dr driver, upTo int) (int, error) {
+		var n int
+		err := x.DB.QueryRow(ctx, `SELECT COUNT(*) FROM (`+dr.count+` LIMIT ?) c`, append(slices.Clone(dr.args), upTo)...).Scan(&n)
+		if err != nil {
+			return 0, fmt.Errorf("search: count: %w", err)
+		}
+		return n, nil
+	}
+	best, fewest := -1, driverCap
+	var facets []int
+	for i, dr := range qr.drivers {
+		if dr.facet {
+			facets = append(facets, i)
+			continue
+		}
+		n, err := count(dr, driverCap)
+		if err != nil {
+			return nil, err
+		}
+		if n < driverCap {
+			best, fewest = i, n
+		}
+	}
+	for j, i := range facets {
+		if best < 0 && j == len(facets)-1 {
+			best = i
+			break
+		}
+		n, err := count(qr.drivers[i], fewest)
+		if err != nil {
+			return nil, err
+		}
+		if best < 0 || n < fewest {
+			best, fewest = i, n
+		}
+	}
+	dr := qr.drivers[best]
+	return x.run(ctx, builtQuery{sql: dr.sql, args: dr.qargs, sort: qr.sort, terms: qr.terms, limit: qr.limit})
 }
 
 // build turns p into SQL; bad input is an *InputError.
@@ -150,6 +218,8 @@ func (x *Index) build(p Params) (builtQuery, error) {
 	type filter struct {
 		probe, list string
 		args        []any
+		facet       bool
+		count       string // the rows of its list, to count; "" when it cannot lead a browse
 	}
 	var filters []filter
 	switch {
@@ -171,12 +241,11 @@ func (x *Index) build(p Params) (builtQuery, error) {
 			spec.key = `bm25(search_fts, 10.0, 1.0)`
 		}
 	case SortNewest:
-		spec = sortSpec{key: `d.published_unix`, desc: true}
+		spec = sortSpec{key: `d.published_unix`, col: `published_unix`, desc: true}
 	case SortEnding:
-		spec = sortSpec{key: `d.ends_unix`}
-		add(`d.ends_unix > ?`, x.now().Unix())
+		spec = sortSpec{key: `d.ends_unix`, col: `ends_unix`}
 	case SortNeeded:
-		spec = sortSpec{key: `d.need_bp`, desc: true}
+		spec = sortSpec{key: `d.need_bp`, col: `need_bp`, desc: true}
 	}
 	keyArgs := func() []any {
 		if sort == SortRelevance && pg {
@@ -211,7 +280,8 @@ func (x *Index) build(p Params) (builtQuery, error) {
 		}
 		filters = append(filters, filter{
 			probe: `EXISTS (SELECT 1 FROM search_doc_regions r WHERE r.doc = d.id AND (` + cond + `))`,
-			list:  `d.id IN (SELECT r.doc FROM search_doc_regions r WHERE ` + cond + `)`, args: a})
+			list:  `d.id IN (SELECT r.doc FROM search_doc_regions r WHERE ` + cond + `)`, args: a,
+			count: `SELECT r.doc FROM search_doc_regions r WHERE ` + cond})
 	}
 	for _, f := range []struct{ facet, value string }{{FacetIssue, p.Issue}, {FacetKind, p.Kind}, {FacetScheme, p.Scheme}} {
 		if f.value == "" {
@@ -222,7 +292,8 @@ func (x *Index) build(p Params) (builtQuery, error) {
 		}
 		filters = append(filters, filter{
 			probe: `EXISTS (SELECT 1 FROM search_doc_facets x WHERE x.facet = ? AND x.value = ? AND x.doc = d.id)`,
-			list:  `d.id IN (SELECT doc FROM search_doc_facets WHERE facet = ? AND value = ?)`, args: []any{f.facet, f.value}})
+			list:  `d.id IN (SELECT doc FROM search_doc_facets WHERE facet = ? AND value = ?)`, args: []any{f.facet, f.value},
+			facet: true, count: `SELECT doc FROM search_doc_facets WHERE facet = ? AND value = ?`})
 	}
 	switch p.Status {
 	case "":
@@ -233,10 +304,26 @@ func (x *Index) build(p Params) (builtQuery, error) {
 	default:
 		return builtQuery{}, ErrBadFilter
 	}
+	var c *cursor
 	if p.Cursor != "" {
-		c, err := decodeCursor(p.Cursor, sort)
+		cur, err := decodeCursor(p.Cursor, sort)
 		if err != nil {
 			return builtQuery{}, err
+		}
+		c = &cur
+	}
+	// keyConds are the conditions on the sort key, written on key and id
+	// (of search_docs or search_doc_facets): running documents only when
+	// ending soon, and those after the cursor. bound adds a plain bound on
+	// the key, which lets an index walk start at the cursor.
+	keyConds := func(key, id string, ka []any, bound bool) ([]string, []any) {
+		var conds []string
+		var a []any
+		if sort == SortEnding {
+			conds, a = append(conds, key+` > ?`), append(a, x.now().Unix())
+		}
+		if c == nil {
+			return conds, a
 		}
 		op := ">"
 		if spec.desc {
@@ -246,51 +333,95 @@ func (x *Index) build(p Params) (builtQuery, error) {
 		if sort == SortRelevance {
 			k = c.Float
 		}
-		cond := fmt.Sprintf(`(%s %s ? OR (%s = ? AND d.id %s ?))`, spec.key, op, spec.key, op)
-		ka := keyArgs()
-		a := append(append(append(append([]any{}, ka...), k), ka...), k, c.ID)
-		add(cond, a...)
+		if bound {
+			conds, a = append(conds, key+` `+op+`= ?`), append(a, k)
+		}
+		conds = append(conds, fmt.Sprintf(`(%s %s ? OR (%s = ? AND %s %s ?))`, key, op, key, id, op))
+		a = append(append(append(append(a, ka...), k), ka...), k, c.ID)
+		return conds, a
 	}
+	base, baseArgs := slices.Clone(where), slices.Clone(args)
+	kc, ka := keyConds(spec.key, `d.id`, keyArgs(), false)
+	where, args = append(where, kc...), append(args, ka...)
 	dir := ""
 	if spec.desc {
 		dir = " DESC"
 	}
 	cols := `d.id, d.doc_id, d.doc_type, d.slug, d.title, d.summary, d.url, d.extra, d.need_bp, ` + spec.key
 	order := ` ORDER BY ` + spec.key + dir + `, d.id` + dir
-	// With words the full-text index picks the candidates and each is
-	// checked against the filters by its key: reading a province's whole
-	// list to check a few thousand matches against it cost more than the
-	// search itself. Browsing reads the filters' lists (see also walk).
-	all, allArgs := append([]string{}, where...), append([]any{}, args...)
-	for _, f := range filters {
-		if len(ts) > 0 {
-			all = append(all, f.probe)
-		} else {
-			all = append(all, f.list)
+	// query reads the list of the filter lead (none: -1) and checks the
+	// others by key. With words the full-text index picks the candidates
+	// and each is checked against every filter by its key: reading a
+	// province's whole list to check a few thousand matches against it
+	// cost more than the search itself. Browsing reads every filter's
+	// list unless one leads (see also walk and driven).
+	query := func(lead int) (string, []any) {
+		all, allArgs := slices.Clone(where), slices.Clone(args)
+		for i, f := range filters {
+			if len(ts) > 0 || (lead >= 0 && i != lead) {
+				all = append(all, f.probe)
+			} else {
+				all = append(all, f.list)
+			}
+			allArgs = append(allArgs, f.args...)
 		}
-		allArgs = append(allArgs, f.args...)
+		q := `SELECT ` + cols + ` FROM ` + from + ` WHERE ` + strings.Join(append(all, "1 = 1"), " AND ") + order + ` LIMIT ?`
+		return q, append(append(append(append([]any{}, keyArgs()...), allArgs...), keyArgs()...), limit+1)
 	}
-	q := `SELECT ` + cols + ` FROM ` + from + ` WHERE ` + strings.Join(append(all, "1 = 1"), " AND ") + order + ` LIMIT ?`
-	qargs := append(append(append([]any{}, keyArgs()...), allArgs...), keyArgs()...)
-	qr := builtQuery{sql: q, args: append(qargs, limit+1), sort: sort, terms: ts, limit: limit}
-	if len(ts) == 0 && len(filters) > 0 {
-		// Browsing with filters first walks the first walkRows documents
-		// in the sort's order, checking each by its keys: a common filter
-		// (a province, an issue) fills a page from them at once, where
-		// its list would be read whole and sorted. Only when they do not
-		// fill the page is the list query run.
-		var probes []string
-		var probeArgs []any
-		for _, f := range filters {
-			probes, probeArgs = append(probes, f.probe), append(probeArgs, f.args...)
+	q, qargs := query(-1)
+	qr := builtQuery{sql: q, args: qargs, sort: sort, terms: ts, limit: limit}
+	if len(ts) > 0 || len(filters) == 0 {
+		return qr, nil
+	}
+	// probes checks every filter but skip by key.
+	probes := func(skip int) ([]string, []any) {
+		var conds []string
+		var a []any
+		for i, f := range filters {
+			if i != skip {
+				conds, a = append(conds, f.probe), append(a, f.args...)
+			}
 		}
-		qr.walk = `SELECT ` + cols + ` FROM (SELECT d.id, d.doc_id, d.doc_type, d.slug, d.title, d.summary, d.url,
-			d.extra, d.need_bp, d.published_unix, d.ends_unix FROM search_docs d WHERE ` +
-			strings.Join(append(append([]string{}, where...), "1 = 1"), " AND ") + order + ` LIMIT ?) d
-			WHERE ` + strings.Join(probes, " AND ") + order + ` LIMIT ?`
-		qr.walkAt = len(args)
-		qr.walkArgs = append(append(append(append([]any{}, args...), walkRows), probeArgs...), limit+1)
+		return conds, a
 	}
+	// A browse with a facet filter is led by one of its facets or by its
+	// region, whichever the fewest documents pass (see driven).
+	for i, f := range filters {
+		if !f.facet {
+			continue
+		}
+		// The facet's rows first (CROSS JOIN keeps them the outer loop on
+		// SQLite), in its sort index's order: the walk stops when the
+		// page is full.
+		xc, xa := keyConds(`x.`+spec.col, `x.doc`, nil, true)
+		pc, pa := probes(i)
+		conds := append(append(append([]string{`d.id = x.doc`, `x.facet = ? AND x.value = ?`}, xc...), base...), pc...)
+		sql := `SELECT ` + cols + ` FROM search_doc_facets x CROSS JOIN search_docs d WHERE ` + strings.Join(conds, " AND ") +
+			` ORDER BY x.` + spec.col + dir + `, x.doc` + dir + ` LIMIT ?`
+		qr.drivers = append(qr.drivers, driver{facet: true, count: f.count, args: f.args,
+			sql: sql, qargs: append(append(append(append(slices.Clone(f.args), xa...), baseArgs...), pa...), limit+1)})
+	}
+	if len(qr.drivers) > 0 {
+		for i, f := range filters {
+			if !f.facet && f.count != "" {
+				sql, a := query(i)
+				qr.drivers = append(qr.drivers, driver{count: f.count, args: f.args, sql: sql, qargs: a})
+			}
+		}
+		return qr, nil
+	}
+	// Browsing with filters but no facet first walks the first walkRows
+	// documents in the sort's order, checking each by its keys: a common
+	// filter (a province) fills a page from them at once, where its list
+	// would be read whole and sorted. Only when they do not fill the page
+	// is the list query run.
+	pc, pa := probes(-1)
+	qr.walk = `SELECT ` + cols + ` FROM (SELECT d.id, d.doc_id, d.doc_type, d.slug, d.title, d.summary, d.url,
+		d.extra, d.need_bp, d.published_unix, d.ends_unix FROM search_docs d WHERE ` +
+		strings.Join(append(slices.Clone(where), "1 = 1"), " AND ") + order + ` LIMIT ?) d
+		WHERE ` + strings.Join(pc, " AND ") + order + ` LIMIT ?`
+	qr.walkAt = len(args)
+	qr.walkArgs = append(append(append(slices.Clone(args), walkRows), pa...), limit+1)
 	return qr, nil
 }
 

@@ -341,7 +341,7 @@ func writeParts(ctx context.Context, tx *db.Tx, rows []int64, docs []Doc) error 
 			for _, v := range values {
 				if v != "" && !seen[v] {
 					seen[v] = true
-					facets = append(facets, rows[i], facet, v)
+					facets = append(facets, rows[i], facet, v, endsUnix(d), d.Published.Unix(), d.NeedBP)
 				}
 			}
 		}
@@ -349,7 +349,10 @@ func writeParts(ctx context.Context, tx *db.Tx, rows []int64, docs []Doc) error 
 	if err := insertRows(ctx, tx, `INSERT INTO search_doc_regions (doc, region_code, covers)`, 3, regions); err != nil {
 		return fmt.Errorf("search: put regions: %w", err)
 	}
-	if err := insertRows(ctx, tx, `INSERT INTO search_doc_facets (doc, facet, value)`, 3, facets); err != nil {
+	// A facet row carries its document's sort keys, so that a browse can
+	// walk one facet's list in the sort's order (see driven).
+	if err := insertRows(ctx, tx, `INSERT INTO search_doc_facets (doc, facet, value, ends_unix, published_unix, need_bp)`,
+		6, facets); err != nil {
 		return fmt.Errorf("search: put facets: %w", err)
 	}
 	if tx.Dialect != db.SQLite {

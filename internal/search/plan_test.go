@@ -62,6 +62,10 @@ func TestSearchPlansUseIndexes(t *testing.T) {
 			{"browse needed", Params{Sort: SortNeeded}, []string{"search_docs_needed"}},
 			{"browse a region", Params{Region: "32.73"}, []string{"search_doc_regions", "sqlite_autoindex_search_doc_regions_1"}},
 			{"browse an issue", Params{Issue: "kesehatan"}, []string{"search_doc_facets", "sqlite_autoindex_search_doc_facets_1"}},
+			{"browse a kind in a kota, ending", Params{Kind: "relawan", Region: "32.73", Sort: SortEnding},
+				[]string{"search_doc_facets", "sqlite_autoindex_search_doc_facets_1"}},
+			{"browse an issue and a kind of campaigns, most needed", Params{Issue: "kesehatan", Kind: "dana",
+				Type: TypeCampaign, Sort: SortNeeded}, []string{"search_doc_facets", "sqlite_autoindex_search_doc_facets_1"}},
 		} {
 			t.Run(c.name, func(t *testing.T) {
 				qr, err := x.build(c.p)
@@ -88,6 +92,26 @@ func TestSearchPlansUseIndexes(t *testing.T) {
 				}
 				if _, err := x.run(w.ctx, qr); err != nil {
 					t.Error(err)
+				}
+				// A browse led by a facet walks that facet's sort index;
+				// one led by a region reads the region's key range.
+				for _, dr := range qr.drivers {
+					led := builtQuery{sql: dr.sql, args: dr.qargs, sort: qr.sort, limit: qr.limit}
+					plan := explainPlan(t, d, led)
+					all := strings.Join(plan, "\n")
+					if table := scannedWhole(d, plan); table != "" {
+						t.Errorf("led by %q, reads %s whole:\n%s", dr.args, table, all)
+					}
+					want := "search_doc_regions"
+					if dr.facet {
+						want = "search_doc_facets_" + qr.sort
+					}
+					if !strings.Contains(all, want) {
+						t.Errorf("led by %q, does not use %s:\n%s", dr.args, want, all)
+					}
+					if _, err := x.run(w.ctx, led); err != nil {
+						t.Error(err)
+					}
 				}
 				if qr.walk == "" {
 					return
