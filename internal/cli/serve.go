@@ -90,9 +90,10 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    1 << 20,
+		ConnContext:       web.ConnContext, // with WholeResponses below
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- httpServer.Serve(ln) }()
+	go func() { errc <- httpServer.Serve(web.WholeResponses(ln)) }()
 	fmt.Fprintf(stdout, "Lokadaya berjalan di %s (Ctrl+C untuk berhenti)\n", *baseURL)
 	select {
 	case err := <-errc:

@@ -23,6 +23,7 @@ const (
 	ctxUser ctxKey = iota
 	ctxLang
 	ctxRoute
+	ctxConn // the *wholeConn a request came on (see wholewrite.go)
 )
 
 const (

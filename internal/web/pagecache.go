@@ -184,6 +184,7 @@ func (p *cachedPage) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	// Known length: the answer goes out in one piece, not chunked.
 	h.Set("Content-Length", strconv.Itoa(len(p.body)))
+	expectWhole(r, len(p.body))
 	w.WriteHeader(p.status)
 	_, _ = w.Write(p.body)
 }
