@@ -31,10 +31,8 @@ func (x *Index) RefreshMoney(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("search: money: %w", err)
 	}
-	for _, id := range ids {
-		if err := x.refreshOne(ctx, Ref{Type: TypeCampaign, ID: id}); err != nil {
-			return 0, err
-		}
+	if err := x.refreshMany(ctx, TypeCampaign, ids); err != nil {
+		return 0, err
 	}
 	if err := x.setMeta(ctx, "money_since", start.Format(time.RFC3339Nano)); err != nil {
 		return 0, err

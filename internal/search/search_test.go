@@ -380,3 +380,37 @@ func TestRefreshMoney(t *testing.T) {
 		}
 	})
 }
+
+// A refresh of more documents than one transaction takes brings each up
+// to date: changed ones rewritten, ones no longer public taken out, ids
+// of nothing ignored.
+func TestRefreshManyAcrossBatches(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.seed()
+		x := w.index()
+		var changed, hidden int64
+		w.d.QueryRow(w.ctx, `SELECT id FROM campaigns WHERE slug = 'mesin-jahit'`).Scan(&changed)
+		w.d.QueryRow(w.ctx, `SELECT id FROM campaigns WHERE slug = 'gudang-benih'`).Scan(&hidden)
+		w.exec(`UPDATE campaigns SET title = 'Mesin obras untuk kelas' WHERE id = ?`, changed)
+		w.exec(`UPDATE campaigns SET status = 'draft' WHERE id = ?`, hidden)
+		ids := []int64{hidden}
+		for i := range refreshBatch + 50 {
+			ids = append(ids, 1_000_000+int64(i))
+		}
+		ids = append(ids, changed)
+		if err := x.refreshMany(w.ctx, TypeCampaign, ids); err != nil {
+			t.Fatal(err)
+		}
+		r, err := x.Search(w.ctx, Params{Type: TypeCampaign, Sort: SortNewest})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := slugs(r); slices.Contains(got, "gudang-benih") || !slices.Contains(got, "mesin-jahit") {
+			t.Errorf("campaigns after the refresh: %v", got)
+		}
+		if r, err := x.Search(w.ctx, Params{Query: "obras"}); err != nil || !slices.Equal(slugs(r), []string{"mesin-jahit"}) {
+			t.Errorf("the new title is not found: %v %v", slugs(r), err)
+		}
+	})
+}
