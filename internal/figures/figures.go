@@ -131,11 +131,17 @@ func (s *Store) Level(ctx context.Context, depth int) ([]Figures, error) {
 	if depth < DepthProvince || depth > DepthKabupaten {
 		return nil, fmt.Errorf("figures: level %d: only provinces and kabupaten/kota", depth)
 	}
-	codes, err := s.codes(ctx, `SELECT region_code FROM region_figures WHERE depth = ? ORDER BY region_code`, depth)
+	// One range of the depth's index: naming the 514 kabupaten/kota in
+	// an IN list cost a map twenty times as much.
+	out, err := s.readTotals(ctx, `f.depth = ? ORDER BY f.region_code`, depth)
 	if err != nil {
 		return nil, err
 	}
-	return s.load(ctx, codes, depth)
+	at := make(map[string]int, len(out))
+	for i, f := range out {
+		at[f.Code] = i
+	}
+	return out, s.correct(ctx, out, at, depth)
 }
 
 func parentIs(code string) string {
@@ -178,20 +184,36 @@ func (s *Store) load(ctx context.Context, codes []string, depth int) ([]Figures,
 	if len(codes) == 0 {
 		return out, nil
 	}
-	if err := s.totals(ctx, codes, out, at); err != nil {
+	args := make([]any, len(codes))
+	for i, c := range codes {
+		args[i] = c
+	}
+	found, err := s.readTotals(ctx, `f.region_code IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(codes)), ", ")+`)`, args...)
+	if err != nil {
 		return nil, err
 	}
+	for _, f := range found {
+		if i, ok := at[f.Code]; ok {
+			out[i] = f
+		}
+	}
+	return out, s.correct(ctx, out, at, depth)
+}
+
+// correct applies the counts that depend on the clock (onRead) to out,
+// the figures of regions at depth, found by code in at.
+func (s *Store) correct(ctx context.Context, out []Figures, at map[string]int, depth int) error {
 	for _, q := range onRead(depth, db.NowFrom(s.Now)) {
 		rows, err := s.DB.Query(ctx, q.q, q.args...)
 		if err != nil {
-			return nil, fmt.Errorf("figures: counts: %w", err)
+			return fmt.Errorf("figures: counts: %w", err)
 		}
 		for rows.Next() {
 			var code string
 			var n int64
 			if err := rows.Scan(&code, &n); err != nil {
 				rows.Close()
-				return nil, fmt.Errorf("figures: counts: %w", err)
+				return fmt.Errorf("figures: counts: %w", err)
 			}
 			if i, ok := at[code]; ok {
 				q.set(&out[i], n)
@@ -200,10 +222,10 @@ func (s *Store) load(ctx context.Context, codes []string, depth int) ([]Figures,
 		err = rows.Err()
 		rows.Close()
 		if err != nil {
-			return nil, fmt.Errorf("figures: counts: %w", err)
+			return fmt.Errorf("figures: counts: %w", err)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // countQuery is a count made on read, grouped by region code, and how
@@ -243,31 +265,26 @@ func onRead(depth int, now time.Time) []countQuery {
 	}
 }
 
-// totals reads the running totals and the regions' names.
-func (s *Store) totals(ctx context.Context, codes []string, out []Figures, at map[string]int) error {
-	args := make([]any, len(codes))
-	for i, c := range codes {
-		args[i] = c
-	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(codes)), ", ")
+// readTotals reads the running totals and the names of the regions that
+// where (a condition on region_figures f, with args) picks.
+func (s *Store) readTotals(ctx context.Context, where string, args ...any) ([]Figures, error) {
 	rows, err := s.DB.Query(ctx, `SELECT f.region_code, COALESCE(r.name, ''), COALESCE(r.level, ''), f.organizations,
 		f.initiatives, f.campaigns_active, f.complaints, f.complaints_on_time, f.money_confirmed, f.goods_received, f.volunteer_minutes, f.offers_agreed, f.people_reached
-		FROM region_figures f LEFT JOIN regions r ON r.code = f.region_code WHERE f.region_code IN (`+marks+`)`, args...)
+		FROM region_figures f LEFT JOIN regions r ON r.code = f.region_code WHERE `+where, args...)
 	if err != nil {
-		return fmt.Errorf("figures: totals: %w", err)
+		return nil, fmt.Errorf("figures: totals: %w", err)
 	}
 	defer rows.Close()
+	var out []Figures
 	for rows.Next() {
 		var f Figures
 		if err := rows.Scan(&f.Code, &f.Name, &f.Level, &f.Organizations, &f.Initiatives, &f.Campaigns, &f.ComplaintsDecided, &f.ComplaintsOnTime, &f.MoneyConfirmed, &f.GoodsReceived,
 			&f.VolunteerMinutes, &f.OffersAgreed, &f.PeopleReached); err != nil {
-			return fmt.Errorf("figures: totals: %w", err)
+			return nil, fmt.Errorf("figures: totals: %w", err)
 		}
-		if i, ok := at[f.Code]; ok {
-			out[i] = f
-		}
+		out = append(out, f)
 	}
-	return rows.Err()
+	return out, rows.Err()
 }
 
 // ActiveRegions counts the regions at depth (DepthKabupaten: kabupaten
