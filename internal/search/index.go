@@ -195,25 +195,7 @@ func (x *Index) refreshMany(ctx context.Context, typ string, ids []int64) error 
 		if err != nil {
 			return fmt.Errorf("search: load %s %v: %w", typ, chunk, err)
 		}
-		public := make(map[int64]bool, len(docs))
-		for _, d := range docs {
-			public[d.ID] = true
-		}
-		err = x.DB.InTx(ctx, func(tx *db.Tx) error {
-			for _, d := range docs {
-				if err := put(ctx, tx, d); err != nil {
-					return err
-				}
-			}
-			for _, id := range chunk {
-				if !public[id] {
-					if err := remove(ctx, tx, Ref{Type: typ, ID: id}); err != nil {
-						return err
-					}
-				}
-			}
-			return nil
-		})
+		err = x.DB.InTx(ctx, func(tx *db.Tx) error { return refreshChunk(ctx, tx, typ, chunk, docs) })
 		if err != nil {
 			return err
 		}
@@ -235,28 +217,84 @@ func remove(ctx context.Context, tx *db.Tx, ref Ref) error {
 		}
 		return fmt.Errorf("search: remove: %w", err)
 	}
-	if tx.Dialect == db.SQLite {
-		if _, err := tx.Exec(ctx, `DELETE FROM search_fts WHERE rowid = ?`, row); err != nil {
-			return fmt.Errorf("search: remove: %w", err)
-		}
-	}
 	if _, err := tx.Exec(ctx, `DELETE FROM search_docs WHERE id = ?`, row); err != nil {
 		return fmt.Errorf("search: remove: %w", err)
 	}
-	return nil
+	return writeText(ctx, tx, []int64{row}, nil, nil)
 }
 
-// put writes d into the index during a refresh: in place when it is
-// there already, as a new row when not.
-func put(ctx context.Context, tx *db.Tx, d Doc) error {
-	var row int64
-	err := tx.QueryRow(ctx, `SELECT id FROM search_docs WHERE doc_type = ? AND doc_id = ?`, d.Type, d.ID).Scan(&row)
-	if isNoRows(err) {
-		return insertDocs(ctx, tx, []Doc{d})
-	}
+// refreshChunk brings the documents of type typ with ids up to date, docs
+// being those of them that are public: rewritten in place when indexed
+// already, added when not, taken out when no longer public. On SQLite the
+// full text is written last, in two statements (see writeText).
+func refreshChunk(ctx context.Context, tx *db.Tx, typ string, ids []int64, docs []Doc) error {
+	indexed, err := docRows(ctx, tx, typ, ids)
 	if err != nil {
-		return fmt.Errorf("search: put: %w", err)
+		return err
 	}
+	var drop, rows []int64
+	var texts, fresh []Doc
+	for _, d := range docs {
+		row, ok := indexed[d.ID]
+		if !ok {
+			fresh = append(fresh, d)
+			continue
+		}
+		if err := update(ctx, tx, row, d); err != nil {
+			return err
+		}
+		drop, rows, texts = append(drop, row), append(rows, row), append(texts, d)
+	}
+	added, err := insertDocRows(ctx, tx, fresh)
+	if err != nil {
+		return err
+	}
+	rows, texts = append(rows, added...), append(texts, fresh...)
+	public := make(map[int64]bool, len(docs))
+	for _, d := range docs {
+		public[d.ID] = true
+	}
+	var gone []int64
+	for _, id := range ids {
+		if row, ok := indexed[id]; ok && !public[id] {
+			gone = append(gone, row)
+		}
+	}
+	if len(gone) > 0 {
+		// Their regions and facets go with them (ON DELETE CASCADE).
+		if _, err := tx.Exec(ctx, `DELETE FROM search_docs WHERE id IN (`+placeholders(len(gone))+`)`, int64Args(gone)...); err != nil {
+			return fmt.Errorf("search: remove: %w", err)
+		}
+	}
+	return writeText(ctx, tx, append(drop, gone...), rows, texts)
+}
+
+// docRows finds the index rows of the documents of type typ with ids.
+func docRows(ctx context.Context, tx *db.Tx, typ string, ids []int64) (map[int64]int64, error) {
+	out := map[int64]int64{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := tx.Query(ctx, `SELECT doc_id, id FROM search_docs WHERE doc_type = ? AND doc_id IN (`+placeholders(len(ids))+`)`,
+		append([]any{typ}, int64Args(ids)...)...)
+	if err != nil {
+		return nil, fmt.Errorf("search: find: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, row int64
+		if err := rows.Scan(&id, &row); err != nil {
+			return nil, fmt.Errorf("search: find: %w", err)
+		}
+		out[id] = row
+	}
+	return out, rows.Err()
+}
+
+// update rewrites d, indexed as row, in place (the row keeps its id, so
+// a page cursor holding it stays good) but for its full text on SQLite,
+// which the caller writes (writeText).
+func update(ctx context.Context, tx *db.Tx, row int64, d Doc) error {
 	extra, err := json.Marshal(d.Extra)
 	if err != nil {
 		return err
@@ -270,11 +308,7 @@ func put(ctx context.Context, tx *db.Tx, d Doc) error {
 	if _, err := tx.Exec(ctx, `UPDATE search_docs SET `+cols+` WHERE id = ?`, append(args, row)...); err != nil {
 		return fmt.Errorf("search: put: %w", err)
 	}
-	stmts := []string{`DELETE FROM search_doc_regions WHERE doc = ?`, `DELETE FROM search_doc_facets WHERE doc = ?`}
-	if tx.Dialect == db.SQLite {
-		stmts = append(stmts, `DELETE FROM search_fts WHERE rowid = ?`)
-	}
-	for _, q := range stmts {
+	for _, q := range []string{`DELETE FROM search_doc_regions WHERE doc = ?`, `DELETE FROM search_doc_facets WHERE doc = ?`} {
 		if _, err := tx.Exec(ctx, q, row); err != nil {
 			return fmt.Errorf("search: put: %w", err)
 		}
@@ -297,8 +331,18 @@ func endsUnix(d Doc) int64 {
 // one multi-row statement per table rather than one per row, which is
 // what lets a rebuild index hundreds of thousands of documents quickly.
 func insertDocs(ctx context.Context, tx *db.Tx, docs []Doc) error {
+	rows, err := insertDocRows(ctx, tx, docs)
+	if err != nil {
+		return err
+	}
+	return writeText(ctx, tx, nil, rows, docs)
+}
+
+// insertDocRows adds documents, of one type, but for their full text on
+// SQLite (writeText), and returns their rows in the order of docs.
+func insertDocRows(ctx context.Context, tx *db.Tx, docs []Doc) ([]int64, error) {
 	if len(docs) == 0 {
-		return nil
+		return nil, nil
 	}
 	cols, vals := `doc_type, doc_id, slug, title, summary, url, extra, ends_unix, published_unix, need_bp`, `?, ?, ?, ?, ?, ?, ?, ?, ?, ?`
 	if tx.Dialect == db.Postgres {
@@ -308,7 +352,7 @@ func insertDocs(ctx context.Context, tx *db.Tx, docs []Doc) error {
 	for _, d := range docs {
 		extra, err := json.Marshal(d.Extra)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		args = append(args, d.Type, d.ID, d.Slug, d.Title, d.Summary, d.URL, string(extra), endsUnix(d),
 			d.Published.Unix(), d.NeedBP)
@@ -319,7 +363,7 @@ func insertDocs(ctx context.Context, tx *db.Tx, docs []Doc) error {
 	rows, err := tx.Query(ctx, `INSERT INTO search_docs (`+cols+`) VALUES `+valueRows(len(docs), vals)+
 		` RETURNING id, doc_type, doc_id`, args...)
 	if err != nil {
-		return fmt.Errorf("search: put: %w", err)
+		return nil, fmt.Errorf("search: put: %w", err)
 	}
 	ids := map[Ref]int64{}
 	for rows.Next() {
@@ -327,19 +371,19 @@ func insertDocs(ctx context.Context, tx *db.Tx, docs []Doc) error {
 		var ref Ref
 		if err := rows.Scan(&row, &ref.Type, &ref.ID); err != nil {
 			rows.Close()
-			return fmt.Errorf("search: put: %w", err)
+			return nil, fmt.Errorf("search: put: %w", err)
 		}
 		ids[ref] = row
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("search: put: %w", err)
+		return nil, fmt.Errorf("search: put: %w", err)
 	}
 	rowIDs := make([]int64, len(docs))
 	for i, d := range docs {
 		rowIDs[i] = ids[Ref{Type: d.Type, ID: d.ID}]
 	}
-	return writeParts(ctx, tx, rowIDs, docs)
+	return rowIDs, writeParts(ctx, tx, rowIDs, docs)
 }
 
 // writeParts writes the regions, facets and (on SQLite) the full text of
@@ -389,8 +433,24 @@ func writeParts(ctx context.Context, tx *db.Tx, rows []int64, docs []Doc) error 
 		6, facets); err != nil {
 		return fmt.Errorf("search: put facets: %w", err)
 	}
+	return nil
+}
+
+// writeText writes the full text of docs, indexed as rows, on SQLite,
+// after taking out that of the rows in drop; it does nothing on
+// PostgreSQL, where the text is a column of search_docs. It is the last
+// write of a transaction, and one statement each: once FTS5 is written to
+// in a transaction it writes its pending terms as a new segment at every
+// statement that follows, and a segment per document made merging them
+// most of a refresh's work.
+func writeText(ctx context.Context, tx *db.Tx, drop, rows []int64, docs []Doc) error {
 	if tx.Dialect != db.SQLite {
 		return nil
+	}
+	if len(drop) > 0 {
+		if _, err := tx.Exec(ctx, `DELETE FROM search_fts WHERE rowid IN (`+placeholders(len(drop))+`)`, int64Args(drop)...); err != nil {
+			return fmt.Errorf("search: put text: %w", err)
+		}
 	}
 	texts := make([]any, 0, 3*len(docs))
 	for i, d := range docs {
