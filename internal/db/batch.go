@@ -16,7 +16,9 @@ import (
 // and the last of a batch commits them all. Each InTx still returns only
 // once its own writes are committed (or with the error that stopped
 // them): what a caller acknowledges is on disk as before. A transaction
-// that fails is rolled back to its savepoint and leaves the others alone.
+// that fails is rolled back to its savepoint and leaves the others alone;
+// for that, statements of a shared transaction run to their end even when
+// their caller's context ends (see Tx.shared).
 
 // maxBatch and maxBatchAge bound how many transactions share one commit
 // and how long the first of them waits for its answer: a long one joined
@@ -64,7 +66,7 @@ func (d *DB) inBatch(ctx context.Context, fn func(tx *Tx) error) error {
 			d.unqueue()
 			return fmt.Errorf("db: begin: %w", err)
 		}
-		b = &batch{tx: &Tx{Tx: sqlTx, Dialect: d.Dialect, stmts: d.stmts}, began: time.Now(), done: make(chan struct{})}
+		b = &batch{tx: &Tx{Tx: sqlTx, Dialect: d.Dialect, stmts: d.stmts, shared: true}, began: time.Now(), done: make(chan struct{})}
 		d.open = b
 	}
 	b.members++

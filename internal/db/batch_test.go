@@ -277,3 +277,23 @@ func TestBatchLeftForAWaiterWhoLeftIsCommitted(t *testing.T) {
 		t.Fatal("the batch was never committed")
 	}
 }
+
+// TestCancelledMemberLeavesTheBatch: a member whose caller goes away in
+// the middle of a write does not take the others' work with it (SQLite
+// rolls back the whole transaction when a write is interrupted).
+func TestCancelledMemberLeavesTheBatch(t *testing.T) {
+	d := openBatchDB(t)
+	long := func(tx *Tx) error {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		time.AfterFunc(5*time.Millisecond, cancel)
+		_, err := tx.Exec(ctx, `INSERT INTO gifts (id, amount)
+			WITH RECURSIVE n(i) AS (SELECT 1000 UNION ALL SELECT i + 1 FROM n WHERE i < 60000) SELECT i, 1 FROM n`)
+		return err
+	}
+	errs, first := queued(t, d, []func(tx *Tx) error{insert(1), long, insert(3)})
+	ids := kept(t, d)
+	if first != nil || errs[0] != nil || errs[2] != nil || !ids[0] || !ids[1] || !ids[3] {
+		t.Fatalf("first %v, others %v; stored 0 %v, 1 %v, 3 %v", first, errs, ids[0], ids[1], ids[3])
+	}
+}

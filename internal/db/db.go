@@ -176,10 +176,24 @@ type Tx struct {
 	*sql.Tx
 	Dialect Dialect
 	stmts   *stmtCache // nil on PostgreSQL
+	// shared marks a transaction others may share (see batch.go): its
+	// statements run to their end even when the caller's context ends,
+	// as SQLite rolls back the whole transaction when a write is
+	// interrupted, and with it the others' work.
+	shared bool
+}
+
+// stmtCtx is the context a statement of t runs under.
+func (t *Tx) stmtCtx(ctx context.Context) context.Context {
+	if t.shared {
+		return context.WithoutCancel(ctx)
+	}
+	return ctx
 }
 
 // Exec runs a statement inside the transaction.
 func (t *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	ctx = t.stmtCtx(ctx)
 	if st := t.prepared(ctx, q); st != nil {
 		return st.ExecContext(ctx, args...)
 	}
@@ -190,11 +204,13 @@ func (t *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error
 // statement kept prepared: a loop over its rows may run the same text
 // again, and one prepared statement has one cursor.
 func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	ctx = t.stmtCtx(ctx)
 	return t.QueryContext(ctx, rebind(t.Dialect, q), args...)
 }
 
 // QueryRow runs a single-row query inside the transaction.
 func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	ctx = t.stmtCtx(ctx)
 	if st := t.prepared(ctx, q); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
