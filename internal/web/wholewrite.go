@@ -132,6 +132,20 @@ func (c *wholeConn) ReadFrom(r io.Reader) (int64, error) {
 	return io.Copy(c.Conn, r)
 }
 
+// CloseWrite keeps the connection's half-close, which net/http uses to
+// end a connection without losing the answer it just sent.
+func (c *wholeConn) CloseWrite() error {
+	c.mu.Lock()
+	err := c.flushLocked()
+	c.mu.Unlock()
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		if cerr := cw.CloseWrite(); err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
+
 func (c *wholeConn) Close() error {
 	c.mu.Lock()
 	_ = c.flushLocked()

@@ -134,4 +134,29 @@ func TestWholeResponsesOverHTTP(t *testing.T) {
 			}
 		}
 	}
+	// The server ends a connection the client asked to close with a
+	// half-close, after the whole answer.
+	req, _ := http.NewRequest(http.MethodGet, "http://"+ln.Addr().String()+"/20000", nil)
+	req.Close = true
+	if err := req.Write(conn); err != nil {
+		t.Fatal(err)
+	}
+	res, err := http.ReadResponse(br, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	if err != nil || len(got) != 20000 {
+		t.Fatalf("last answer: %d bytes, %v", len(got), err)
+	}
+	if n, err := br.Read(make([]byte, 1)); n != 0 || err != io.EOF {
+		t.Fatalf("after the last answer: %d bytes, %v; want the end", n, err)
+	}
 }
+
+// The connection keeps what net/http looks for in a TCP connection.
+var (
+	_ interface{ CloseWrite() error } = (*wholeConn)(nil)
+	_ io.ReaderFrom                   = (*wholeConn)(nil)
+)
