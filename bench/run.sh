@@ -11,7 +11,9 @@
 #     several restarts;
 #  4. donations: gateway-confirmed donations per second over HTTP beside
 #     plain single-row SQLite inserts (bench/donations);
-#  5. the compressed first-view weight of the public pages.
+#  5. the compressed first-view weight of the public pages, and their
+#     Largest Contentful Paint on a throttled phone (bench/lcp, with
+#     Chromium when it is installed).
 # wrk and nginx come from the distribution's packages; they are installed
 # when missing and this runs as root with apt-get. Everything listens on
 # 127.0.0.1 only.
@@ -155,6 +157,14 @@ for p in "${pages[@]}"; do
   case "$p" in /api/*) continue ;; esac
   printf '%-34s %6d bytes\n' "$p" $(($(size "$p" || echo 0) + assets))
 done
+
+echo
+echo "== Largest Contentful Paint on a throttled phone (goal ≤ 1 s)"
+if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then
+  go run ./bench/lcp -base "$base"
+else
+  echo "skipped: needs chromium (apt-get install chromium)"
+fi
 stop
 
 echo
