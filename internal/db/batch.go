@@ -77,11 +77,15 @@ func (d *DB) inBatch(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	if !b.broken && !panicked && b.members < maxBatch && time.Since(b.began) < maxBatchAge && d.waiting.Load() > 0 {
 		// Someone waits for the turn: they join, and the last commits.
+		// Even a member that failed waits for the commit, so that when
+		// InTx returns every transaction that ran before it is
+		// committed, as one after another: a caller that lost a race on
+		// a unique key then finds the winner's row.
 		d.unqueue()
+		<-b.done
 		if ferr != nil {
 			return ferr
 		}
-		<-b.done
 		return b.err
 	}
 	d.settle()
