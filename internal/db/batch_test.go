@@ -297,3 +297,50 @@ func TestCancelledMemberLeavesTheBatch(t *testing.T) {
 		t.Fatalf("first %v, others %v; stored 0 %v, 1 %v, 3 %v", first, errs, ids[0], ids[1], ids[3])
 	}
 }
+
+// TestALoserFindsTheWinner: a transaction that fails on a unique key
+// returns once the batch is committed, so its caller finds the row that
+// beat it, as when transactions ran one after another.
+func TestALoserFindsTheWinner(t *testing.T) {
+	d := openBatchDB(t)
+	ctx := context.Background()
+	release := make(chan struct{})
+	holder := make(chan error, 1)
+	go func() {
+		holder <- d.InTx(ctx, func(tx *Tx) error { <-release; return insert(1)(tx) })
+	}()
+	for len(d.writers) == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	const n = 8
+	found := make([]bool, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			errs[i] = d.InTx(ctx, insert(7))
+			var id int
+			found[i] = d.QueryRow(ctx, `SELECT id FROM gifts WHERE id = 7`).Scan(&id) == nil
+		})
+	}
+	for int(d.waiting.Load()) < n {
+		time.Sleep(time.Millisecond)
+	}
+	close(release)
+	wg.Wait()
+	if err := <-holder; err != nil {
+		t.Fatal(err)
+	}
+	won := 0
+	for i := range n {
+		if errs[i] == nil {
+			won++
+		}
+		if !found[i] {
+			t.Errorf("transaction %d (error %v) returned before gift 7 was committed", i, errs[i])
+		}
+	}
+	if won != 1 {
+		t.Errorf("%d transactions stored gift 7", won)
+	}
+}
