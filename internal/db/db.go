@@ -176,16 +176,17 @@ type Tx struct {
 	*sql.Tx
 	Dialect Dialect
 	stmts   *stmtCache // nil on PostgreSQL
-	// shared marks a transaction others may share (see batch.go): its
-	// statements run to their end even when the caller's context ends,
-	// as SQLite rolls back the whole transaction when a write is
-	// interrupted, and with it the others' work.
+	// shared marks a transaction others may share (see batch.go): a
+	// statement started runs to its end even when the caller's context
+	// ends meanwhile, as SQLite rolls back the whole transaction when a
+	// write is interrupted, and with it the others' work. One not started
+	// yet fails with the context's error, as usual.
 	shared bool
 }
 
 // stmtCtx is the context a statement of t runs under.
 func (t *Tx) stmtCtx(ctx context.Context) context.Context {
-	if t.shared {
+	if t.shared && ctx.Err() == nil {
 		return context.WithoutCancel(ctx)
 	}
 	return ctx
