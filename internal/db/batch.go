@@ -59,8 +59,8 @@ func (d *DB) inBatch(ctx context.Context, fn func(tx *Tx) error) error {
 	joined := b != nil
 	if !joined {
 		// The transaction outlives the request that begins it, so it
-		// must not be rolled back when that request's context ends; each
-		// member's statements still run under its own context.
+		// must not be rolled back when that request's context ends; a
+		// member whose context has ended fails alone (see Tx.shared).
 		sqlTx, err := d.begin(context.WithoutCancel(ctx))
 		if err != nil {
 			d.unqueue()
