@@ -25,25 +25,47 @@ func openBatchDB(t *testing.T) *DB {
 	return d
 }
 
+// holdTurn starts a transaction that holds the writers' turn until
+// release is called, then writes gift id; done gives its outcome.
+func holdTurn(t *testing.T, d *DB, id int) (release func(), done <-chan error) {
+	t.Helper()
+	ch := make(chan struct{})
+	out := make(chan error, 1)
+	go func() {
+		out <- d.InTx(context.Background(), func(tx *Tx) error {
+			<-ch
+			return insert(id)(tx)
+		})
+	}()
+	waitUntil(t, "the first transaction holds the turn", func() bool { return len(d.writers) == 1 })
+	return func() { close(ch) }, out
+}
+
+// waitUntil polls cond for up to ten seconds.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("never: %s", what)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
 // queued runs fns[i] as InTx calls that all wait behind one transaction
 // holding the turn, then lets that one finish, so they form batches. It
 // returns each call's error (a panic as an error) after all returned, and
 // the first transaction's, which writes gift 0.
 func queued(t *testing.T, d *DB, fns []func(tx *Tx) error) ([]error, error) {
+	return queuedThen(t, d, fns, nil)
+}
+
+// queuedThen is queued, calling after (when not nil) in each call's
+// goroutine as soon as its InTx has returned.
+func queuedThen(t *testing.T, d *DB, fns []func(tx *Tx) error, after func(i int, err error)) ([]error, error) {
 	t.Helper()
-	ctx := context.Background()
-	release := make(chan struct{})
-	holder := make(chan error, 1)
-	go func() {
-		holder <- d.InTx(ctx, func(tx *Tx) error {
-			<-release
-			_, err := tx.Exec(ctx, `INSERT INTO gifts (id, amount) VALUES (0, 1)`)
-			return err
-		})
-	}()
-	for len(d.writers) == 0 { // the holder has the turn
-		time.Sleep(time.Millisecond)
-	}
+	release, holder := holdTurn(t, d, 0)
 	errs := make([]error, len(fns))
 	var wg sync.WaitGroup
 	for i, fn := range fns {
@@ -53,17 +75,14 @@ func queued(t *testing.T, d *DB, fns []func(tx *Tx) error) ([]error, error) {
 					errs[i] = fmt.Errorf("panicked: %v", v)
 				}
 			}()
-			errs[i] = d.InTx(ctx, fn)
+			errs[i] = d.InTx(context.Background(), fn)
+			if after != nil {
+				after(i, errs[i])
+			}
 		})
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for int(d.waiting.Load()) < len(fns) {
-		if time.Now().After(deadline) {
-			t.Fatalf("only %d of %d transactions queued", d.waiting.Load(), len(fns))
-		}
-		time.Sleep(time.Millisecond)
-	}
-	close(release)
+	waitUntil(t, "every transaction queued", func() bool { return int(d.waiting.Load()) >= len(fns) })
+	release()
 	wg.Wait()
 	return errs, <-holder
 }
@@ -214,23 +233,11 @@ func TestBrokenBatchFailsItsMembers(t *testing.T) {
 func TestBatchLeftForAWaiterWhoLeftIsCommitted(t *testing.T) {
 	d := openBatchDB(t)
 	ctx := context.Background()
-	release := make(chan struct{})
-	done := make(chan error, 1)
-	go func() {
-		done <- d.InTx(ctx, func(tx *Tx) error {
-			<-release
-			return insert(1)(tx)
-		})
-	}()
-	for len(d.writers) == 0 {
-		time.Sleep(time.Millisecond)
-	}
+	release, done := holdTurn(t, d, 1)
 	commits := d.commits.Load()
 	d.waiting.Add(1) // someone waits…
-	close(release)
-	for len(d.writers) != 0 { // …so the batch is left open
-		time.Sleep(time.Millisecond)
-	}
+	release()
+	waitUntil(t, "the turn is free", func() bool { return len(d.writers) == 0 }) // …so the batch is left open
 	if d.commits.Load() != commits {
 		t.Fatal("the batch was committed with someone waiting")
 	}
@@ -246,28 +253,17 @@ func TestBatchLeftForAWaiterWhoLeftIsCommitted(t *testing.T) {
 	}
 
 	// The same through a real cancelled wait.
-	release = make(chan struct{})
-	go func() {
-		done <- d.InTx(ctx, func(tx *Tx) error {
-			<-release
-			return insert(2)(tx)
-		})
-	}()
-	for len(d.writers) == 0 {
-		time.Sleep(time.Millisecond)
-	}
+	release, done = holdTurn(t, d, 2)
 	cctx, cancel := context.WithCancel(ctx)
 	gaveUp := make(chan error, 1)
 	go func() { gaveUp <- d.InTx(cctx, insert(3)) }()
-	for d.waiting.Load() == 0 {
-		time.Sleep(time.Millisecond)
-	}
+	waitUntil(t, "the third transaction waits", func() bool { return d.waiting.Load() > 0 })
 	cancel()
 	if err := <-gaveUp; err == nil {
 		// It may have got the turn before the cancel: then it ran.
 		t.Log("the waiter ran before it was cancelled")
 	}
-	close(release)
+	release()
 	select {
 	case err := <-done:
 		if err != nil || !kept(t, d)[2] {
@@ -303,33 +299,18 @@ func TestCancelledMemberLeavesTheBatch(t *testing.T) {
 // beat it, as when transactions ran one after another.
 func TestALoserFindsTheWinner(t *testing.T) {
 	d := openBatchDB(t)
-	ctx := context.Background()
-	release := make(chan struct{})
-	holder := make(chan error, 1)
-	go func() {
-		holder <- d.InTx(ctx, func(tx *Tx) error { <-release; return insert(1)(tx) })
-	}()
-	for len(d.writers) == 0 {
-		time.Sleep(time.Millisecond)
-	}
 	const n = 8
+	fns := make([]func(tx *Tx) error, n)
+	for i := range fns {
+		fns[i] = insert(7)
+	}
 	found := make([]bool, n)
-	errs := make([]error, n)
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Go(func() {
-			errs[i] = d.InTx(ctx, insert(7))
-			var id int
-			found[i] = d.QueryRow(ctx, `SELECT id FROM gifts WHERE id = 7`).Scan(&id) == nil
-		})
-	}
-	for int(d.waiting.Load()) < n {
-		time.Sleep(time.Millisecond)
-	}
-	close(release)
-	wg.Wait()
-	if err := <-holder; err != nil {
-		t.Fatal(err)
+	errs, first := queuedThen(t, d, fns, func(i int, _ error) {
+		var id int
+		found[i] = d.QueryRow(context.Background(), `SELECT id FROM gifts WHERE id = 7`).Scan(&id) == nil
+	})
+	if first != nil {
+		t.Fatal(first)
 	}
 	won := 0
 	for i := range n {
