@@ -2,8 +2,10 @@ package search
 
 import (
 	"context"
+	"database/sql"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -93,6 +95,9 @@ func (x *Index) Search(ctx context.Context, p Params) (*Result, error) {
 	if len(qr.drivers) > 0 {
 		return x.driven(ctx, qr)
 	}
+	if qr.banded {
+		return x.banded(ctx, p, qr)
+	}
 	if qr.walk != "" {
 		rows := walkRows
 		for rows > 0 {
@@ -123,6 +128,14 @@ type builtQuery struct {
 	// drivers, when set, are the filters a browse with a facet filter may
 	// be led by (see driven); it then walks no documents.
 	drivers []driver
+	// banded is set on a search sorted by relevance: it ranks its
+	// matches band by band (see banded). bandAt is the index in args of
+	// the band's lowest id (its highest, exclusive, follows); band is
+	// that highest id (0: none), and match the full-text query.
+	banded bool
+	bandAt int
+	band   int64
+	match  string
 }
 
 // driver is one filter that may lead a filtered browse: its list is read
@@ -184,6 +197,81 @@ func (x *Index) driven(ctx context.Context, qr builtQuery) (*Result, error) {
 	}
 	dr := qr.drivers[best]
 	return x.run(ctx, builtQuery{sql: dr.sql, args: dr.qargs, sort: qr.sort, terms: qr.terms, limit: qr.limit})
+}
+
+// relevanceBand is how many matches a search sorted by relevance scores at
+// once. Scoring reads every match's lengths, so a common word's or a
+// half-typed word's tens of thousands of matches cost as much to rank as
+// to score: they are ranked instead in bands of this many, the newest
+// documents' band first. Within a band the best match comes first; fewer
+// matches than this are one band, ranked whole. Every match is still
+// reached by paging on.
+var relevanceBand = 4000
+
+// banded answers a search sorted by relevance one band of matches at a
+// time, newest ids first: the band of up to relevanceBand matches below
+// the cursor's band's top is ranked, and when it cannot fill the page the
+// next band below is ranked for the rest.
+func (x *Index) banded(ctx context.Context, p Params, qr builtQuery) (*Result, error) {
+	res := &Result{Terms: qr.terms, Sort: qr.sort}
+	want := qr.limit
+	for {
+		lo, err := x.bandStart(ctx, qr.match, qr.band)
+		if err != nil {
+			return nil, err
+		}
+		hi := qr.band
+		if hi == 0 {
+			hi = math.MaxInt64
+		}
+		qr.args[qr.bandAt], qr.args[qr.bandAt+1] = lo, hi
+		qr.limit = want - len(res.Hits)
+		qr.args[len(qr.args)-1] = qr.limit + 1
+		page, err := x.run(ctx, qr)
+		if err != nil {
+			return nil, err
+		}
+		res.Hits = append(res.Hits, page.Hits...)
+		if page.Next != "" {
+			res.Next = page.Next
+			return res, nil
+		}
+		if lo == 0 {
+			return res, nil
+		}
+		if len(res.Hits) == want {
+			res.Next = encodeCursor(qr.sort, cursor{Band: lo, Start: true})
+			return res, nil
+		}
+		// The next band, from its start: the cursor's key belonged to
+		// this one.
+		p.Cursor = encodeCursor(qr.sort, cursor{Band: lo, Start: true})
+		if qr, err = x.build(p); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// bandStart is the lowest id of the band of matches below below (0: no
+// bound): the id of the relevanceBand-th match counting down, or 0 when
+// there are no more than that.
+func (x *Index) bandStart(ctx context.Context, match string, below int64) (int64, error) {
+	if below == 0 {
+		below = math.MaxInt64
+	}
+	q := `SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`
+	if x.DB.Dialect == db.Postgres {
+		q = `SELECT d.id FROM search_docs d WHERE d.tsv @@ to_tsquery('simple', ?) AND d.id < ? ORDER BY d.id DESC LIMIT 1 OFFSET ?`
+	}
+	var lo int64
+	err := x.DB.QueryRow(ctx, q, match, below, relevanceBand-1).Scan(&lo)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("search: band: %w", err)
+	}
+	return lo, nil
 }
 
 // build turns p into SQL; bad input is an *InputError.
@@ -312,6 +400,17 @@ func (x *Index) build(p Params) (builtQuery, error) {
 		}
 		c = &cur
 	}
+	bandAt := -1
+	if sort == SortRelevance {
+		// The band's ids, [lowest, highest), set by banded; all of them
+		// until then.
+		bandAt = len(args)
+		if pg {
+			add(`d.id >= ? AND d.id < ?`, int64(0), int64(math.MaxInt64))
+		} else {
+			add(`f.rowid >= ? AND f.rowid < ?`, int64(0), int64(math.MaxInt64))
+		}
+	}
 	// keyConds are the conditions on the sort key, written on key and id
 	// (of search_docs or search_doc_facets): running documents only when
 	// ending soon, and those after the cursor. bound adds a plain bound on
@@ -322,7 +421,7 @@ func (x *Index) build(p Params) (builtQuery, error) {
 		if sort == SortEnding {
 			conds, a = append(conds, key+` > ?`), append(a, x.now().Unix())
 		}
-		if c == nil {
+		if c == nil || c.Start {
 			return conds, a
 		}
 		op := ">"
@@ -347,7 +446,8 @@ func (x *Index) build(p Params) (builtQuery, error) {
 	if spec.desc {
 		dir = " DESC"
 	}
-	cols := `d.id, d.doc_id, d.doc_type, d.slug, d.title, d.summary, d.url, d.extra, d.need_bp, ` + spec.key
+	const pageCols = `d.id, d.doc_id, d.doc_type, d.slug, d.title, d.summary, d.url, d.extra, d.need_bp`
+	cols := pageCols + `, ` + spec.key
 	order := ` ORDER BY ` + spec.key + dir + `, d.id` + dir
 	// query reads the list of the filter lead (none: -1) and checks the
 	// others by key. With words the full-text index picks the candidates
@@ -365,11 +465,31 @@ func (x *Index) build(p Params) (builtQuery, error) {
 			}
 			allArgs = append(allArgs, f.args...)
 		}
-		q := `SELECT ` + cols + ` FROM ` + from + ` WHERE ` + strings.Join(append(all, "1 = 1"), " AND ") + order + ` LIMIT ?`
+		cond := strings.Join(append(all, "1 = 1"), " AND ")
+		if len(ts) > 0 {
+			// Every match is sorted, so only its id and key are: the
+			// page's own columns are read for its rows alone. Sorting a
+			// common word's thousands of matches with their text cost
+			// more than finding and scoring them.
+			q := `SELECT ` + pageCols + `, p.k FROM (SELECT d.id, ` + spec.key + ` AS k FROM ` + from + ` WHERE ` + cond +
+				order + ` LIMIT ?) p JOIN search_docs d ON d.id = p.id ORDER BY p.k` + dir + `, p.id` + dir
+			return q, append(append(append(append([]any{}, keyArgs()...), allArgs...), keyArgs()...), limit+1)
+		}
+		q := `SELECT ` + cols + ` FROM ` + from + ` WHERE ` + cond + order + ` LIMIT ?`
 		return q, append(append(append(append([]any{}, keyArgs()...), allArgs...), keyArgs()...), limit+1)
 	}
 	q, qargs := query(-1)
 	qr := builtQuery{sql: q, args: qargs, sort: sort, terms: ts, limit: limit}
+	if bandAt >= 0 {
+		qr.banded, qr.bandAt = true, len(keyArgs())+bandAt
+		qr.match = ftsMatch(ts)
+		if pg {
+			qr.match = tsQuery(ts)
+		}
+		if c != nil {
+			qr.band = c.Band
+		}
+	}
 	if len(ts) > 0 || len(filters) == 0 {
 		return qr, nil
 	}
@@ -491,7 +611,7 @@ func (x *Index) run(ctx context.Context, qr builtQuery) (*Result, error) {
 		}
 		if len(res.Hits) == limit {
 			lastShown = prev
-			res.Next = encodeCursor(sort, lastShown.i, lastShown.f, lastShown.id)
+			res.Next = encodeCursor(sort, cursor{Int: lastShown.i, Float: lastShown.f, ID: lastShown.id, Band: qr.band})
 			break
 		}
 		res.Hits = append(res.Hits, h)
@@ -513,19 +633,28 @@ func ancestors(code string) []string {
 }
 
 // cursor is where a page ends: the sort key and row id of its last hit.
+// A relevance cursor also names its band (see banded), and may stand at
+// a band's start, before any key.
 type cursor struct {
 	Int   int64
 	Float float64
 	ID    int64
+	Band  int64
+	Start bool
 }
 
-// encodeCursor writes an opaque cursor: the sort, the key and the row id.
-func encodeCursor(sort string, i int64, f float64, id int64) string {
-	key := strconv.FormatInt(i, 10)
+// encodeCursor writes an opaque cursor: the sort, the key and the row id,
+// and for relevance the band ("" for the key at a band's start).
+func encodeCursor(sort string, c cursor) string {
+	s := "1|" + sort + "|" + strconv.FormatInt(c.Int, 10) + "|" + strconv.FormatInt(c.ID, 10)
 	if sort == SortRelevance {
-		key = strconv.FormatFloat(f, 'g', -1, 64)
+		key := strconv.FormatFloat(c.Float, 'g', -1, 64)
+		if c.Start {
+			key = ""
+		}
+		s = "2|" + sort + "|" + key + "|" + strconv.FormatInt(c.ID, 10) + "|" + strconv.FormatInt(c.Band, 10)
 	}
-	return base64.RawURLEncoding.EncodeToString([]byte("1|" + sort + "|" + key + "|" + strconv.FormatInt(id, 10)))
+	return base64.RawURLEncoding.EncodeToString([]byte(s))
 }
 
 func decodeCursor(s, sort string) (cursor, error) {
@@ -538,16 +667,27 @@ func decodeCursor(s, sort string) (cursor, error) {
 		return c, ErrBadCursor
 	}
 	parts := strings.Split(string(raw), "|")
-	if len(parts) != 4 || parts[0] != "1" || parts[1] != sort {
+	// Version 1 has four parts; 2, a relevance cursor, adds the band.
+	if len(parts) < 4 || parts[1] != sort || !(parts[0] == "1" && len(parts) == 4 || parts[0] == "2" && len(parts) == 5 && sort == SortRelevance) {
 		return c, ErrBadCursor
 	}
-	if sort == SortRelevance {
+	if len(parts) == 5 {
+		if c.Band, err = strconv.ParseInt(parts[4], 10, 64); err != nil || c.Band < 0 {
+			return c, ErrBadCursor
+		}
+		c.Start = parts[2] == ""
+	}
+	switch {
+	case c.Start:
+	case sort == SortRelevance:
 		c.Float, err = strconv.ParseFloat(parts[2], 64)
 		if err != nil || math.IsNaN(c.Float) || math.IsInf(c.Float, 0) {
 			return c, ErrBadCursor
 		}
-	} else if c.Int, err = strconv.ParseInt(parts[2], 10, 64); err != nil {
-		return c, ErrBadCursor
+	default:
+		if c.Int, err = strconv.ParseInt(parts[2], 10, 64); err != nil {
+			return c, ErrBadCursor
+		}
 	}
 	if c.ID, err = strconv.ParseInt(parts[3], 10, 64); err != nil || c.ID < 0 {
 		return c, ErrBadCursor

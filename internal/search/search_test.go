@@ -222,7 +222,7 @@ func TestSearchBadInput(t *testing.T) {
 			{"10 KB", Params{Query: strings.Repeat("pemberdayaan ", 800)}, ErrQueryTooLong},
 			{"invalid UTF-8", Params{Query: "daya\xff\xfe"}, ErrQueryNotText},
 			{"cursor", Params{Cursor: "not-a-cursor"}, ErrBadCursor},
-			{"cursor of another sort", Params{Sort: SortNeeded, Cursor: encodeCursor(SortNewest, 1, 0, 1)}, ErrBadCursor},
+			{"cursor of another sort", Params{Sort: SortNeeded, Cursor: encodeCursor(SortNewest, cursor{Int: 1, ID: 1})}, ErrBadCursor},
 			{"sort", Params{Sort: "random"}, ErrBadFilter},
 			{"type", Params{Type: "user"}, ErrBadFilter},
 			{"region", Params{Region: "32'; DROP TABLE x"}, ErrBadFilter},
