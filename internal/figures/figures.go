@@ -126,14 +126,15 @@ func (s *Store) Children(ctx context.Context, code string) ([]Figures, error) {
 
 // Level is the figures of every region at a depth (DepthProvince: the 38
 // provinces; DepthKabupaten: every kabupaten and kota), in code order —
-// what a map colours.
+// what a map colours. Their names are left empty: a map has them from the
+// region list.
 func (s *Store) Level(ctx context.Context, depth int) ([]Figures, error) {
 	if depth < DepthProvince || depth > DepthKabupaten {
 		return nil, fmt.Errorf("figures: level %d: only provinces and kabupaten/kota", depth)
 	}
 	// One range of the depth's index: naming the 514 kabupaten/kota in
 	// an IN list cost a map twenty times as much.
-	out, err := s.readTotals(ctx, `f.depth = ? ORDER BY f.region_code`, depth)
+	out, err := s.readTotals(ctx, false, `f.depth = ? ORDER BY f.region_code`, depth)
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +189,7 @@ func (s *Store) load(ctx context.Context, codes []string, depth int) ([]Figures,
 	for i, c := range codes {
 		args[i] = c
 	}
-	found, err := s.readTotals(ctx, `f.region_code IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(codes)), ", ")+`)`, args...)
+	found, err := s.readTotals(ctx, true, `f.region_code IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(codes)), ", ")+`)`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -265,12 +266,18 @@ func onRead(depth int, now time.Time) []countQuery {
 	}
 }
 
-// readTotals reads the running totals and the names of the regions that
-// where (a condition on region_figures f, with args) picks.
-func (s *Store) readTotals(ctx context.Context, where string, args ...any) ([]Figures, error) {
-	rows, err := s.DB.Query(ctx, `SELECT f.region_code, COALESCE(r.name, ''), COALESCE(r.level, ''), f.organizations,
+// readTotals reads the running totals of the regions that where (a
+// condition on region_figures f, with args) picks, with their names when
+// named. Looking up 514 names in the regions table cost ten times as much
+// as reading the kabupaten/kota's figures.
+func (s *Store) readTotals(ctx context.Context, named bool, where string, args ...any) ([]Figures, error) {
+	name, join := `'', ''`, ``
+	if named {
+		name, join = `COALESCE(r.name, ''), COALESCE(r.level, '')`, ` LEFT JOIN regions r ON r.code = f.region_code`
+	}
+	rows, err := s.DB.Query(ctx, `SELECT f.region_code, `+name+`, f.organizations,
 		f.initiatives, f.campaigns_active, f.complaints, f.complaints_on_time, f.money_confirmed, f.goods_received, f.volunteer_minutes, f.offers_agreed, f.people_reached
-		FROM region_figures f LEFT JOIN regions r ON r.code = f.region_code WHERE `+where, args...)
+		FROM region_figures f`+join+` WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("figures: totals: %w", err)
 	}
