@@ -3,6 +3,7 @@ package campaign
 import (
 	"context"
 	"fmt"
+	"lokadaya/internal/db"
 	"time"
 )
 
@@ -87,7 +88,7 @@ func (s *Store) Cards(ctx context.Context, list []*Campaign) ([]Card, error) {
 		at[c.ID] = i
 		ids[i] = c.ID
 	}
-	in := marks(len(ids))
+	in := db.Marks(len(ids))
 	rows, err := s.DB.Query(ctx, `SELECT c.id, o.slug, o.name, o.status, o.region_code, i.slug, i.name, c.cover_small_key
 		FROM campaigns c JOIN organizations o ON o.id = c.org_id JOIN initiatives i ON i.id = c.initiative_id
 		WHERE c.id IN (`+in+`)`, ids...)
@@ -146,7 +147,7 @@ type kindKey struct {
 // campaign and kind of need. Money counts every confirmed donation to the
 // campaign, as its page does, from the running totals (campaign_money).
 func (s *Store) doneByKind(ctx context.Context, ids []any) (map[kindKey]int64, error) {
-	in := marks(len(ids))
+	in := db.Marks(len(ids))
 	args := make([]any, 0, 4*len(ids))
 	for range 4 {
 		args = append(args, ids...)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"lokadaya/internal/db"
 	"lokadaya/internal/donation"
 	"lokadaya/internal/goods"
 	"lokadaya/internal/offer"
@@ -86,7 +87,7 @@ func (s *Store) FulfilledAll(ctx context.Context, needs []Need) (map[int64]int64
 	var args []any
 	for _, c := range counts {
 		if ids := byKind[c.kind]; len(ids) > 0 {
-			parts = append(parts, fmt.Sprintf(c.sql, marks(len(ids))))
+			parts = append(parts, fmt.Sprintf(c.sql, db.Marks(len(ids))))
 			args = append(args, ids...)
 		}
 	}

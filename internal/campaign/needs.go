@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/validate"
@@ -44,7 +43,7 @@ func attachNeeds(ctx context.Context, q db.Querier, list []*Campaign) error {
 		c.Needs = nil
 		args = append(args, c.ID)
 	}
-	rows, err := q.Query(ctx, `SELECT `+needColumns+` FROM campaign_needs WHERE campaign_id IN (`+marks(len(args))+`)
+	rows, err := q.Query(ctx, `SELECT `+needColumns+` FROM campaign_needs WHERE campaign_id IN (`+db.Marks(len(args))+`)
 		ORDER BY campaign_id, position, id`, args...)
 	if err != nil {
 		return fmt.Errorf("campaign: needs: %w", err)
@@ -64,7 +63,6 @@ func attachNeeds(ctx context.Context, q db.Querier, list []*Campaign) error {
 }
 
 // marks is n comma-separated placeholders for an IN list.
-func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
 
 // editable loads a campaign inside tx and refuses one that has ended or
 // was cancelled.

@@ -3,8 +3,8 @@ package complaint
 import (
 	"context"
 	"fmt"
+	"lokadaya/internal/db"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -135,8 +135,6 @@ func (s *Store) publicEntries(ctx context.Context, cs []*Complaint) ([]PublicEnt
 	return out, s.fillRedactions(ctx, ids, byID)
 }
 
-func inList(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
-
 func (s *Store) fillInitiatives(ctx context.Context, cs []*Complaint, byID map[int64]*PublicEntry) error {
 	for _, c := range cs {
 		if c.InitiativeID == nil {
@@ -154,7 +152,7 @@ func (s *Store) fillInitiatives(ctx context.Context, cs []*Complaint, byID map[i
 func (s *Store) fillAnswers(ctx context.Context, ids []any, byID map[int64]*PublicEntry) error {
 	args := append(append([]any{}, ids...), EventAnswer, StatusRejected, EventReopened)
 	rows, err := s.DB.Query(ctx, `SELECT id, complaint_id, kind, public_body, created_at FROM complaint_events
-		WHERE complaint_id IN (`+inList(len(ids))+`) AND kind IN (?, ?, ?) AND internal = FALSE ORDER BY id`, args...)
+		WHERE complaint_id IN (`+db.Marks(len(ids))+`) AND kind IN (?, ?, ?) AND internal = FALSE ORDER BY id`, args...)
 	if err != nil {
 		return fmt.Errorf("complaint: public answers: %w", err)
 	}
@@ -179,7 +177,7 @@ func (s *Store) fillAnswers(ctx context.Context, ids []any, byID map[int64]*Publ
 
 func (s *Store) fillRedactions(ctx context.Context, ids []any, byID map[int64]*PublicEntry) error {
 	rows, err := s.DB.Query(ctx, `SELECT id, complaint_id, event_id, automatic, reason, actor_name, created_at
-		FROM complaint_redactions WHERE complaint_id IN (`+inList(len(ids))+`) ORDER BY id`, ids...)
+		FROM complaint_redactions WHERE complaint_id IN (`+db.Marks(len(ids))+`) ORDER BY id`, ids...)
 	if err != nil {
 		return fmt.Errorf("complaint: public redactions: %w", err)
 	}

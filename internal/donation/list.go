@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"lokadaya/internal/db"
 )
@@ -77,7 +76,7 @@ func CampaignsMoney(ctx context.Context, q db.Querier, ids []int64) (map[int64]M
 		args[i] = id
 	}
 	rows, err := q.Query(ctx, `SELECT campaign_id, confirmed, pending, donors FROM campaign_money
-		WHERE campaign_id IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`)`, args...)
+		WHERE campaign_id IN (`+db.Marks(len(ids))+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("donation: money: %w", err)
 	}

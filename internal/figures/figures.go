@@ -189,7 +189,7 @@ func (s *Store) load(ctx context.Context, codes []string, depth int) ([]Figures,
 	for i, c := range codes {
 		args[i] = c
 	}
-	found, err := s.readTotals(ctx, true, `f.region_code IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(codes)), ", ")+`)`, args...)
+	found, err := s.readTotals(ctx, true, `f.region_code IN (`+db.Marks(len(codes))+`)`, args...)
 	if err != nil {
 		return nil, err
 	}

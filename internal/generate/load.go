@@ -313,7 +313,7 @@ func (l *loader) insertSQLite(ctx context.Context, t *table) error {
 
 // insertSQL is an INSERT of n rows of t.
 func insertSQL(t *table, n int) string {
-	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(t.cols)), ", ") + ")"
+	one := "(" + db.Marks(len(t.cols)) + ")"
 	var b strings.Builder
 	b.WriteString("INSERT INTO " + t.name + " (" + strings.Join(t.cols, ", ") + ") VALUES ")
 	for i := range n {

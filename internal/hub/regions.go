@@ -3,6 +3,7 @@ package hub
 import (
 	"context"
 	"fmt"
+	"lokadaya/internal/db"
 	"strings"
 )
 
@@ -27,8 +28,7 @@ func (s *Store) LookupRegions(ctx context.Context, codes []string) ([]Region, er
 	for i, c := range codes {
 		args[i] = c
 	}
-	rows, err := s.DB.Query(ctx, `SELECT code, name, level FROM regions WHERE code IN (?`+
-		strings.Repeat(", ?", len(codes)-1)+`)`, args...)
+	rows, err := s.DB.Query(ctx, `SELECT code, name, level FROM regions WHERE code IN (`+db.Marks(len(codes))+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("hub: regions: %w", err)
 	}

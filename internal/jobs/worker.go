@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
-	"strings"
 	"time"
 
 	"lokadaya/internal/db"
@@ -184,7 +183,7 @@ func (w *Worker) claim(ctx context.Context) (*Job, error) {
 		return nil, db.ErrNotFound
 	}
 	sort.Strings(kinds)
-	in := strings.TrimSuffix(strings.Repeat("?, ", len(kinds)), ", ")
+	in := db.Marks(len(kinds))
 	for range 5 {
 		now := db.Now()
 		args := []any{now, now}

@@ -81,7 +81,7 @@ func (n *Notifier) Notify(ctx context.Context, q db.Querier, ev Event) error {
 // each wants to hear of it (ModeOff included).
 func Recipients(ctx context.Context, q db.Querier, orgID int64, kind Kind) ([]Member, error) {
 	roles := roleList(kind)
-	in := strings.TrimSuffix(strings.Repeat("?, ", len(roles)), ", ")
+	in := db.Marks(len(roles))
 	args := append([]any{string(kind), orgID}, roles...)
 	rows, err := q.Query(ctx, `SELECT u.id, u.email, u.name, u.locale, m.role, COALESCE(p.mode, '')
 		FROM memberships m JOIN users u ON u.id = m.user_id

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/validate"
@@ -196,7 +195,7 @@ func (s *Store) ByIDs(ctx context.Context, ids []int64) (map[int64]*Organization
 		args[i] = id
 	}
 	rows, err := s.DB.Query(ctx, `SELECT `+orgColumns+` FROM organizations WHERE id IN (`+
-		strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`)`, args...)
+		db.Marks(len(ids))+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("org: by ids: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"lokadaya/internal/db"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/region/regiondata"
 )
@@ -167,7 +168,7 @@ func OverlapsSQL(col, code string) (string, []any) {
 		return cond, args
 	}
 	above = above[:len(above)-1]
-	cond = `(` + cond + ` OR ` + col + ` IN (` + strings.TrimSuffix(strings.Repeat("?, ", len(above)), ", ") + `))`
+	cond = `(` + cond + ` OR ` + col + ` IN (` + db.Marks(len(above)) + `))`
 	for _, a := range above {
 		args = append(args, a)
 	}

@@ -144,7 +144,7 @@ func (s *Store) getMany(ctx context.Context, codes []string) (map[string]Region,
 	if len(missing) == 0 {
 		return found, nil
 	}
-	q := selectRegion + ` WHERE code IN (?` + strings.Repeat(", ?", len(missing)-1) + `)`
+	q := selectRegion + ` WHERE code IN (` + db.Marks(len(missing)) + `)`
 	list, err := s.query(ctx, q, missing...)
 	if err != nil {
 		return nil, fmt.Errorf("region: get many: %w", err)

@@ -361,7 +361,7 @@ func (x *Index) build(p Params) (builtQuery, error) {
 		cond := `(r.region_code >= ? AND r.region_code < ?)`
 		a := []any{code, code + "/"}
 		if anc := ancestors(code); len(anc) > 0 {
-			cond += ` OR (r.covers = 1 AND r.region_code IN (` + placeholders(len(anc)) + `))`
+			cond += ` OR (r.covers = 1 AND r.region_code IN (` + db.Marks(len(anc)) + `))`
 			for _, c := range anc {
 				a = append(a, c)
 			}

@@ -262,7 +262,7 @@ func refreshChunk(ctx context.Context, tx *db.Tx, typ string, ids []int64, docs 
 	}
 	if len(gone) > 0 {
 		// Their regions and facets go with them (ON DELETE CASCADE).
-		if _, err := tx.Exec(ctx, `DELETE FROM search_docs WHERE id IN (`+placeholders(len(gone))+`)`, int64Args(gone)...); err != nil {
+		if _, err := tx.Exec(ctx, `DELETE FROM search_docs WHERE id IN (`+db.Marks(len(gone))+`)`, int64Args(gone)...); err != nil {
 			return fmt.Errorf("search: remove: %w", err)
 		}
 	}
@@ -275,7 +275,7 @@ func docRows(ctx context.Context, tx *db.Tx, typ string, ids []int64) (map[int64
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := tx.Query(ctx, `SELECT doc_id, id FROM search_docs WHERE doc_type = ? AND doc_id IN (`+placeholders(len(ids))+`)`,
+	rows, err := tx.Query(ctx, `SELECT doc_id, id FROM search_docs WHERE doc_type = ? AND doc_id IN (`+db.Marks(len(ids))+`)`,
 		append([]any{typ}, int64Args(ids)...)...)
 	if err != nil {
 		return nil, fmt.Errorf("search: find: %w", err)
@@ -448,7 +448,7 @@ func writeText(ctx context.Context, tx *db.Tx, drop, rows []int64, docs []Doc) e
 		return nil
 	}
 	if len(drop) > 0 {
-		if _, err := tx.Exec(ctx, `DELETE FROM search_fts WHERE rowid IN (`+placeholders(len(drop))+`)`, int64Args(drop)...); err != nil {
+		if _, err := tx.Exec(ctx, `DELETE FROM search_fts WHERE rowid IN (`+db.Marks(len(drop))+`)`, int64Args(drop)...); err != nil {
 			return fmt.Errorf("search: put text: %w", err)
 		}
 	}
@@ -469,7 +469,7 @@ const maxRowsPerInsert = 1000
 // insertRows inserts args, width values a row, with as few statements
 // as the limit on bound values allows.
 func insertRows(ctx context.Context, tx *db.Tx, insert string, width int, args []any) error {
-	row := placeholders(width)
+	row := db.Marks(width)
 	for len(args) > 0 {
 		n := min(len(args)/width, maxRowsPerInsert)
 		if _, err := tx.Exec(ctx, insert+` VALUES `+valueRows(n, row), args[:n*width]...); err != nil {
@@ -624,9 +624,6 @@ func (x *Index) Count(ctx context.Context) (int, error) {
 func isNoRows(err error) bool { return errors.Is(err, errNoRows) }
 
 // placeholders is "?, ?, …" for n values.
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
-}
 
 func int64Args(ids []int64) []any {
 	out := make([]any, len(ids))

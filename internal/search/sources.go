@@ -109,7 +109,7 @@ func (campaignSource) Docs(ctx context.Context, q db.Querier, ids []int64) ([]Do
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, args := placeholders(len(ids)), int64Args(ids)
+	in, args := db.Marks(len(ids)), int64Args(ids)
 	rows, err := q.Query(ctx, `SELECT c.id, c.slug, c.title, c.story, c.status, c.scheme, c.ends_at, c.published_at,
 		c.created_at, c.updated_at, o.name, o.slug, o.region_code, o.status, i.name, i.category, COALESCE(r.name, '')
 		FROM campaigns c JOIN organizations o ON o.id = c.org_id JOIN initiatives i ON i.id = c.initiative_id
@@ -258,7 +258,7 @@ func (orgSource) Docs(ctx context.Context, q db.Querier, ids []int64) ([]Doc, er
 	rows, err := q.Query(ctx, `SELECT o.id, o.slug, o.name, o.legal_form, o.region_code, o.focus_issues, o.vision,
 		o.mission, o.status, o.created_at, o.verified_at, COALESCE(r.name, '')
 		FROM organizations o LEFT JOIN regions r ON r.code = o.region_code
-		WHERE `+publicOrg+` AND o.id IN (`+placeholders(len(ids))+`) ORDER BY o.id`, int64Args(ids)...)
+		WHERE `+publicOrg+` AND o.id IN (`+db.Marks(len(ids))+`) ORDER BY o.id`, int64Args(ids)...)
 	if err != nil {
 		return nil, err
 	}
@@ -307,7 +307,7 @@ func (initiativeSource) Docs(ctx context.Context, q db.Querier, ids []int64) ([]
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, args := placeholders(len(ids)), int64Args(ids)
+	in, args := db.Marks(len(ids)), int64Args(ids)
 	rows, err := q.Query(ctx, `SELECT i.id, i.slug, i.name, i.tagline, i.problem, i.framework, i.advantages,
 		i.expected_results, i.category, i.published_at, i.created_at, o.name, o.slug, o.region_code, o.status
 		FROM initiatives i JOIN organizations o ON o.id = i.org_id
@@ -367,7 +367,7 @@ func (hubSource) Docs(ctx context.Context, q db.Querier, ids []int64) ([]Doc, er
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, args := placeholders(len(ids)), int64Args(ids)
+	in, args := db.Marks(len(ids)), int64Args(ids)
 	rows, err := q.Query(ctx, `SELECT id, slug, name, description, created_at FROM hubs WHERE id IN (`+in+`) ORDER BY id`, args...)
 	if err != nil {
 		return nil, err

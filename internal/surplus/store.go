@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"strings"
 
 	"lokadaya/internal/audit"
 	"lokadaya/internal/db"
@@ -454,7 +453,7 @@ func Lineages(ctx context.Context, q db.Querier, ids []int64, publicOnly bool) (
 	for i, id := range ids {
 		args[i] = id
 	}
-	in := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	in := db.Marks(len(ids))
 	byKind := func(alias string) string {
 		return `COALESCE((SELECT a.kind FROM surplus_allocations a WHERE a.target_id = ` + alias + `.id AND a.created_target
 		ORDER BY a.id LIMIT 1), '')`

@@ -3,6 +3,7 @@ package survey
 import (
 	"context"
 	"fmt"
+	"lokadaya/internal/db"
 	"strings"
 )
 
@@ -18,7 +19,7 @@ func (s *Store) Results(ctx context.Context, roundIDs []int64) (map[int64]*Resul
 		u := ScoreField(i)
 		cols = append(cols, "COALESCE(SUM("+u+"), 0)", "SUM(CASE WHEN "+u+" > 0 THEN 1 ELSE 0 END)")
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(roundIDs)), ", ")
+	marks := db.Marks(len(roundIDs))
 	args := make([]any, len(roundIDs))
 	for i, id := range roundIDs {
 		args[i] = id
