@@ -1,11 +1,16 @@
-// Package pdf writes small documents — headings, paragraphs, label/value
-// lines, rules and pictures on A4 pages — as PDF 1.4 with the standard
-// Helvetica fonts, so reports and posters can be downloaded without a PDF
-// library.
+// Package pdf writes documents — headings, paragraphs, label/value lines,
+// rules and pictures on A4 pages — as PDF 1.4 with the standard Helvetica
+// fonts, so reports and posters can be downloaded without a PDF library.
+//
+// Each page goes out as soon as it is full: a document of thousands of
+// pages holds one page and a short index in memory, and its first bytes
+// leave before its last line is laid out. New lays a small document out in
+// memory for WriteTo; NewTo streams one to its writer until Close.
 package pdf
 
 import (
 	"bytes"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -28,32 +33,61 @@ const (
 var headingSizes = [...]float64{18, 14, 11.5}
 
 // Document is a PDF being laid out; its methods add blocks top to bottom
-// and start new pages as needed. The zero value is not usable; call New.
+// and start new pages as needed, writing each page out when the next one
+// starts. The zero value is not usable; call New or NewTo.
 type Document struct {
-	// Title goes into the document information dictionary.
+	// Title goes into the document information dictionary, written on
+	// Close.
 	Title string
-	// Created is the creation date recorded in the file.
+	// Created is the creation date recorded in the file, on Close.
 	Created time.Time
-	// Compress Flate-compresses the page contents (the default).
+	// Compress Flate-compresses the page contents (the default); it
+	// applies from the page being laid out on.
 	Compress bool
 
-	footer   string
-	pages    []*bytes.Buffer
-	pictures []*picture // the images drawn, in order: /Im0, /Im1, …
-	y        float64    // baseline of the next line on the current page
+	out          *writer
+	mem          *bytes.Buffer // the file, for a document made by New
+	closed       bool
+	footer       string
+	page         bytes.Buffer // the content of the page being laid out
+	onPage       bool         // a page is begun and not yet written
+	pictures     []int        // the object numbers of the images drawn: /Im0, /Im1, …
+	firstPicture int          // the first of pictures drawn on this page
+	y            float64      // baseline of the next line on the current page
 }
 
-// New starts a document titled title, created now.
+// New starts a document titled title, created now, laid out in memory
+// until WriteTo: for small documents that must not fail half-sent.
 func New(title string) *Document {
-	return &Document{Title: title, Created: time.Now().UTC(), Compress: true}
+	mem := &bytes.Buffer{}
+	d := NewTo(mem, title)
+	d.mem = mem
+	return d
 }
+
+// NewTo starts a document titled title, created now, that writes itself
+// to w a page at a time; Close writes the end. Nothing reaches w before
+// the first page is full (or the document closes), so a caller that
+// fails before that can still answer otherwise.
+func NewTo(w io.Writer, title string) *Document {
+	return &Document{Title: title, Created: time.Now().UTC(), Compress: true, out: newWriter(w)}
+}
+
+// Err is the first error writing to the document's writer: a long
+// document can stop laying out once its reader has gone.
+func (d *Document) Err() error { return d.out.err }
 
 // SetFooter sets the label of the page numbers in the footer, e.g.
 // "Halaman" for "Halaman 2"; empty leaves the footer out.
 func (d *Document) SetFooter(label string) { d.footer = label }
 
-// Pages is the number of pages laid out so far.
-func (d *Document) Pages() int { return len(d.pages) }
+// Pages is the number of pages laid out so far, the current one included.
+func (d *Document) Pages() int {
+	if d.onPage {
+		return len(d.out.kids) + 1
+	}
+	return len(d.out.kids)
+}
 
 // Heading adds a bold heading of level 1 (largest) to 3, kept on the same
 // page as the lines that follow it.
@@ -62,7 +96,7 @@ func (d *Document) Heading(level int, text string) {
 	size := headingSizes[level-1]
 	lines := Wrap(Encode(flatten(text)), Bold, size, TextWidth)
 	before := size * 0.8
-	if d.page() == nil || d.y >= d.top() {
+	if !d.onPage || d.y >= d.top() {
 		before = 0
 	}
 	// Room for the heading and two lines of body text, or a new page.
@@ -134,7 +168,7 @@ func (d *Document) meta(label string, values [][]byte) {
 func (d *Document) Rule() {
 	d.need(bodySize)
 	y := d.y - bodySize/2
-	d.page().WriteString("q 0.6 G 0.5 w " + num(Margin) + " " + num(y) + " m " +
+	d.page.WriteString("q 0.6 G 0.5 w " + num(Margin) + " " + num(y) + " m " +
 		num(Margin+TextWidth) + " " + num(y) + " l S Q\n")
 	d.y -= bodySize
 }
@@ -142,21 +176,19 @@ func (d *Document) Rule() {
 // top is the baseline height where a page's first line hangs from.
 func (d *Document) top() float64 { return PageHeight - Margin }
 
-// page is the current page's content, or nil before the first block.
-func (d *Document) page() *bytes.Buffer {
-	if len(d.pages) == 0 {
-		return nil
-	}
-	return d.pages[len(d.pages)-1]
-}
-
 // need starts a new page unless h points fit above the bottom margin; a
-// block taller than a page simply starts at the top of a fresh one.
+// block taller than a page simply starts at the top of a fresh one. The
+// page before is written out then.
 func (d *Document) need(h float64) {
-	if d.page() != nil && (d.y-h >= Margin || d.y >= d.top()) {
+	if d.closed {
+		panic("pdf: block added to a closed document")
+	}
+	if d.onPage && (d.y-h >= Margin || d.y >= d.top()) {
 		return
 	}
-	d.pages = append(d.pages, &bytes.Buffer{})
+	d.endPage()
+	d.onPage = true
+	d.firstPicture = len(d.pictures)
 	d.y = d.top()
 }
 
@@ -170,11 +202,18 @@ func (d *Document) greyLine(f Font, size, x float64, s []byte, grey float64) {
 }
 
 // show writes one line of text with its baseline at the current height.
+// A long report shows tens of thousands of lines: each is appended in
+// place, without building strings.
 func (d *Document) show(f Font, size, x float64, s []byte, grey float64) {
-	p := d.page()
 	// q/Q keeps a grey fill from leaking into the following lines.
-	p.WriteString("q " + num(grey) + " g BT /" + f.resource() + " " + num(size) + " Tf " +
-		num(x) + " " + num(d.y) + " Td " + escape(s) + " Tj ET Q\n")
+	b := append(d.page.AvailableBuffer(), "q "...)
+	b = append(appendNum(b, grey), " g BT /"...)
+	b = append(append(b, f.resource()...), ' ')
+	b = append(appendNum(b, size), " Tf "...)
+	b = append(appendNum(b, x), ' ')
+	b = append(appendNum(b, d.y), " Td "...)
+	b = append(appendEscape(b, s), " Tj ET Q\n"...)
+	d.page.Write(b)
 }
 
 // flatten turns line breaks into spaces for one-line blocks.
@@ -184,11 +223,20 @@ func flatten(s string) string {
 
 // num formats a coordinate with at most two decimals, as PDF expects
 // (no exponent).
-func num(f float64) string {
-	s := strconv.FormatFloat(f, 'f', 2, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if s == "-0" || s == "" {
-		return "0"
+func num(f float64) string { return string(appendNum(nil, f)) }
+
+// appendNum appends num(f) to b.
+func appendNum(b []byte, f float64) []byte {
+	start := len(b)
+	b = strconv.AppendFloat(b, f, 'f', 2, 64)
+	for b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
 	}
-	return s
+	if b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
+	}
+	if s := b[start:]; len(s) == 0 || string(s) == "-0" {
+		b = append(b[:start], '0')
+	}
+	return b
 }

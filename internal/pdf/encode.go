@@ -87,24 +87,20 @@ func Decode(b []byte) string {
 // escape writes b as a PDF literal string: parentheses and backslashes
 // are escaped, and so is every byte outside printable ASCII, in octal, so
 // the file survives any line-ending conversion.
-func escape(b []byte) string {
-	var sb strings.Builder
-	sb.Grow(len(b) + 2)
-	sb.WriteByte('(')
-	for _, c := range b {
+func escape(b []byte) string { return string(appendEscape(make([]byte, 0, len(b)+2), b)) }
+
+// appendEscape appends escape(s) to b.
+func appendEscape(b, s []byte) []byte {
+	b = append(b, '(')
+	for _, c := range s {
 		switch {
 		case c == '\\' || c == '(' || c == ')':
-			sb.WriteByte('\\')
-			sb.WriteByte(c)
+			b = append(b, '\\', c)
 		case c < 0x20 || c >= 0x7F:
-			sb.WriteByte('\\')
-			sb.WriteByte('0' + c>>6)
-			sb.WriteByte('0' + c>>3&7)
-			sb.WriteByte('0' + c&7)
+			b = append(b, '\\', '0'+c>>6, '0'+c>>3&7, '0'+c&7)
 		default:
-			sb.WriteByte(c)
+			b = append(b, c)
 		}
 	}
-	sb.WriteByte(')')
-	return sb.String()
+	return append(b, ')')
 }

@@ -61,33 +61,27 @@ func newPicture(img image.Image) *picture {
 	return p
 }
 
-// objects is how many PDF objects the picture takes: itself and its mask.
-func (p *picture) objects() int {
-	if p.alpha != nil {
-		return 2
-	}
-	return 1
-}
-
-// write writes the picture as object n (and its mask as n+1). Pixels are
-// always compressed: they are the bulk of a file that has any.
-func (p *picture) write(pw *writer, n int) error {
+// write writes the picture, and its mask before it, and returns the
+// picture's object number. Pixels are always compressed: they are the
+// bulk of a file that has any.
+func (p *picture) write(pw *writer) int {
 	space, mask := "/DeviceRGB", ""
 	if p.gray {
 		space = "/DeviceGray"
 	}
 	if p.alpha != nil {
-		mask = " /SMask " + strconv.Itoa(n+1) + " 0 R"
-		if err := pw.imageStream(n+1, p.width, p.height, "/DeviceGray", "", p.alpha); err != nil {
-			return err
-		}
+		m := pw.alloc()
+		mask = " /SMask " + strconv.Itoa(m) + " 0 R"
+		pw.imageStream(m, p.width, p.height, "/DeviceGray", "", p.alpha)
 	}
-	return pw.imageStream(n, p.width, p.height, space, mask, p.pixels)
+	n := pw.alloc()
+	pw.imageStream(n, p.width, p.height, space, mask, p.pixels)
+	return n
 }
 
 // imageStream writes object n as an 8-bit image of w×h pixels.
-func (pw *writer) imageStream(n, w, h int, space, extra string, pixels []byte) error {
-	return pw.streamDict(n, fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d "+
+func (pw *writer) imageStream(n, w, h int, space, extra string, pixels []byte) {
+	pw.streamDict(n, fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d "+
 		"/ColorSpace %s /BitsPerComponent 8%s", w, h, space, extra), pixels, true)
 }
 
@@ -97,13 +91,14 @@ func (pw *writer) imageStream(n, w, h int, space, extra string, pixels []byte) e
 // sharp.
 func (d *Document) Image(img image.Image, width, height float64, align Align) {
 	d.need(height)
-	d.pictures = append(d.pictures, newPicture(img))
+	// The pixels go out with this page; only the object number stays.
+	d.pictures = append(d.pictures, newPicture(img).write(d.out))
 	x := Margin
 	if align == AlignCentre {
 		x += (TextWidth - width) / 2
 	}
 	d.y -= height
-	d.page().WriteString("q " + num(width) + " 0 0 " + num(height) + " " + num(x) + " " + num(d.y) +
+	d.page.WriteString("q " + num(width) + " 0 0 " + num(height) + " " + num(x) + " " + num(d.y) +
 		" cm /Im" + strconv.Itoa(len(d.pictures)-1) + " Do Q\n")
 	d.y -= bodySize * 0.5
 }
@@ -120,7 +115,7 @@ func (d *Document) Centred(f Font, size float64, text string) {
 // Room is the height left on the current page, in points: a whole page's
 // before the first block. A poster sizes its last picture to fit it.
 func (d *Document) Room() float64 {
-	if d.page() == nil {
+	if !d.onPage {
 		return d.top() - Margin
 	}
 	return d.y - Margin

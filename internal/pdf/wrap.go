@@ -1,10 +1,19 @@
 package pdf
 
+import "bytes"
+
+var doubleSpace = []byte("  ")
+
 // Wrap breaks the WinAnsi-encoded text s into lines no wider than width
 // points in font f at size: at spaces where it can, inside a word only
 // when the word alone is wider than a line. Runs of spaces collapse to
-// one; a blank s gives no lines.
+// one; a blank s gives no lines. A line may share s's bytes.
 func Wrap(s []byte, f Font, size, width float64) [][]byte {
+	// Most lines of a long report fit as they are: nothing to split.
+	if len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' ' && !bytes.Contains(s, doubleSpace) &&
+		f.Width(s, size) <= width {
+		return [][]byte{s}
+	}
 	var lines [][]byte
 	var cur []byte
 	space := f.Width([]byte{' '}, size)

@@ -319,10 +319,12 @@ func ColumnName(i int) string {
 	return string(b)
 }
 
-// PDF lays the report out as a printable document, every entry in it.
-func PDF(rep *Report, m *Meta) (*pdf.Document, error) {
+// WritePDF writes the report as a printable document, every entry in it,
+// a page at a time as the entries are read: nothing reaches w before the
+// first page is full, and on an error after that w holds a cut-off file.
+func WritePDF(w io.Writer, rep *Report, m *Meta) error {
 	f := &rep.Figures
-	doc := pdf.New(m.Title)
+	doc := pdf.NewTo(w, m.Title)
 	doc.Created = m.Generated
 	doc.SetFooter(m.t("report.pdf.page"))
 	doc.Heading(1, m.Title)
@@ -381,9 +383,10 @@ func PDF(rep *Report, m *Meta) (*pdf.Document, error) {
 			doc.Note(detail)
 		}
 		doc.Note(note)
-		return nil
+		// A reader that went away ends the reading.
+		return doc.Err()
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	if n == 0 {
 		doc.Paragraph(m.t("report.no_entries"))
@@ -393,7 +396,7 @@ func PDF(rep *Report, m *Meta) (*pdf.Document, error) {
 	doc.Paragraph(m.t("report.head_hint", rep.HeadSeq))
 	doc.Paragraph(rep.HeadHash)
 	doc.Note(m.VerifyURL())
-	return doc, nil
+	return doc.Close()
 }
 
 // CategoryLabel is a category's name in the report's language.

@@ -524,11 +524,7 @@ func TestPDFReadBack(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		rep, m := fileReport(t, d)
 		var buf bytes.Buffer
-		doc, err := report.PDF(rep, m)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := doc.WriteTo(&buf); err != nil {
+		if err := report.WritePDF(&buf, rep, m); err != nil {
 			t.Fatal(err)
 		}
 		f, err := pdftest.Parse(buf.Bytes())

@@ -14,7 +14,6 @@ import (
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/ledger"
 	"lokadaya/internal/org"
-	"lokadaya/internal/pdf"
 	"lokadaya/internal/region"
 	"lokadaya/internal/report"
 	"lokadaya/internal/validate"
@@ -147,28 +146,39 @@ func (s *Server) serveReport(w http.ResponseWriter, r *http.Request, o *org.Orga
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name + "." + format}))
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
+	// Every format streams as its entries are read. A failure before the
+	// first byte left (the entries could not be read at all) still gets
+	// the error page; after it, the answer is cut off, so the download
+	// fails rather than ends short and looks whole.
+	out := &startedWriter{w: w}
 	switch format {
 	case "csv":
-		err = report.WriteCSV(w, page.Report, page.Meta)
+		err = report.WriteCSV(out, page.Report, page.Meta)
 	case "xlsx":
-		err = report.WriteXLSX(w, page.Report, page.Meta)
+		err = report.WriteXLSX(out, page.Report, page.Meta)
 	case "pdf":
-		// The document is laid out whole before its first byte, so a
-		// failure is still a clean 500.
-		var doc *pdf.Document
-		if doc, err = report.PDF(page.Report, page.Meta); err != nil {
-			h.Del("Content-Disposition")
-			s.serverError(w, r, err)
-			return
-		}
-		_, err = doc.WriteTo(w)
+		err = report.WritePDF(out, page.Report, page.Meta)
+	}
+	if err != nil && !out.started {
+		h.Del("Content-Disposition")
+		s.serverError(w, r, err)
+		return
 	}
 	if err != nil {
-		// The file streams as its entries are read: cut the answer off, so
-		// the download fails rather than ends short.
 		s.log.Error("report: file", "format", format, "err", err)
 		panic(http.ErrAbortHandler)
 	}
+}
+
+// startedWriter tells whether anything was written through it.
+type startedWriter struct {
+	w       io.Writer
+	started bool
+}
+
+func (s *startedWriter) Write(b []byte) (int, error) {
+	s.started = s.started || len(b) > 0
+	return s.w.Write(b)
 }
 
 // orgReport is an organisation's public financial report. Hidden
