@@ -383,3 +383,21 @@ func TestAPICampaignReport(t *testing.T) {
 		t.Errorf("draft %d %s", missing.status, missing.body)
 	}
 }
+
+// TestReportFileFailsCleanly: when the entries cannot be read, nothing of
+// the file has left yet, so the download answers with the error page in
+// the reader's language, not a file that looks whole.
+func TestReportFileFailsCleanly(t *testing.T) {
+	w := newReportWorld(t)
+	// The entries are read with their campaigns; the figures are not.
+	if _, err := w.d.Exec(context.Background(), `ALTER TABLE campaigns RENAME TO campaigns_gone`); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"pdf", "csv", "xlsx"} {
+		got := w.get(t, "anon", "/organisasi/taman-baca/laporan?lang=en&format="+format)
+		if got.status != http.StatusInternalServerError || !strings.HasPrefix(got.header.Get("Content-Type"), "text/html") ||
+			got.header.Get("Content-Disposition") != "" || !strings.Contains(got.body, "Something went wrong") {
+			t.Errorf("%s: %d %v\n%.300s", format, got.status, got.header, got.body)
+		}
+	}
+}
