@@ -871,7 +871,14 @@ func (g *gen) donation(ctx context.Context, o *orgInfo, c *campInfo, id int64, a
 	var confirmedAt time.Time
 	var confirmedBy int64
 	if status == "confirmed" {
-		confirmedAt = minTime(at.Add(time.Duration(10+g.rng.IntN(48*60))*time.Minute), g.now)
+		confirmedAt = at.Add(time.Duration(10+g.rng.IntN(48*60)) * time.Minute)
+		if confirmedAt.After(g.now) {
+			// Confirmed sooner, not all at the present: a pile of them
+			// there (a tenth of a national load) would all count as just
+			// confirmed, and the server's first look at new money would
+			// rewrite every campaign they went to.
+			confirmedAt = g.between(at, g.now)
+		}
 		if method == "transfer" {
 			confirmedBy = o.treasurer
 		}

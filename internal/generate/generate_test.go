@@ -77,6 +77,10 @@ func TestGenerate(t *testing.T) {
 				t.Errorf("%s = %d, want %d", c.q, got, c.want)
 			}
 		}
+		// Confirmations are spread out, not piled at the present.
+		if n := count(t, d, `SELECT COUNT(*) FROM donations WHERE confirmed_at >= ?`, testNow); n != 0 {
+			t.Errorf("%d donations confirmed at the present", n)
+		}
 		if r.Contributions() != int64(opt.Contributions) {
 			t.Errorf("result counts %d contributions, want %d", r.Contributions(), opt.Contributions)
 		}
