@@ -206,7 +206,7 @@ func (x *Index) driven(ctx context.Context, qr builtQuery) (*Result, error) {
 // documents' band first. Within a band the best match comes first; fewer
 // matches than this are one band, ranked whole. Every match is still
 // reached by paging on.
-var relevanceBand = 4000
+var relevanceBand = 2000
 
 // banded answers a search sorted by relevance one band of matches at a
 // time, newest ids first: the band of up to relevanceBand matches below
