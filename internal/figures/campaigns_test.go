@@ -51,6 +51,13 @@ func checkCampaigns(t *testing.T, d *db.DB, when string) {
 			t.Errorf("%s: campaign %d: running %+v, batch %+v, recount %+v", when, id, one, batch[id], want[id])
 		}
 	}
+	var empty int
+	if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM campaign_donors WHERE gifts <= 0`).Scan(&empty); err != nil {
+		t.Fatal(err)
+	}
+	if empty != 0 {
+		t.Errorf("%s: %d donors kept with no confirmed donation", when, empty)
+	}
 	needs, err := d.Query(ctx, `SELECT n.id, COALESCE((SELECT SUM(amount) FROM donations x
 		WHERE x.need_id = n.id AND x.status = 'confirmed'), 0) FROM campaign_needs n ORDER BY n.id`)
 	if err != nil {
@@ -118,6 +125,21 @@ func TestCampaignMoneyMatchesTheRows(t *testing.T) {
 				(SELECT id FROM donations WHERE status = 'pending' ORDER BY id LIMIT 3)`, nil},
 			{"need deleted", `DELETE FROM campaign_needs WHERE id = ?`, []any{needID}},
 			{"donation deleted", `DELETE FROM donations WHERE id = ?`, []any{confirmed}},
+			// A status alone changing takes the one-write path: a donor
+			// with two donations counts once, and until both stop.
+			{"two pending donations by one donor", `INSERT INTO donations (campaign_id, need_id, org_id, method, base_amount,
+				unique_code, amount, donor_name, contact_email, contact_phone, status, form_token, created_at, expires_at)
+				SELECT campaign_id, need_id, org_id, method, base_amount, unique_code, amount, donor_name, 'sama@uji.example', '',
+				'pending', 'sama-' || form_token, created_at, expires_at FROM donations
+				WHERE id IN (SELECT id FROM donations WHERE campaign_id = ? ORDER BY id LIMIT 2)`, []any{campaignID}},
+			{"both confirmed in one statement", `UPDATE donations SET status = 'confirmed', confirmed_at = created_at
+				WHERE contact_email = 'sama@uji.example'`, nil},
+			{"one of them refused", `UPDATE donations SET status = 'rejected', reject_reason = 'uji'
+				WHERE id = (SELECT MIN(id) FROM donations WHERE contact_email = 'sama@uji.example')`, nil},
+			{"the other back to pending", `UPDATE donations SET status = 'pending'
+				WHERE id = (SELECT MAX(id) FROM donations WHERE contact_email = 'sama@uji.example')`, nil},
+			{"the refused one confirmed again", `UPDATE donations SET status = 'confirmed'
+				WHERE id = (SELECT MIN(id) FROM donations WHERE contact_email = 'sama@uji.example')`, nil},
 			{"a donor gives again", `INSERT INTO donations (campaign_id, need_id, org_id, method, base_amount, unique_code, amount,
 				donor_name, contact_email, contact_phone, status, form_token, created_at, expires_at, confirmed_at)
 				SELECT campaign_id, need_id, org_id, method, base_amount, unique_code, amount, donor_name, contact_email,

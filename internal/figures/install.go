@@ -181,6 +181,18 @@ func regionDelta(row, sign string) string {
 	return `UPDATE region_figures SET ` + strings.Join(sets, ", ") + ` WHERE region_code IN ` + ancestors(row+".region_code")
 }
 
+// regionChange moves every region containing the organisation's
+// (unchanged) region by the difference between the NEW and OLD totals:
+// each region's row is written once, not taken down then up again.
+func regionChange() string {
+	sets := make([]string, len(orgColumns))
+	for i, c := range orgColumns {
+		sets[i] = c[1] + ` = ` + c[1] + ` + (` + strings.ReplaceAll(c[0], "ROW.", "NEW.") + `) - (` +
+			strings.ReplaceAll(c[0], "ROW.", "OLD.") + `)`
+	}
+	return `UPDATE region_figures SET ` + strings.Join(sets, ", ") + ` WHERE region_code IN ` + ancestors("NEW.region_code")
+}
+
 // source is a table whose rows add to one column of org_figures: value
 // is the row's contribution and counts says whether it counts at all
 // (both written with ROW for NEW or OLD); org is the organisation's id.
@@ -199,6 +211,23 @@ func (s source) delta(row, sign string) string {
 	return q
 }
 
+// part is the row's contribution, 0 when it does not count.
+func (s source) part(row string) string {
+	if s.counts == "" {
+		return s.expr(s.value, row)
+	}
+	return `CASE WHEN ` + s.expr(s.counts, row) + ` THEN ` + s.expr(s.value, row) + ` ELSE 0 END`
+}
+
+// change moves the organisation's column by the difference between the
+// NEW and the OLD row's contributions: one statement for a row that
+// stays with its organisation (a donation confirmed, say), where taking
+// the old part off and adding the new would write the row twice.
+func (s source) change() string {
+	return `UPDATE org_figures SET ` + s.column + ` = ` + s.column + ` + (` + s.part("NEW") + `) - (` + s.part("OLD") + `)
+		WHERE org_id = ` + s.expr(s.org, "NEW")
+}
+
 func (s source) triggers() []db.Trigger {
 	when := func(row string) string {
 		if s.counts == "" {
@@ -210,7 +239,7 @@ func (s source) triggers() []db.Trigger {
 	if s.counts != "" {
 		upd = "(" + s.expr(s.counts, "OLD") + ") OR (" + s.expr(s.counts, "NEW") + ")"
 	}
-	return []db.Trigger{
+	out := []db.Trigger{
 		{Name: "figures_" + s.name + "_ins", Table: s.table, Event: "INSERT", When: when("NEW"),
 			Body: []string{s.delta("NEW", "+")}},
 		{Name: "figures_" + s.name + "_upd", Table: s.table, Event: "UPDATE OF " + s.columns, When: upd,
@@ -218,6 +247,33 @@ func (s source) triggers() []db.Trigger {
 		{Name: "figures_" + s.name + "_del", Table: s.table, Event: "DELETE", When: when("OLD"),
 			Body: []string{s.delta("OLD", "-")}},
 	}
+	if s.org != "ROW.org_id" {
+		return out // the organisation is looked up: no cheap test that it stayed
+	}
+	// A row that stays with its organisation changes it in one statement;
+	// the general trigger is left for a row that moves.
+	same := unchanged("ROW.org_id")
+	out[1].When = and(upd, "NOT "+same)
+	return append(out, db.Trigger{Name: "figures_" + s.name + "_upd_same", Table: s.table, Event: "UPDATE OF " + s.columns,
+		When: and(upd, same), Body: []string{s.change()}})
+}
+
+// unchanged is true when the expression of ROW has the same value in
+// OLD and NEW, two NULLs included.
+func unchanged(e string) string {
+	o, n := strings.ReplaceAll(e, "ROW", "OLD"), strings.ReplaceAll(e, "ROW", "NEW")
+	return `COALESCE(` + o + ` = ` + n + `, ` + o + ` IS NULL AND ` + n + ` IS NULL)`
+}
+
+// and joins two trigger conditions, either of which may be empty.
+func and(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return "(" + a + ") AND (" + b + ")"
 }
 
 var sources = []source{
@@ -255,8 +311,10 @@ func triggers() []db.Trigger {
 		{Name: "figures_org_del", Table: "organizations", Event: "DELETE",
 			Body: []string{`DELETE FROM org_figures WHERE org_id = OLD.id`}},
 		{Name: "figures_region_ins", Table: "org_figures", Event: "INSERT", Body: []string{regionDelta("NEW", "+")}},
-		{Name: "figures_region_upd", Table: "org_figures", Event: "UPDATE",
+		{Name: "figures_region_upd", Table: "org_figures", Event: "UPDATE", When: "OLD.region_code <> NEW.region_code",
 			Body: []string{regionDelta("OLD", "-"), regionDelta("NEW", "+")}},
+		{Name: "figures_region_same", Table: "org_figures", Event: "UPDATE", When: "OLD.region_code = NEW.region_code",
+			Body: []string{regionChange()}},
 		{Name: "figures_region_del", Table: "org_figures", Event: "DELETE", Body: []string{regionDelta("OLD", "-")}},
 	}
 	for _, s := range sources {
@@ -364,4 +422,18 @@ func Bulk(ctx context.Context, d *db.DB, load func() error) error {
 		return loadErr
 	}
 	return err
+}
+
+// OneWritePerRow is the migration that reinstalls the triggers so that a
+// row which stays where it was (a donation confirmed: same organisation,
+// region, campaign, need and donor) moves each total it feeds in one
+// write, rather than taking its old part off and adding its new part on
+// in two, and a ledger entry adds to its day rows in one statement. The
+// totals themselves do not change.
+func OneWritePerRow(ctx context.Context, tx *db.Tx) error {
+	list := append(append(triggers(), campaignTriggers()...), ledgerTriggers()...)
+	if err := db.DropTriggers(ctx, tx, list); err != nil {
+		return err
+	}
+	return db.CreateTriggers(ctx, tx, list)
 }

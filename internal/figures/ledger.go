@@ -82,21 +82,22 @@ var ledgerScopes = []struct{ scope, id, has string }{
 }
 
 // ledgerDelta adds (sign "+") or takes off ("-") an entry row's part in
-// each of its scopes' day rows.
+// each of its scopes' day rows, in one statement: the scopes are the rows
+// of a VALUES list (named column1 and column2 on both databases), those
+// the entry lacks left out.
 func ledgerDelta(row, sign string) []string {
-	var out []string
-	for _, s := range ledgerScopes {
-		r := func(e string) string { return strings.ReplaceAll(e, "ROW", row) }
-		out = append(out, `INSERT INTO ledger_days (org_id, scope, scope_id, day, category, kind, money_in, money_out, entries)
-			SELECT `+row+`.org_id, '`+s.scope+`', `+r(s.id)+`, date(`+row+`.recorded_at), `+row+`.category, `+countedKind(row)+`,
-			`+sign+`CASE WHEN `+moneyIn(row)+` THEN `+row+`.amount ELSE 0 END,
-			`+sign+`CASE WHEN `+moneyIn(row)+` THEN 0 ELSE `+row+`.amount END, `+sign+`1
-			WHERE `+r(s.has)+`
-			ON CONFLICT (org_id, scope, scope_id, day, category, kind) DO UPDATE SET
-			money_in = ledger_days.money_in + excluded.money_in, money_out = ledger_days.money_out + excluded.money_out,
-			entries = ledger_days.entries + excluded.entries`)
+	scopes := make([]string, len(ledgerScopes))
+	for i, s := range ledgerScopes {
+		scopes[i] = `('` + s.scope + `', ` + strings.ReplaceAll(s.id, "ROW", row) + `)`
 	}
-	return out
+	return []string{`INSERT INTO ledger_days (org_id, scope, scope_id, day, category, kind, money_in, money_out, entries)
+		SELECT ` + row + `.org_id, s.column1, s.column2, date(` + row + `.recorded_at), ` + row + `.category, ` + countedKind(row) + `,
+		` + sign + `CASE WHEN ` + moneyIn(row) + ` THEN ` + row + `.amount ELSE 0 END,
+		` + sign + `CASE WHEN ` + moneyIn(row) + ` THEN 0 ELSE ` + row + `.amount END, ` + sign + `1
+		FROM (VALUES ` + strings.Join(scopes, ", ") + `) s WHERE s.column2 IS NOT NULL
+		ON CONFLICT (org_id, scope, scope_id, day, category, kind) DO UPDATE SET
+		money_in = ledger_days.money_in + excluded.money_in, money_out = ledger_days.money_out + excluded.money_out,
+		entries = ledger_days.entries + excluded.entries`}
 }
 
 // ledgerTriggers keep ledger_days. The ledger is append-only; the update

@@ -37,6 +37,7 @@ var goSteps = []db.Migration{
 	{Version: 186, Name: "open_changes", Func: opendata.ChangesSchema},
 	{Version: 190, Name: "ledger_days", Func: figures.LedgerSchema},
 	{Version: 195, Name: "org_name_index", Func: createOrgNameIndex},
+	{Version: 198, Name: "figures_one_write_per_row", Func: figures.OneWritePerRow},
 }
 
 // backfillLedger books, once, the confirmed donations and valued goods
