@@ -242,15 +242,21 @@ func (s *Store) applyOnce(ctx context.Context, provider string, id int64, n *gat
 	var outcome string
 	var d *Donation
 	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+		// The donation and its payment's state in one read.
+		var state sql.NullString
 		var err error
-		if d, err = s.get(ctx, tx, `id = ?`, id); err != nil {
-			return err
-		}
-		p, err := scanPayment(tx.QueryRow(ctx, `SELECT `+paymentColumns+` FROM donation_payments
-			WHERE donation_id = ? AND provider = ?`, id, provider))
-		if err != nil || d.Method != MethodGateway {
+		d, err = scan(scanAlso{tx.QueryRow(ctx, `SELECT `+columns+`, (SELECT state FROM donation_payments
+			WHERE donation_id = donations.id AND provider = ?) FROM donations WHERE id = ?`, provider, id), []any{&state}})
+		if errors.Is(err, sql.ErrNoRows) {
 			return db.ErrNotFound
 		}
+		if err != nil {
+			return fmt.Errorf("donation: notification: %w", err)
+		}
+		if !state.Valid || d.Method != MethodGateway {
+			return db.ErrNotFound
+		}
+		p := &Payment{DonationID: id, Provider: provider, State: state.String}
 		if n.GrossAmount != d.Amount {
 			return ErrAmountMismatch
 		}
@@ -270,6 +276,15 @@ func (s *Store) applyOnce(ctx context.Context, provider string, id int64, n *gat
 	}
 	return outcome, d, nil
 }
+
+// scanAlso scans a row into a scan function's destinations and then
+// into more, for a read that adds columns to a known list.
+type scanAlso struct {
+	row  *sql.Row
+	more []any
+}
+
+func (s scanAlso) Scan(dest ...any) error { return s.row.Scan(append(dest, s.more...)...) }
 
 // move changes the payment from p.State to n.State, guarded by the state
 // read, and the donation with it.

@@ -24,14 +24,19 @@ func Append(ctx context.Context, tx *db.Tx, e Entry) (*Entry, error) {
 	if err := validate(&e); err != nil {
 		return nil, err
 	}
-	var exists int
-	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM organizations WHERE id = ?`, e.OrgID).Scan(&exists); err != nil {
-		return nil, fmt.Errorf("ledger: organisation: %w", err)
+	// A campaign or initiative of the organisation proves it exists
+	// (their foreign keys): a donation's entry needs no look-up of its own.
+	known, err := checkLinks(ctx, tx, &e)
+	if !known {
+		var exists int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM organizations WHERE id = ?`, e.OrgID).Scan(&exists); err != nil {
+			return nil, fmt.Errorf("ledger: organisation: %w", err)
+		}
+		if exists == 0 {
+			return nil, db.ErrNotFound
+		}
 	}
-	if exists == 0 {
-		return nil, db.ErrNotFound
-	}
-	if err := checkLinks(ctx, tx, &e); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	seq, prev, err := lockHead(ctx, tx, e.OrgID)
@@ -129,34 +134,42 @@ func lockHead(ctx context.Context, tx *db.Tx, orgID int64) (int64, string, error
 }
 
 // checkLinks checks that the campaign and initiative belong to the
-// organisation, and fills the initiative from the campaign.
-func checkLinks(ctx context.Context, tx *db.Tx, e *Entry) error {
+// organisation, and fills the initiative from the campaign. known reports
+// that they do, and so that the organisation exists.
+func checkLinks(ctx context.Context, tx *db.Tx, e *Entry) (known bool, err error) {
 	if e.CampaignID != 0 {
-		var org, ini int64
-		err := tx.QueryRow(ctx, `SELECT org_id, initiative_id FROM campaigns WHERE id = ?`, e.CampaignID).Scan(&org, &ini)
+		// The campaign and its initiative in one read.
+		var org, ini, iniOrg int64
+		err := tx.QueryRow(ctx, `SELECT c.org_id, c.initiative_id, i.org_id FROM campaigns c
+			JOIN initiatives i ON i.id = c.initiative_id WHERE c.id = ?`, e.CampaignID).Scan(&org, &ini, &iniOrg)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && org != e.OrgID) {
-			return invalid("campaign %d is not the organisation's", e.CampaignID)
+			return false, invalid("campaign %d is not the organisation's", e.CampaignID)
 		}
 		if err != nil {
-			return fmt.Errorf("ledger: campaign: %w", err)
+			return false, fmt.Errorf("ledger: campaign: %w", err)
 		}
 		if e.InitiativeID == 0 {
 			e.InitiativeID = ini
 		} else if e.InitiativeID != ini {
-			return invalid("campaign %d belongs to another initiative", e.CampaignID)
+			return false, invalid("campaign %d belongs to another initiative", e.CampaignID)
 		}
+		if iniOrg != e.OrgID {
+			return false, invalid("initiative %d is not the organisation's", e.InitiativeID)
+		}
+		return true, nil
 	}
 	if e.InitiativeID != 0 {
 		var org int64
 		err := tx.QueryRow(ctx, `SELECT org_id FROM initiatives WHERE id = ?`, e.InitiativeID).Scan(&org)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && org != e.OrgID) {
-			return invalid("initiative %d is not the organisation's", e.InitiativeID)
+			return false, invalid("initiative %d is not the organisation's", e.InitiativeID)
 		}
 		if err != nil {
-			return fmt.Errorf("ledger: initiative: %w", err)
+			return false, fmt.Errorf("ledger: initiative: %w", err)
 		}
+		return true, nil
 	}
-	return nil
+	return false, nil
 }
 
 // checkReversal checks a reversal against the entry it reverses.
