@@ -46,3 +46,26 @@ func FuzzParseQuery(f *testing.F) {
 		_ = tsQuery(ts)
 	})
 }
+
+// FuzzDecodeCursor reads any cursor a visitor may send: it is refused as
+// ErrBadCursor or read into a cursor that writes back to itself.
+func FuzzDecodeCursor(f *testing.F) {
+	for _, c := range []cursor{{Int: 5, ID: 9}, {Float: -1.25, ID: 3, Band: 700}, {Band: 41, Start: true}} {
+		f.Add(encodeCursor(SortRelevance, c), SortRelevance)
+		f.Add(encodeCursor(SortNewest, c), SortNewest)
+	}
+	f.Add("not-a-cursor", SortEnding)
+	f.Fuzz(func(t *testing.T, s, sort string) {
+		c, err := decodeCursor(s, sort)
+		if err != nil {
+			if err != ErrBadCursor {
+				t.Fatalf("%q: unexpected error %v", s, err)
+			}
+			return
+		}
+		again, err := decodeCursor(encodeCursor(sort, c), sort)
+		if err != nil || again != c {
+			t.Fatalf("%q read as %+v, written back and read as %+v (%v)", s, c, again, err)
+		}
+	})
+}
