@@ -183,6 +183,10 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := signCharters(ctx, d); err != nil {
 		return nil, err
 	}
+	// Results and learning read the service, feedback and money above.
+	if err := learn(ctx, d, users); err != nil {
+		return nil, err
+	}
 	return Accounts(), nil
 }
 

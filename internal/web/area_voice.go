@@ -12,12 +12,13 @@ import (
 	"lokadaya/internal/charter"
 	"lokadaya/internal/service"
 	"lokadaya/internal/web/explore"
+	"lokadaya/internal/web/learning"
 	opendataweb "lokadaya/internal/web/opendata"
 	"lokadaya/internal/web/voice"
 )
 
 // areaTemplates are the page templates of the area packages.
-var areaTemplates = []fs.FS{voice.Templates, explore.Templates, opendataweb.Templates}
+var areaTemplates = []fs.FS{voice.Templates, explore.Templates, opendataweb.Templates, learning.Templates}
 
 func (s *Server) serviceStore() *service.Store { return &service.Store{DB: s.db} }
 

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"lokadaya/internal/web/explore"
+	"lokadaya/internal/web/learning"
 	opendataweb "lokadaya/internal/web/opendata"
 	"lokadaya/internal/web/voice"
 )
@@ -250,6 +251,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	voice.ComplaintRoutes(routes, areaSite{s}, s.complaintStores())
 	explore.Routes(routes, areaSite{s}, s.exploreStores())
 	opendataweb.Routes(routes, areaSite{s}, s.opendataStores())
+	learning.Routes(routes, areaSite{s}, s.learningStores())
 
 	handle("POST /api/v1/campaigns/{slug}/donations", s.apiDonate)
 	handle("GET /api/v1/openapi.json", s.apiOpenAPI)

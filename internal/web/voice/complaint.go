@@ -79,24 +79,9 @@ func (h *complaintHandlers) t(r *http.Request, key string, args ...any) string {
 	return i18n.T(h.site.Lang(r), key, args...)
 }
 
-// publicOrg loads the {slug} organisation for anyone, logged in or not;
-// a hidden one is 404 unless the caller may read its records.
+// publicOrg loads the {slug} organisation for anyone (kit.PublicOrg).
 func (h *complaintHandlers) publicOrg(w http.ResponseWriter, r *http.Request) (*kit.Access, bool) {
-	o, err := h.Orgs.BySlug(r.Context(), r.PathValue("slug"))
-	if err != nil {
-		h.site.Fail(w, r, err)
-		return nil, false
-	}
-	a, err := h.site.AccessTo(r, o)
-	if err != nil {
-		h.site.ServerError(w, r, err)
-		return nil, false
-	}
-	if a.Hidden() && !a.CanRead() {
-		h.site.NotFound(w, r)
-		return nil, false
-	}
-	return a, true
+	return kit.PublicOrg(h.site, h.Orgs, w, r)
 }
 
 // allow counts an attempt of the caller against limiter; past the limit
@@ -169,40 +154,4 @@ func Duration(l i18n.Lang, d time.Duration) string {
 		return i18n.T(l, "complaint.duration.days", days)
 	}
 	return i18n.T(l, "complaint.duration.days_hours", days, rest)
-}
-
-// openPublicInitiative loads the initiative {slug} for the public: a
-// draft, or one of a hidden organisation, is 404 except to those who read
-// the organisation's records.
-func openPublicInitiative(site kit.Site, inits *initiative.Store, orgs *org.Store, w http.ResponseWriter,
-	r *http.Request) (*initiative.Initiative, *kit.Access, bool) {
-	i, err := inits.BySlug(r.Context(), r.PathValue("slug"))
-	if err != nil {
-		site.Fail(w, r, err)
-		return nil, nil, false
-	}
-	a, ok := accessOf(site, orgs, w, r, i.OrgID)
-	if !ok {
-		return nil, nil, false
-	}
-	if (!i.Published() || a.Hidden()) && !a.CanRead() {
-		site.NotFound(w, r)
-		return nil, nil, false
-	}
-	return i, a, true
-}
-
-// accessOf loads the organisation with id and the caller's rights there.
-func accessOf(site kit.Site, orgs *org.Store, w http.ResponseWriter, r *http.Request, id int64) (*kit.Access, bool) {
-	o, err := orgs.ByID(r.Context(), id)
-	if err != nil {
-		site.Fail(w, r, err)
-		return nil, false
-	}
-	a, err := site.AccessTo(r, o)
-	if err != nil {
-		site.ServerError(w, r, err)
-		return nil, false
-	}
-	return a, true
 }

@@ -53,7 +53,7 @@ func (h *complaintHandlers) initiativeLog(w http.ResponseWriter, r *http.Request
 // publicInitiative loads the published {slug} initiative and its
 // organisation (see openPublicInitiative).
 func (h *complaintHandlers) publicInitiative(w http.ResponseWriter, r *http.Request) (*initiative.Initiative, *kit.Access, bool) {
-	return openPublicInitiative(h.site, h.Initiatives, h.Orgs, w, r)
+	return kit.PublicInitiative(h.site, h.Initiatives, h.Orgs, w, r)
 }
 
 func logFilter(r *http.Request, orgID int64, i *initiative.Initiative) complaint.LogFilter {

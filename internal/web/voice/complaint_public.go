@@ -186,7 +186,7 @@ func (h *complaintHandlers) byCode(w http.ResponseWriter, r *http.Request) (*com
 		h.site.Fail(w, r, err)
 		return nil, nil, false
 	}
-	a, ok := accessOf(h.site, h.Orgs, w, r, c.OrgID)
+	a, ok := kit.AccessOf(h.site, h.Orgs, w, r, c.OrgID)
 	return c, a, ok
 }
 

@@ -26,11 +26,10 @@ type reachPage struct {
 // ExportQuery is the shown period as the query of the reach downloads.
 func (p *reachPage) ExportQuery() string { return exportQuery(p.Period) }
 
-// openPublicInitiative loads the initiative {slug} for the public: a
-// draft, or one of a hidden organisation, is 404 except to those who read
-// the organisation's records.
+// openPublicInitiative loads the initiative {slug} for the public
+// (kit.PublicInitiative).
 func (h *handlers) openPublicInitiative(w http.ResponseWriter, r *http.Request) (*initiative.Initiative, *kit.Access, bool) {
-	return openPublicInitiative(h.site, h.Initiatives, h.Orgs, w, r)
+	return kit.PublicInitiative(h.site, h.Initiatives, h.Orgs, w, r)
 }
 
 // parsePeriod reads ?from=&to= (YYYY-MM-DD, either may be left out).
