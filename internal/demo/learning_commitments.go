@@ -7,4 +7,6 @@ import (
 	"lokadaya/internal/db"
 )
 
-func recordCommitments(ctx context.Context, d *db.DB, users map[string]*account.User) error { return nil }
+func recordCommitments(ctx context.Context, d *db.DB, users map[string]*account.User) error {
+	return nil
+}
