@@ -16,6 +16,7 @@ import (
 	"lokadaya/internal/mail"
 	"lokadaya/internal/notify"
 	"lokadaya/internal/petition"
+	"lokadaya/internal/reflection"
 	"lokadaya/internal/search"
 	"lokadaya/internal/service"
 	"lokadaya/internal/voicesummary"
@@ -82,6 +83,9 @@ func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger, baseURL strin
 	// So are service record imports never confirmed, after service.StaleAfter.
 	serviceImports := &service.Store{DB: d}
 	wg.Go(func() { serviceImports.RunPurgeStale(ctx, time.Hour, log) })
+	// Overdue actions of a reflection's plan remind their owner.
+	reflections := &reflection.Store{DB: d}
+	wg.Go(func() { reflections.RunReminders(ctx, time.Hour, baseURL, log) })
 	// Members' daily digests go out from 06:00 in each organisation's zone.
 	notifier := &notify.Notifier{DB: d, BaseURL: baseURL}
 	wg.Go(func() { notifier.RunDigests(ctx, 5*time.Minute, log) })

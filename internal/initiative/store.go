@@ -59,34 +59,44 @@ func (s *Store) Create(ctx context.Context, actor Actor, orgID, cycleID int64, i
 		return nil, errs
 	}
 	var out *Initiative
-	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
-		if err := checkLinks(ctx, tx, orgID, in); err != nil {
-			return err
-		}
-		slug, err := db.FreeSlug(ctx, tx, "initiatives", org.Slugify(in.Name))
-		if err != nil {
-			return err
-		}
-		now := db.Now()
-		var id int64
-		if err := tx.QueryRow(ctx, `INSERT INTO initiatives (org_id, cycle_id, slug, name, tagline, problem, vision_link,
-			framework, advantages, stakeholder_scheme, communication_sheet, expected_results, cost_recovery, category,
-			status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id`,
-			orgID, cycleID, slug, in.Name, in.Tagline, in.Text["problem"], in.Text["vision_link"], in.Text["framework"],
-			in.Text["advantages"], in.Text["stakeholder_scheme"], in.Text["communication_sheet"],
-			in.Text["expected_results"], in.Text["cost_recovery"], in.Category, now, now).Scan(&id); err != nil {
-			return fmt.Errorf("initiative: create: %w", err)
-		}
-		if err := setLinks(ctx, tx, id, in); err != nil {
-			return err
-		}
-		if err := record(ctx, tx, actor, "initiative.create", id, slug); err != nil {
-			return err
-		}
-		out, err = get(ctx, tx, `id = ?`, id)
+	err := s.DB.InTx(ctx, func(tx *db.Tx) (err error) {
+		out, err = CreateIn(ctx, tx, actor, orgID, cycleID, in)
 		return err
 	})
 	return out, err
+}
+
+// CreateIn is Create within the caller's transaction, for a write that
+// opens an initiative together with its own rows (a reflection's "new
+// initiative" finding, say).
+func CreateIn(ctx context.Context, tx *db.Tx, actor Actor, orgID, cycleID int64, in Input) (*Initiative, error) {
+	if errs := in.Check(); len(errs) > 0 {
+		return nil, errs
+	}
+	if err := checkLinks(ctx, tx, orgID, in); err != nil {
+		return nil, err
+	}
+	slug, err := db.FreeSlug(ctx, tx, "initiatives", org.Slugify(in.Name))
+	if err != nil {
+		return nil, err
+	}
+	now := db.Now()
+	var id int64
+	if err := tx.QueryRow(ctx, `INSERT INTO initiatives (org_id, cycle_id, slug, name, tagline, problem, vision_link,
+		framework, advantages, stakeholder_scheme, communication_sheet, expected_results, cost_recovery, category,
+		status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id`,
+		orgID, cycleID, slug, in.Name, in.Tagline, in.Text["problem"], in.Text["vision_link"], in.Text["framework"],
+		in.Text["advantages"], in.Text["stakeholder_scheme"], in.Text["communication_sheet"],
+		in.Text["expected_results"], in.Text["cost_recovery"], in.Category, now, now).Scan(&id); err != nil {
+		return nil, fmt.Errorf("initiative: create: %w", err)
+	}
+	if err := setLinks(ctx, tx, id, in); err != nil {
+		return nil, err
+	}
+	if err := record(ctx, tx, actor, "initiative.create", id, slug); err != nil {
+		return nil, err
+	}
+	return get(ctx, tx, `id = ?`, id)
 }
 
 // Update changes an initiative's fields, regions and assets; the slug

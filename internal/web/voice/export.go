@@ -1,11 +1,8 @@
 package voice
 
 import (
-	"encoding/csv"
 	"net/http"
-	"strconv"
 
-	"lokadaya/internal/report"
 	"lokadaya/internal/service"
 	"lokadaya/internal/web/kit"
 )
@@ -63,38 +60,9 @@ func (h *handlers) reachExport(w http.ResponseWriter, r *http.Request) {
 	h.writeTable(w, r, format, "jangkauan-"+i.Slug, "Jangkauan", table, 1)
 }
 
-// writeTable sends a table as a CSV or XLSX download named name; in the
-// spreadsheet the columns from firstNumber on are numbers.
+// writeTable downloads a table (kit.WriteTable).
 func (h *handlers) writeTable(w http.ResponseWriter, r *http.Request, format, name, sheet string, table [][]string, firstNumber int) {
-	hd := w.Header()
-	hd.Set("X-Content-Type-Options", "nosniff")
-	hd.Set("Content-Disposition", `attachment; filename="`+name+`.`+format+`"`)
-	if format == "csv" {
-		hd.Set("Content-Type", "text/csv; charset=utf-8")
-		cw := csv.NewWriter(w)
-		for _, row := range table {
-			for i := range row {
-				row[i] = report.SafeCell(row[i])
-			}
-			_ = cw.Write(row)
-		}
-		cw.Flush()
-		return
-	}
-	cells := make([][]report.Cell, len(table))
-	for i, row := range table {
-		for j, v := range row {
-			if n, err := strconv.ParseInt(v, 10, 64); err == nil && i > 0 && j >= firstNumber {
-				cells[i] = append(cells[i], report.NumberCell(n))
-			} else {
-				cells[i] = append(cells[i], report.TextCell(v))
-			}
-		}
-	}
-	hd.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	if err := report.WriteTableXLSX(w, sheet, cells); err != nil {
-		h.site.Log(r, err)
-	}
+	kit.WriteTable(h.site, w, r, format, name, sheet, table, firstNumber)
 }
 
 // exportQuery is the period of a page as the query of its downloads.

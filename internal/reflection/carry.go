@@ -1,0 +1,76 @@
+package reflection
+
+import (
+	"context"
+	"strings"
+
+	"lokadaya/internal/db"
+	"lokadaya/internal/i18n"
+)
+
+// CarryInto starts the organisation's next cycle (toCycleID) from the
+// latest session held for the cycle it closed (fromCycleID): each "new
+// initiative" finding that has not opened one yet opens a draft
+// initiative there, all in one transaction. It returns the session (nil
+// when none was held for that cycle) and how many drafts it opened;
+// running it again opens nothing twice.
+func (s *Store) CarryInto(ctx context.Context, actor Actor, orgID, fromCycleID, toCycleID int64) (*Session, int, error) {
+	sess, err := s.Latest(ctx, orgID, fromCycleID)
+	if err == db.ErrNotFound {
+		return nil, 0, nil
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	findings, err := s.Findings(ctx, sess.ID)
+	if err != nil {
+		return nil, 0, err
+	}
+	opened := 0
+	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+		for _, f := range findings {
+			if f.Kind != FindingNewInitiative || f.InitiativeID != 0 {
+				continue
+			}
+			if _, err := openInitiative(ctx, tx, actor, f.ID, toCycleID); err != nil {
+				return err
+			}
+			opened++
+		}
+		return nil
+	})
+	return sess, opened, err
+}
+
+// Starting is the text a next cycle's answers start from, in the
+// organisation's language: the session's new initiatives, fundamental
+// changes and recommendations, and the open actions of its plan. The
+// organisation edits it like any answer.
+func Starting(l i18n.Lang, sess *Session, findings []*Finding, actions []*Action) (interventions, structure string) {
+	var iv, st strings.Builder
+	head := i18n.T(l, "reflection.carry.from", sess.Title, sess.HeldOn) + "\n"
+	for _, f := range findings {
+		switch f.Kind {
+		case FindingNewInitiative, FindingRecommendation:
+			line := "- " + f.Title
+			if f.AddressedTo != "" {
+				line += " (" + i18n.T(l, "reflection.carry.to", f.AddressedTo) + ")"
+			}
+			iv.WriteString(line + "\n")
+		case FindingFundamentalChange:
+			st.WriteString("- " + f.Title + "\n")
+		}
+	}
+	for _, a := range actions {
+		if a.Open() {
+			iv.WriteString("- " + i18n.T(l, "reflection.carry.action", a.What, a.OwnerName, a.DueOn) + "\n")
+		}
+	}
+	if iv.Len() > 0 {
+		interventions = head + iv.String()
+	}
+	if st.Len() > 0 {
+		structure = head + st.String()
+	}
+	return interventions, structure
+}
