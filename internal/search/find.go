@@ -42,7 +42,7 @@ const (
 )
 
 // Params is one search. Region is a region code (the caller resolves a
-// typed name); Issue, Kind and Scheme are filter values; Cursor is the
+// typed name); Issue, Kind, Scheme and Stage are filter values; Cursor is the
 // Next of the previous page.
 type Params struct {
 	Query  string
@@ -51,6 +51,7 @@ type Params struct {
 	Issue  string
 	Kind   string
 	Scheme string
+	Stage  string // a lesson's stage of the cycle, "1"–"7"
 	Status string
 	Sort   string
 	Cursor string
@@ -371,7 +372,7 @@ func (x *Index) build(p Params) (builtQuery, error) {
 			list:  `d.id IN (SELECT r.doc FROM search_doc_regions r WHERE ` + cond + `)`, args: a,
 			count: `SELECT r.doc FROM search_doc_regions r WHERE ` + cond})
 	}
-	for _, f := range []struct{ facet, value string }{{FacetIssue, p.Issue}, {FacetKind, p.Kind}, {FacetScheme, p.Scheme}} {
+	for _, f := range []struct{ facet, value string }{{FacetIssue, p.Issue}, {FacetKind, p.Kind}, {FacetScheme, p.Scheme}, {FacetStage, p.Stage}} {
 		if f.value == "" {
 			continue
 		}

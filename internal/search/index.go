@@ -32,7 +32,7 @@ import (
 // Version names the shape of the index: documents built by another
 // version are rebuilt at start (see EnsureBuilt). Bump it when a Source
 // indexes differently.
-const Version = "1"
+const Version = "2"
 
 // The document types of the built-in sources.
 const (
@@ -40,6 +40,7 @@ const (
 	TypeOrganization = "organization"
 	TypeInitiative   = "initiative"
 	TypeHub          = "hub"
+	TypeLesson       = "lesson" // a published lesson of the lessons library
 )
 
 // The filter facets.
@@ -47,6 +48,7 @@ const (
 	FacetIssue  = "issue"  // an organisation's focus issue, an initiative's category
 	FacetKind   = "kind"   // a kind of support a campaign asks for
 	FacetScheme = "scheme" // a campaign's exchange scheme
+	FacetStage  = "stage"  // the stage of the cycle a lesson comes from, "1"–"7"
 )
 
 // noDeadline is ends_unix of documents without a deadline: after every
@@ -117,14 +119,14 @@ type Index struct {
 }
 
 // New is the index of the built-in sources: campaigns, organisations,
-// initiatives and hubs.
+// initiatives, hubs and lessons.
 func New(d *db.DB, now func() time.Time) *Index {
 	return &Index{DB: d, Now: now, Sources: BuiltinSources()}
 }
 
 // BuiltinSources are the sources of the built-in document types.
 func BuiltinSources() []Source {
-	return []Source{campaignSource{}, orgSource{}, initiativeSource{}, hubSource{}}
+	return []Source{campaignSource{}, orgSource{}, initiativeSource{}, hubSource{}, lessonSource{}}
 }
 
 func (x *Index) now() time.Time { return db.NowFrom(x.Now) }
