@@ -241,3 +241,13 @@ func hasScore(scores []int) bool {
 	}
 	return false
 }
+
+// ChangeText is Change as it reads ("+2", "-1", "0"), or "" when it is
+// not known.
+func (r AssessmentRow) ChangeText() string {
+	ch, ok := r.Change()
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("%+d", ch)
+}

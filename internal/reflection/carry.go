@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"lokadaya/internal/cycle"
 	"lokadaya/internal/db"
 	"lokadaya/internal/i18n"
 )
@@ -73,4 +74,56 @@ func Starting(l i18n.Lang, sess *Session, findings []*Finding, actions []*Action
 		structure = head + st.String()
 	}
 	return interventions, structure
+}
+
+// StartingKeys are the next cycle's stage 1 questions a session's
+// outcome prefills: its interventions, and its policy and structure.
+const (
+	KeyInterventions = "1.intervensi"
+	KeyStructure     = "1.kebijakan-struktur"
+)
+
+// StartNextCycle starts the organisation's new cycle next from the latest
+// session held for the cycle it closed (from): CarryInto opens the drafts
+// of its new initiatives, and the session's outcome and open actions are
+// written above the carried answers of the interventions and the policy
+// questions, as a new version the organisation edits like any other. It
+// returns the session (nil when none was held) and the drafts opened.
+func (s *Store) StartNextCycle(ctx context.Context, actor Actor, cycles *cycle.Store, orgID, from int64, next *cycle.Cycle) (*Session, int, error) {
+	sess, opened, err := s.CarryInto(ctx, actor, orgID, from, next.ID)
+	if err != nil || sess == nil {
+		return sess, opened, err
+	}
+	findings, err := s.Findings(ctx, sess.ID)
+	if err != nil {
+		return sess, opened, err
+	}
+	actions, err := s.SessionActions(ctx, sess.ID)
+	if err != nil {
+		return sess, opened, err
+	}
+	iv, st := Starting(i18n.ID, sess, findings, actions)
+	for key, text := range map[string]string{KeyInterventions: iv, KeyStructure: st} {
+		if text == "" {
+			continue
+		}
+		base, body := 0, ""
+		latest, err := cycles.LatestAnswer(ctx, next.ID, key)
+		if err != nil && err != db.ErrNotFound {
+			return sess, opened, err
+		}
+		if latest != nil {
+			if strings.Contains(latest.Body, text) {
+				continue // already started from this session
+			}
+			base, body = latest.Version, latest.Body
+		}
+		if body != "" {
+			text += "\n" + body
+		}
+		if _, err := cycles.SaveAnswer(ctx, next.ID, key, text, base, cycle.Actor{ID: actor.ID, Name: actor.Name}); err != nil {
+			return sess, opened, err
+		}
+	}
+	return sess, opened, nil
 }

@@ -17,6 +17,6 @@ func (s *Server) learningStores() learning.Stores {
 		Commitments: &commitment.Store{DB: s.db, Now: now},
 		Cadres:      &cadre.Store{DB: s.db, Now: now},
 		Lessons:     &lesson.Store{DB: s.db, Now: now},
-		Orgs:        s.orgs, Initiatives: s.initiativeStore(), Cycles: s.cycleStore(), Regions: s.regions, Now: now,
+		Orgs:        s.orgs, Initiatives: s.initiativeStore(), Cycles: s.cycleStore(), Regions: s.regions, Voice: s.voiceSummary(), Now: now,
 	}
 }

@@ -355,7 +355,9 @@ func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
 		"pembagian": one(`SELECT CAST(MIN(id) AS TEXT) FROM distributions WHERE org_id = ?`, org),
 		"terima": one(`SELECT MIN(r.code) FROM distribution_recipients r JOIN distributions d ON d.id = r.distribution_id
 			WHERE d.org_id = ?`, org),
-		"pengaduan": one(`SELECT MIN(code) FROM complaints WHERE org_id = ? AND visibility = 'publik'`, org),
+		"pengaduan":    one(`SELECT MIN(code) FROM complaints WHERE org_id = ? AND visibility = 'publik'`, org),
+		"refleksi":     one(`SELECT CAST(MIN(id) AS TEXT) FROM reflection_sessions WHERE org_id = ?`, org),
+		"rencana-aksi": one(`SELECT CAST(MIN(id) AS TEXT) FROM reflection_actions WHERE org_id = ?`, org),
 	}
 	round := strings.Fields(one(`SELECT CAST(id AS TEXT) || ' ' || code FROM survey_rounds WHERE initiative_id = ` + inID +
 		` ORDER BY CASE WHEN open THEN 0 ELSE 1 END, id LIMIT 1`))
@@ -407,6 +409,8 @@ func (v *crawlValues) fill(pattern string) (string, error) {
 			val = "kampanye.csv"
 		case name == "format":
 			val = "templat.csv"
+		case name == "file" && prev == "rencana-aksi":
+			val = "rencana-aksi.csv"
 		case name == "file":
 			val = "catatan.csv"
 		case prev == "skm":

@@ -7,6 +7,7 @@ import (
 
 	"lokadaya/internal/cycle"
 	"lokadaya/internal/i18n"
+	"lokadaya/internal/reflection"
 	"lokadaya/internal/validate"
 )
 
@@ -102,7 +103,7 @@ func (s *Server) cycleNext(w http.ResponseWriter, r *http.Request) {
 	var nr *cycle.NotReadyError
 	switch {
 	case err == nil:
-		s.flash(w, "cycle.flash.next")
+		s.flash(w, s.startFromReflection(r, a, c.ID, next))
 		redirect(w, r, cycleURL(a.Org.Slug, next.Number))
 	case errors.As(err, &nr):
 		s.renderOverview(w, r, http.StatusUnprocessableEntity, a, c, i18n.T(lang(r), "cycle.advance.missing", nr.Missing(), nr.Required))
@@ -114,4 +115,22 @@ func (s *Server) cycleNext(w http.ResponseWriter, r *http.Request) {
 	default:
 		s.serverError(w, r, err)
 	}
+}
+
+// startFromReflection starts the new cycle from the latest reflection
+// held for the one it closed (reflection.StartNextCycle) and returns the
+// flash to show. The cycle is open either way: a failure here is logged
+// and the organisation can open the drafts from the session's page.
+func (s *Server) startFromReflection(r *http.Request, a *cycleAccess, from int64, next *cycle.Cycle) string {
+	actor := cycleActor(a)
+	store := &reflection.Store{DB: s.db, Now: s.pages.now}
+	sess, _, err := store.StartNextCycle(r.Context(), reflection.Actor{ID: actor.ID, Name: actor.Name}, s.cycleStore(), a.Org.ID, from, next)
+	if err != nil {
+		s.log.Error("next cycle not started from the reflection", "org", a.Org.ID, "err", err)
+		return "cycle.flash.next"
+	}
+	if sess != nil {
+		return "cycle.flash.next_from_reflection"
+	}
+	return "cycle.flash.next"
 }

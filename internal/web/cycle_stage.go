@@ -5,8 +5,10 @@ import (
 	"net/http"
 
 	"lokadaya/internal/cycle"
+	"lokadaya/internal/db"
 	"lokadaya/internal/framework"
 	"lokadaya/internal/i18n"
+	"lokadaya/internal/reflection"
 	"lokadaya/internal/validate"
 )
 
@@ -49,6 +51,17 @@ type cycleStagePage struct {
 	NextTitle   string
 	// Voice is the voice of the people served over the cycle (stage 5).
 	Voice *cycleVoice
+	// Reflection is stage 7's working tool: the latest reflection session
+	// on the cycle (nil when none is planned) with its findings.
+	Reflection *cycleReflection
+}
+
+// cycleReflection is the latest reflection session on a cycle and its
+// outcome, for stage 7.
+type cycleReflection struct {
+	Session  *reflection.Session
+	Findings []*reflection.Finding
+	Open     int // open actions of its plan
 }
 
 // question returns the view of key on the page, or nil.
@@ -110,6 +123,11 @@ func (s *Server) stagePage(r *http.Request, a *cycleAccess, c *cycle.Cycle, st *
 	}
 	if st.Number == 5 {
 		if p.Voice, err = s.loadCycleVoice(ctx, a.Org, c.ID); err != nil {
+			return nil, err
+		}
+	}
+	if st.Number == cycle.LastStage {
+		if p.Reflection, err = s.loadCycleReflection(ctx, c); err != nil && err != db.ErrNotFound {
 			return nil, err
 		}
 	}

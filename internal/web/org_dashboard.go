@@ -3,11 +3,14 @@ package web
 import (
 	"errors"
 	"net/http"
+	"time"
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/cycle"
 	"lokadaya/internal/db"
 	"lokadaya/internal/org"
+	"lokadaya/internal/reflection"
+	"lokadaya/internal/region"
 )
 
 // orgDashboardPage is a member's dashboard of one organisation: what waits
@@ -26,6 +29,9 @@ type orgDashboardPage struct {
 	// RequestedDocs names the legal documents the reviewer asked for, when
 	// the caller sends the changes.
 	RequestedDocs string
+	// OpenActions and OverdueActions count the action plan's open items
+	// and those past their due day.
+	OpenActions, OverdueActions int
 }
 
 // dashCampaign is a campaign with its pledges, sign-ups and offers waiting.
@@ -94,6 +100,14 @@ func (s *Server) orgDashboard(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p.RequestedDocs = docNames(lang(r), docs)
+	}
+	today := time.Now().In(region.Zone(a.Org.RegionCode)).Format(time.DateOnly)
+	if s.cfg.Clock != nil {
+		today = s.cfg.Clock().In(region.Zone(a.Org.RegionCode)).Format(time.DateOnly)
+	}
+	if p.OpenActions, p.OverdueActions, err = (&reflection.Store{DB: s.db}).OpenCounts(ctx, a.Org.ID, today); err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	list, _, err := s.campaignStore().List(ctx, campaign.ListOptions{OrgID: a.Org.ID})
 	if err != nil {

@@ -9,6 +9,7 @@ package learning
 
 import (
 	"embed"
+	"errors"
 	"net/http"
 	"time"
 
@@ -22,6 +23,8 @@ import (
 	"lokadaya/internal/org"
 	"lokadaya/internal/reflection"
 	"lokadaya/internal/region"
+	"lokadaya/internal/validate"
+	"lokadaya/internal/voicesummary"
 	"lokadaya/internal/web/kit"
 )
 
@@ -43,7 +46,10 @@ type Stores struct {
 	Initiatives *initiative.Store
 	Cycles      *cycle.Store
 	Regions     *region.Store
-	Now         func() time.Time
+	// Voice puts together the voice of the people an initiative serves
+	// over a period: a session's evidence.
+	Voice *voicesummary.Builder
+	Now   func() time.Time
 }
 
 type handlers struct {
@@ -69,3 +75,6 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 func (h *handlers) t(r *http.Request, key string, args ...any) string {
 	return i18n.T(h.site.Lang(r), key, args...)
 }
+
+// asErrors reports whether err carries field errors, and sets them.
+func asErrors(err error, errs *validate.Errors) bool { return errors.As(err, errs) }

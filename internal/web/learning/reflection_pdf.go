@@ -1,0 +1,144 @@
+package learning
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"lokadaya/internal/i18n"
+	"lokadaya/internal/pdf"
+)
+
+// sessionPDF downloads the session as a printable document: what the
+// public sees once it is published, and what its people see before.
+func (h *handlers) sessionPDF(w http.ResponseWriter, r *http.Request) {
+	d, ok := h.openSession(w, r, nil)
+	if !ok {
+		return
+	}
+	p, err := h.loadSession(r.Context(), d)
+	if err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
+	// Lay out the whole file first, so a failure is still a clean 500.
+	var buf bytes.Buffer
+	if _, err := sessionDocument(h.site.Lang(r), p, h.Now()).WriteTo(&buf); err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
+	hd := w.Header()
+	hd.Set("Content-Type", "application/pdf")
+	hd.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="refleksi-%s-%d.pdf"`, d.Access.Org.Slug, d.Session.ID))
+	hd.Set("Content-Length", strconv.Itoa(buf.Len()))
+	hd.Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	_, _ = buf.WriteTo(w)
+}
+
+// sessionDocument lays the session out: plan, evidence, groups with
+// their own inputs, outcome, self-assessment and action plan.
+func sessionDocument(l i18n.Lang, p *sessionPage, now time.Time) *pdf.Document {
+	s, o := p.Session, p.Access.Org
+	doc := pdf.New(s.Title)
+	doc.Created = now
+	doc.SetFooter(i18n.T(l, "cycle.pdf.page"))
+	doc.Heading(1, s.Title)
+	doc.Meta(i18n.T(l, "reflection.field.org"), o.Name)
+	doc.Meta(i18n.T(l, "reflection.field.held_on"), day(l, s.HeldOn))
+	if s.Place != "" {
+		doc.Meta(i18n.T(l, "reflection.field.place"), s.Place)
+	}
+	if s.Facilitator != "" {
+		doc.Meta(i18n.T(l, "reflection.field.facilitator"), s.Facilitator)
+	}
+	doc.Meta(i18n.T(l, "reflection.field.period"), day(l, s.PeriodFrom)+" – "+day(l, s.PeriodTo))
+	for _, i := range p.Initiatives {
+		doc.Meta(i18n.T(l, "reflection.field.initiatives"), i.Name)
+	}
+	if s.Purpose != "" {
+		doc.Paragraph(s.Purpose)
+	}
+	evidenceDocument(l, doc, p.Evidence)
+	doc.Heading(2, i18n.T(l, "reflection.groups"))
+	for _, g := range p.Groups {
+		doc.Heading(3, g.Name+" — "+i18n.T(l, "reflection.group."+g.Kind))
+		doc.Note(i18n.T(l, "reflection.group.count", g.Participants, g.Women))
+		for _, in := range g.Inputs {
+			doc.Paragraph(i18n.T(l, "reflection.input."+in.Kind) + ": " + in.Body)
+		}
+	}
+	doc.Heading(2, i18n.T(l, "reflection.outcome"))
+	for _, sec := range p.Findings {
+		if len(sec.Items) == 0 {
+			continue
+		}
+		doc.Heading(3, i18n.T(l, "reflection.finding."+sec.Kind))
+		for _, f := range sec.Items {
+			line := "• " + f.Title
+			if f.AddressedTo != "" {
+				line += " (" + i18n.T(l, "reflection.carry.to", f.AddressedTo) + ")"
+			}
+			doc.Paragraph(line)
+			if f.Body != "" {
+				doc.Note(f.Body)
+			}
+		}
+	}
+	if a := p.Assessment; a != nil && len(a.Sessions) > 0 {
+		doc.Heading(2, i18n.T(l, "reflection.assess.heading"))
+		last := len(a.Sessions) - 1
+		for _, row := range a.Rows {
+			if row.Scores[last] == 0 {
+				continue
+			}
+			v := strconv.Itoa(row.Scores[last]) + "/5"
+			if ch, ok := row.Change(); ok {
+				v += " (" + fmt.Sprintf("%+d", ch) + ")"
+			}
+			doc.Meta(row.Area.Name, v)
+		}
+	}
+	if len(p.Actions) > 0 {
+		doc.Heading(2, i18n.T(l, "learning.actions"))
+		for _, x := range p.Actions {
+			doc.Paragraph("• " + x.What)
+			doc.Note(i18n.T(l, "action.pdf.line", day(l, x.DueOn), i18n.T(l, "action.status."+x.Status), i18n.Rupiah(x.Budget)))
+		}
+	}
+	return doc
+}
+
+func evidenceDocument(l i18n.Lang, doc *pdf.Document, e *evidence) {
+	if e == nil {
+		return
+	}
+	doc.Heading(2, i18n.T(l, "reflection.evidence"))
+	for _, it := range e.Items() {
+		doc.Heading(3, it.Name)
+		doc.Meta(i18n.T(l, "voicesum.served"), i18n.Number(it.Reach.Total))
+		if f := it.Feedback; f != nil {
+			doc.Meta(i18n.T(l, "voicesum.ratings"), i18n.T(l, "voicesum.ratings_value", i18n.Number(f.Hijau), i18n.Number(f.Kuning), i18n.Number(f.Merah)))
+		}
+		if c := it.Complaints; c != nil {
+			doc.Meta(i18n.T(l, "voicesum.complaints_label"), i18n.T(l, "voicesum.complaints_value", c.Received, c.OnTime, c.Decided, c.Overdue, c.Escalated))
+		}
+		if s := it.Satisfaction; s != nil && s.HasIKM {
+			doc.Meta(i18n.T(l, "voicesum.ikm_label"), i18n.Decimal(l, s.IKM, 2)+" ("+s.Grade+")")
+		}
+	}
+	doc.Heading(3, i18n.T(l, "reflection.books"))
+	doc.Meta(i18n.T(l, "reflection.books.in"), i18n.Rupiah(e.Books.In))
+	doc.Meta(i18n.T(l, "reflection.books.out"), i18n.Rupiah(e.Books.Out))
+}
+
+// day writes a stored day as people read it.
+func day(l i18n.Lang, s string) string {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return i18n.Date(l, t, time.UTC)
+}

@@ -1,0 +1,194 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"lokadaya/internal/i18n"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var sessionPathRE = regexp.MustCompile(`^/organisasi/terang-kampung/refleksi/(\d+)$`)
+
+// TestReflectionSessionFlow plans a session, refuses bad input with the
+// typed text kept, seats groups, records their inputs and findings,
+// marks it held, publishes it, and checks who may see and do what.
+func TestReflectionSessionFlow(t *testing.T) {
+	w := newDemoWorld(t)
+	base := "/organisasi/terang-kampung/refleksi"
+
+	// Who may plan a session.
+	for role, want := range map[string]int{"": http.StatusSeeOther, "viewer": http.StatusForbidden,
+		"owner2": http.StatusForbidden, "coordinator": http.StatusForbidden, "editor": http.StatusOK} {
+		if got := w.get(t, role, base+"/baru").status; got != want {
+			t.Errorf("%q GET plan form = %d, want %d", role, got, want)
+		}
+	}
+	bad := url.Values{"title": {"Refleksi akhir tahun"}, "held_on": {"2026-11-20"}, "period_from": {"2026-06-01"}, "period_to": {"2026-01-01"}}
+	r := w.post(t, "editor", base+"/baru", bad)
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Refleksi akhir tahun") ||
+		!strings.Contains(r.body, "tidak boleh sebelum tanggal awal") {
+		t.Fatalf("bad plan = %d, want 422 with the title kept and the error", r.status)
+	}
+	good := url.Values{"title": {"Refleksi akhir tahun"}, "held_on": {"2026-11-20"}, "period_from": {"2026-01-01"}, "period_to": {"2026-10-31"}, "place": {"Balai RW 05"}}
+	r = w.post(t, "editor", base+"/baru", good)
+	m := sessionPathRE.FindStringSubmatch(r.location)
+	if r.status != http.StatusSeeOther || m == nil {
+		t.Fatalf("plan = %d → %q", r.status, r.location)
+	}
+	page := r.location
+
+	// Unpublished: the organisation's people and its hub read it; the public does not.
+	for role, want := range map[string]int{"viewer": 200, "coordinator": 200, "owner2": 404, "": http.StatusSeeOther} {
+		if got := w.get(t, role, page).status; got != want {
+			t.Errorf("%q GET unpublished session = %d, want %d", role, got, want)
+		}
+	}
+	if got := w.post(t, "viewer", page+"/kelompok", url.Values{"group_kind": {"staf"}, "group_name": {"x"}}).status; got != http.StatusForbidden {
+		t.Errorf("viewer adds a group = %d", got)
+	}
+
+	// A group refused, then seated; its input kept as its own.
+	r = w.post(t, "editor", page+"/kelompok", url.Values{"group_kind": {"penerima_manfaat"}, "group_name": {"Warga RT 03"},
+		"group_participants": {"9"}, "group_women": {"12"}})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `value="Warga RT 03"`) ||
+		!strings.Contains(r.body, "tidak boleh lebih dari jumlah peserta") {
+		t.Fatalf("bad group = %d", r.status)
+	}
+	for _, g := range []url.Values{
+		{"group_kind": {"penerima_manfaat"}, "group_name": {"Warga RT 03"}, "group_participants": {"12"}, "group_women": {"7"}},
+		{"group_kind": {"staf"}, "group_name": {"Pengurus"}, "group_participants": {"4"}, "group_women": {"2"}},
+	} {
+		if r = w.post(t, "editor", page+"/kelompok", g); r.status != http.StatusSeeOther {
+			t.Fatalf("group = %d", r.status)
+		}
+	}
+	var groupID int64
+	if err := w.d.QueryRow(t.Context(), `SELECT id FROM reflection_groups WHERE name = 'Warga RT 03'`).Scan(&groupID); err != nil {
+		t.Fatal(err)
+	}
+	r = w.post(t, "editor", fmt.Sprintf("%s/kelompok/%d/masukan", page, groupID), url.Values{"input_kind": {"kurang"}, "input_body": {" "}})
+	if r.status != http.StatusUnprocessableEntity {
+		t.Errorf("empty input = %d", r.status)
+	}
+	say := "Lampu di gang belakang masih mati tiap hujan."
+	if r = w.post(t, "editor", fmt.Sprintf("%s/kelompok/%d/masukan", page, groupID), url.Values{"input_kind": {"kurang"}, "input_body": {say}}); r.status != http.StatusSeeOther {
+		t.Fatalf("input = %d", r.status)
+	}
+
+	// Findings: a recommendation needs its addressee; a new initiative
+	// waits for the next cycle.
+	r = w.post(t, "editor", page+"/temuan", url.Values{"finding_kind": {"recommendation"}, "finding_title": {"Anggaran pemeliharaan"}})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Anggaran pemeliharaan") {
+		t.Fatalf("recommendation without addressee = %d", r.status)
+	}
+	for _, f := range []url.Values{
+		{"finding_kind": {"recommendation"}, "finding_title": {"Anggaran pemeliharaan"}, "finding_addressed_to": {"Lurah"}},
+		{"finding_kind": {"new_initiative"}, "finding_title": {"Regu siaga lampu"}, "finding_group": {fmt.Sprint(groupID)}},
+	} {
+		if r = w.post(t, "editor", page+"/temuan", f); r.status != http.StatusSeeOther {
+			t.Fatalf("finding = %d", r.status)
+		}
+	}
+
+	// Held, then published: now the public reads it, nobody named.
+	if r = w.post(t, "editor", page+"/terbitkan", url.Values{}); r.status != http.StatusUnprocessableEntity {
+		t.Errorf("publishing before held = %d", r.status)
+	}
+	if r = w.post(t, "editor", page+"/selesai", url.Values{}); r.status != http.StatusSeeOther {
+		t.Fatalf("held = %d %s", r.status, r.body)
+	}
+	if r = w.post(t, "editor", page+"/terbitkan", url.Values{}); r.status != http.StatusSeeOther {
+		t.Fatalf("publish = %d", r.status)
+	}
+	r = w.get(t, "", page)
+	if r.status != http.StatusOK || !strings.Contains(r.body, say) || !strings.Contains(r.body, "Regu siaga lampu") ||
+		!strings.Contains(r.body, "dari Warga RT 03") || strings.Contains(r.body, w.users["editor"].Name) {
+		t.Errorf("public session page = %d", r.status)
+	}
+	if r = w.get(t, "", page+"/cetak.pdf"); r.status != 200 || !strings.HasPrefix(r.body, "%PDF") {
+		t.Errorf("PDF = %d", r.status)
+	}
+
+	// The API lists the published session with its group's own input.
+	r = w.get(t, "", "/api/v1/organizations/terang-kampung/reflections")
+	var api struct {
+		Items []struct {
+			Title  string
+			Groups []struct {
+				Kind   string
+				Inputs []struct{ Text string }
+			}
+			Findings []struct{ Kind, Title, Group string }
+		}
+	}
+	if err := json.Unmarshal([]byte(r.body), &api); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, it := range api.Items {
+		if it.Title != "Refleksi akhir tahun" {
+			continue
+		}
+		found = true
+		if len(it.Groups) != 2 || it.Groups[1].Kind != "penerima_manfaat" || len(it.Groups[1].Inputs) != 1 || it.Groups[1].Inputs[0].Text != say {
+			t.Errorf("API groups: %+v", it.Groups)
+		}
+		if len(it.Findings) != 2 || it.Findings[0].Kind != "new_initiative" || it.Findings[0].Group != "Warga RT 03" {
+			t.Errorf("API findings: %+v", it.Findings)
+		}
+	}
+	if !found {
+		t.Errorf("API: the published session is missing: %s", r.body)
+	}
+}
+
+// TestActionPlanPage adds actions from a session, refuses one without an
+// owner, and recomputes the plan's figures from the data.
+func TestActionPlanPage(t *testing.T) {
+	w := newDemoWorld(t)
+	r := w.post(t, "owner", "/organisasi/terang-kampung/refleksi/baru", url.Values{"title": {"Refleksi kecil"},
+		"held_on": {"2026-02-01"}, "period_from": {"2025-07-01"}, "period_to": {"2025-12-31"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("plan = %d", r.status)
+	}
+	page := r.location
+	r = w.post(t, "owner", page+"/aksi", url.Values{"action_what": {"Pasang 5 lampu baru"}, "action_due_on": {"2026-03-01"}, "action_budget": {"2.500.000"}})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Pasang 5 lampu baru") || !strings.Contains(r.body, "penanggung jawab") {
+		t.Fatalf("action without owner = %d", r.status)
+	}
+	owner := fmt.Sprint(w.users["editor"].ID)
+	for _, a := range []url.Values{
+		{"action_what": {"Pasang 5 lampu baru"}, "action_owner": {owner}, "action_due_on": {"2020-03-01"}, "action_budget": {"2.500.000"}},
+		{"action_what": {"Rapat warga"}, "action_owner": {owner}, "action_due_on": {"2099-01-01"}, "action_budget": {"Rp 300.000"}},
+	} {
+		if r = w.post(t, "owner", page+"/aksi", a); r.status != http.StatusSeeOther {
+			t.Fatalf("action = %d %s", r.status, r.body)
+		}
+	}
+	for role, want := range map[string]int{"viewer": 200, "coordinator": 200, "owner2": 403, "": http.StatusSeeOther} {
+		if got := w.get(t, role, "/organisasi/terang-kampung/rencana-aksi").status; got != want {
+			t.Errorf("%q GET action plan = %d, want %d", role, got, want)
+		}
+	}
+	r = w.get(t, "viewer", "/organisasi/terang-kampung/rencana-aksi")
+	var open, overdue int
+	var budget int64
+	if err := w.d.QueryRow(t.Context(), `SELECT COUNT(*), COALESCE(SUM(CASE WHEN due_on < '2026-12-01' THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(a.budget), 0) FROM reflection_actions a JOIN organizations o ON o.id = a.org_id
+		WHERE o.slug = 'terang-kampung' AND a.status IN ('rencana', 'berjalan')`).Scan(&open, &overdue, &budget); err != nil {
+		t.Fatal(err)
+	}
+	for fig, want := range map[string]string{"open": fmt.Sprint(open), "overdue": fmt.Sprint(overdue), "budget": i18n.Rupiah(budget)} {
+		if !strings.Contains(r.body, `data-figure="`+fig+`">`+want+`<`) {
+			t.Errorf("figure %s: want %s", fig, want)
+		}
+	}
+	csv := w.get(t, "viewer", "/organisasi/terang-kampung/rencana-aksi/rencana-aksi.csv")
+	if csv.status != 200 || !strings.Contains(csv.body, "Pasang 5 lampu baru") {
+		t.Errorf("CSV = %d", csv.status)
+	}
+}
