@@ -357,6 +357,7 @@ func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
 			WHERE d.org_id = ?`, org),
 		"pengaduan":    one(`SELECT MIN(code) FROM complaints WHERE org_id = ? AND visibility = 'publik'`, org),
 		"refleksi":     one(`SELECT CAST(MIN(id) AS TEXT) FROM reflection_sessions WHERE org_id = ?`, org),
+		"pelajaran":    one(`SELECT CAST(MIN(id) AS TEXT) FROM lessons WHERE org_id = ? AND published = TRUE`, org),
 		"rencana-aksi": one(`SELECT CAST(MIN(id) AS TEXT) FROM reflection_actions WHERE org_id = ?`, org),
 	}
 	round := strings.Fields(one(`SELECT CAST(id AS TEXT) || ' ' || code FROM survey_rounds WHERE initiative_id = ` + inID +
