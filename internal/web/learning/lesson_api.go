@@ -1,7 +1,6 @@
 package learning
 
 import (
-	"encoding/csv"
 	"errors"
 	"net/http"
 	"strconv"
@@ -11,7 +10,6 @@ import (
 	"lokadaya/internal/db"
 	"lokadaya/internal/lesson"
 	"lokadaya/internal/region"
-	"lokadaya/internal/report"
 	"lokadaya/internal/search"
 	"lokadaya/internal/web/kit"
 )
@@ -156,7 +154,7 @@ func (h *handlers) lessonExport(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(r.URL.Path, ".xlsx") {
 		format = "xlsx"
 	}
-	writeLessonTable(w, r, h.site, format, "pelajaran-"+a.Org.Slug, table)
+	kit.WriteTable(h.site, w, r, format, "pelajaran-"+a.Org.Slug, "Pelajaran", table, len(table[0]))
 }
 
 // absolute makes a site path a full address, for a file read elsewhere.
@@ -166,38 +164,3 @@ func absolute(base, u string) string {
 	}
 	return u
 }
-
-// writeLessonTable sends a table as a CSV or XLSX download named name,
-// through the report package's cell guards and spreadsheet writer.
-func writeLessonTable(w http.ResponseWriter, r *http.Request, site kit.Site, format, name string, table [][]string) {
-	hd := w.Header()
-	hd.Set("X-Content-Type-Options", "nosniff")
-	hd.Set("Content-Disposition", `attachment; filename="`+name+`.`+format+`"`)
-	if format == "csv" {
-		hd.Set("Content-Type", "text/csv; charset=utf-8")
-		cw := csv.NewWriter(w)
-		for _, row := range table {
-			for i := range row {
-				row[i] = report.SafeCell(row[i])
-			}
-			_ = cw.Write(row)
-		}
-		cw.Flush()
-		return
-	}
-	cells := make([][]report.Cell, len(table))
-	for i, row := range table {
-		for j, v := range row {
-			if n, err := strconv.ParseInt(v, 10, 64); err == nil && i > 0 && (j == 0 || j == 2) {
-				cells[i] = append(cells[i], report.NumberCell(n))
-			} else {
-				cells[i] = append(cells[i], report.TextCell(v))
-			}
-		}
-	}
-	hd.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	if err := report.WriteTableXLSX(w, "Pelajaran", cells); err != nil {
-		site.Log(r, err)
-	}
-}
-

@@ -90,8 +90,10 @@ func (h *handlers) lessonUpdate(w http.ResponseWriter, r *http.Request) {
 	h.afterLessonSave(w, r, a, l, l, err)
 }
 
-func (h *handlers) lessonPublish(w http.ResponseWriter, r *http.Request)   { h.setPublished(w, r, true) }
-func (h *handlers) lessonUnpublish(w http.ResponseWriter, r *http.Request) { h.setPublished(w, r, false) }
+func (h *handlers) lessonPublish(w http.ResponseWriter, r *http.Request) { h.setPublished(w, r, true) }
+func (h *handlers) lessonUnpublish(w http.ResponseWriter, r *http.Request) {
+	h.setPublished(w, r, false)
+}
 
 func (h *handlers) setPublished(w http.ResponseWriter, r *http.Request, on bool) {
 	a, l, ok := h.openLesson(w, r)
