@@ -40,8 +40,8 @@ type lessonView struct {
 	RegionName string
 }
 
-// stageName is the title of stage n of the current framework ("" for 0).
-func stageName(l i18n.Lang, n int) string {
+// lessonStageName is the title of stage n of the current framework ("" for 0).
+func lessonStageName(l i18n.Lang, n int) string {
 	if n <= 0 {
 		return ""
 	}
@@ -51,10 +51,10 @@ func stageName(l i18n.Lang, n int) string {
 	return ""
 }
 
-// view gathers what a lesson's page shows, for a caller with access a
+// viewLesson gathers what a lesson's page shows, for a caller with access a
 // to its organisation: an unpublished initiative only to its readers.
-func (h *handlers) view(r *http.Request, a *kit.Access, l *lesson.Lesson) (*lessonView, error) {
-	v := &lessonView{Lesson: l, Org: a.Org, StageName: stageName(h.site.Lang(r), l.Stage)}
+func (h *handlers) viewLesson(r *http.Request, a *kit.Access, l *lesson.Lesson) (*lessonView, error) {
+	v := &lessonView{Lesson: l, Org: a.Org, StageName: lessonStageName(h.site.Lang(r), l.Stage)}
 	if l.InitiativeID != 0 {
 		i, err := h.Initiatives.ByID(r.Context(), l.InitiativeID)
 		switch {
@@ -99,7 +99,7 @@ func (h *handlers) lessonsOfOrg(w http.ResponseWriter, r *http.Request) {
 	}
 	p := &orgLessonsPage{Access: a, Base: "/organisasi/" + a.Org.Slug}
 	for _, l := range list {
-		v, err := h.view(r, a, l)
+		v, err := h.viewLesson(r, a, l)
 		if err != nil {
 			h.site.ServerError(w, r, err)
 			return
@@ -134,7 +134,7 @@ func (h *handlers) lessonPage(w http.ResponseWriter, r *http.Request) {
 		h.site.NotFound(w, r)
 		return
 	}
-	v, err := h.view(r, a, l)
+	v, err := h.viewLesson(r, a, l)
 	if err != nil {
 		h.site.ServerError(w, r, err)
 		return

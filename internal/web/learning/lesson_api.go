@@ -14,8 +14,8 @@ import (
 	"lokadaya/internal/web/kit"
 )
 
-// apiLesson is a lesson as the API gives it.
-type apiLesson struct {
+// lessonAPIItem is a lesson as the API gives it.
+type lessonAPIItem struct {
 	ID           int64             `json:"id"`
 	URL          string            `json:"url"`
 	Title        string            `json:"title"`
@@ -23,14 +23,14 @@ type apiLesson struct {
 	Stage        *int              `json:"stage"` // null: no particular stage
 	Issues       []string          `json:"issues"`
 	RegionCode   string            `json:"region_code"`
-	Organization apiRef            `json:"organization"`
-	Initiative   *apiRef           `json:"initiative"` // null: none, or not published
+	Organization lessonRef         `json:"organization"`
+	Initiative   *lessonRef        `json:"initiative"` // null: none, or not published
 	LedTo        string            `json:"led_to"`
 	Evidence     []lesson.Evidence `json:"evidence"`
 	PublishedAt  *time.Time        `json:"published_at"`
 }
 
-type apiRef struct {
+type lessonRef struct {
 	Slug string `json:"slug"`
 	Name string `json:"name"`
 }
@@ -61,9 +61,9 @@ func (h *handlers) lessonsAPI(w http.ResponseWriter, r *http.Request) {
 		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
 		return
 	}
-	out := make([]apiLesson, 0, len(items))
+	out := make([]lessonAPIItem, 0, len(items))
 	for _, it := range items {
-		a, err := h.toAPI(r, it.Lesson, apiRef{Slug: it.Org.OrgSlug, Name: it.Org.Org})
+		a, err := h.lessonToAPI(r, it.Lesson, lessonRef{Slug: it.Org.OrgSlug, Name: it.Org.Org})
 		if err != nil {
 			h.site.Log(r, err)
 			kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
@@ -78,10 +78,10 @@ func (h *handlers) lessonsAPI(w http.ResponseWriter, r *http.Request) {
 	kit.JSON(w, http.StatusOK, map[string]any{"items": out, "next": nextVal})
 }
 
-// toAPI is a published lesson for the API; its initiative is named only
+// lessonToAPI is a published lesson for the API; its initiative is named only
 // when published.
-func (h *handlers) toAPI(r *http.Request, l *lesson.Lesson, o apiRef) (apiLesson, error) {
-	a := apiLesson{ID: l.ID, URL: "/pelajaran/" + strconv.FormatInt(l.ID, 10), Title: l.Title, Body: l.Body,
+func (h *handlers) lessonToAPI(r *http.Request, l *lesson.Lesson, o lessonRef) (lessonAPIItem, error) {
+	a := lessonAPIItem{ID: l.ID, URL: "/pelajaran/" + strconv.FormatInt(l.ID, 10), Title: l.Title, Body: l.Body,
 		Issues: l.Issues, RegionCode: l.RegionCode, Organization: o, LedTo: l.LedTo, Evidence: l.Evidence,
 		PublishedAt: l.PublishedAt}
 	if l.Stage > 0 {
@@ -101,7 +101,7 @@ func (h *handlers) toAPI(r *http.Request, l *lesson.Lesson, o apiRef) (apiLesson
 		case err != nil:
 			return a, err
 		case i.Published():
-			a.Initiative = &apiRef{Slug: i.Slug, Name: i.Name}
+			a.Initiative = &lessonRef{Slug: i.Slug, Name: i.Name}
 		}
 	}
 	return a, nil
@@ -124,7 +124,7 @@ func (h *handlers) lessonExport(w http.ResponseWriter, r *http.Request) {
 		h.t(r, "lesson.field.body"), h.t(r, "lesson.field.led_to"), h.t(r, "lesson.field.evidence"),
 		h.t(r, "lesson.export.published")}}
 	for _, l := range list {
-		v, err := h.view(r, &kit.Access{Org: a.Org}, l)
+		v, err := h.viewLesson(r, &kit.Access{Org: a.Org}, l)
 		if err != nil {
 			h.site.ServerError(w, r, err)
 			return
@@ -145,7 +145,7 @@ func (h *handlers) lessonExport(w http.ResponseWriter, r *http.Request) {
 		}
 		evidence := make([]string, len(l.Evidence))
 		for i, e := range l.Evidence {
-			evidence[i] = e.Label + " " + absolute(h.site.BaseURL(), e.URL)
+			evidence[i] = e.Label + " " + lessonAbsURL(h.site.BaseURL(), e.URL)
 		}
 		table = append(table, []string{strconv.FormatInt(l.ID, 10), l.Title, stage, strings.Join(issues, ", "),
 			v.RegionName, init, l.Body, l.LedTo, strings.Join(evidence, "\n"), published})
@@ -157,8 +157,8 @@ func (h *handlers) lessonExport(w http.ResponseWriter, r *http.Request) {
 	kit.WriteTable(h.site, w, r, format, "pelajaran-"+a.Org.Slug, "Pelajaran", table, len(table[0]))
 }
 
-// absolute makes a site path a full address, for a file read elsewhere.
-func absolute(base, u string) string {
+// lessonAbsURL makes a site path a full address, for a file read elsewhere.
+func lessonAbsURL(base, u string) string {
 	if strings.HasPrefix(u, "/") {
 		return strings.TrimSuffix(base, "/") + u
 	}

@@ -20,7 +20,7 @@ type lessonFormPage struct {
 	Lesson      *lesson.Lesson // nil for a new one
 	Action      string
 	Picker      any
-	Stages      []stageChoice
+	Stages      []lessonStageChoice
 	Issues      []string
 	Initiatives []*initiative.Initiative
 	// CycleNumber and CycleStage name the cycle stage a lesson is written
@@ -28,7 +28,7 @@ type lessonFormPage struct {
 	CycleNumber, CycleStage int
 }
 
-type stageChoice struct {
+type lessonStageChoice struct {
 	Number int
 	Name   string
 }
@@ -56,7 +56,7 @@ func (h *handlers) lessonNew(w http.ResponseWriter, r *http.Request) {
 
 func (h *handlers) lessonCreate(w http.ResponseWriter, r *http.Request) {
 	a, ok := h.site.Org(w, r, (*kit.Access).CanWrite)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !h.lessonParseForm(w, r) {
 		return
 	}
 	if kit.Refreshing(r.PostForm) {
@@ -79,7 +79,7 @@ func (h *handlers) lessonEdit(w http.ResponseWriter, r *http.Request) {
 
 func (h *handlers) lessonUpdate(w http.ResponseWriter, r *http.Request) {
 	a, l, ok := h.openLesson(w, r)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !h.lessonParseForm(w, r) {
 		return
 	}
 	if kit.Refreshing(r.PostForm) {
@@ -90,12 +90,14 @@ func (h *handlers) lessonUpdate(w http.ResponseWriter, r *http.Request) {
 	h.afterLessonSave(w, r, a, l, l, err)
 }
 
-func (h *handlers) lessonPublish(w http.ResponseWriter, r *http.Request) { h.setPublished(w, r, true) }
+func (h *handlers) lessonPublish(w http.ResponseWriter, r *http.Request) {
+	h.lessonSetPublished(w, r, true)
+}
 func (h *handlers) lessonUnpublish(w http.ResponseWriter, r *http.Request) {
-	h.setPublished(w, r, false)
+	h.lessonSetPublished(w, r, false)
 }
 
-func (h *handlers) setPublished(w http.ResponseWriter, r *http.Request, on bool) {
+func (h *handlers) lessonSetPublished(w http.ResponseWriter, r *http.Request, on bool) {
 	a, l, ok := h.openLesson(w, r)
 	if !ok {
 		return
@@ -112,7 +114,7 @@ func (h *handlers) setPublished(w http.ResponseWriter, r *http.Request, on bool)
 	kit.Redirect(w, r, "/organisasi/"+a.Org.Slug+"/pelajaran")
 }
 
-func (h *handlers) parseForm(w http.ResponseWriter, r *http.Request) bool {
+func (h *handlers) lessonParseForm(w http.ResponseWriter, r *http.Request) bool {
 	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
 	if err := r.ParseForm(); err != nil {
 		http.Error(w, h.t(r, "form.errors"), http.StatusBadRequest)
@@ -176,7 +178,7 @@ func (h *handlers) renderLessonForm(w http.ResponseWriter, r *http.Request, stat
 	p := &lessonFormPage{Access: a, Base: base, Lesson: l, Action: base + "/baru", Picker: picker.View,
 		Issues: org.FocusIssues, Initiatives: inits}
 	for n := 1; n <= lesson.Stages; n++ {
-		p.Stages = append(p.Stages, stageChoice{Number: n, Name: stageName(h.site.Lang(r), n)})
+		p.Stages = append(p.Stages, lessonStageChoice{Number: n, Name: lessonStageName(h.site.Lang(r), n)})
 	}
 	if form.Get("source_kind") == lesson.SourceCycle {
 		if id, err := strconv.ParseInt(form.Get("source_id"), 10, 64); err == nil {

@@ -15,20 +15,20 @@ import (
 	"lokadaya/internal/web/kit"
 )
 
-// libraryPage is the public lessons library across organisations.
-type libraryPage struct {
+// lessonLibraryPage is the public lessons library across organisations.
+type lessonLibraryPage struct {
 	Query, Stage, Issue string
 	Picker              any
-	Stages              []stageChoice
+	Stages              []lessonStageChoice
 	Issues              []string
-	Items               []*libraryItem
+	Items               []*lessonLibraryItem
 	ErrorKey            string
 	NextURL             string
 	Filtered            bool
 }
 
-// libraryItem is one lesson of a page of the library.
-type libraryItem struct {
+// lessonLibraryItem is one lesson of a page of the library.
+type lessonLibraryItem struct {
 	*lesson.Lesson
 	Org       search.Extra
 	StageName string
@@ -43,7 +43,7 @@ type lessonQuery struct {
 
 // search runs q on the site's search index, lessons only, and loads the
 // lessons found. A bad filter is a *search.InputError.
-func (h *handlers) searchLessons(ctx context.Context, q lessonQuery, limit int) ([]*libraryItem, string, error) {
+func (h *handlers) searchLessons(ctx context.Context, q lessonQuery, limit int) ([]*lessonLibraryItem, string, error) {
 	if q.Stage != "" {
 		if n, err := strconv.Atoi(q.Stage); err != nil || n < 1 || n > lesson.Stages {
 			return nil, "", search.ErrBadFilter
@@ -70,13 +70,13 @@ func (h *handlers) searchLessons(ctx context.Context, q lessonQuery, limit int) 
 	if err != nil {
 		return nil, "", err
 	}
-	items := make([]*libraryItem, 0, len(list))
+	items := make([]*lessonLibraryItem, 0, len(list))
 	for _, l := range list {
 		if !l.Published {
 			continue // unpublished since the index was read
 		}
 		hit := extra[l.ID]
-		items = append(items, &libraryItem{Lesson: l, Org: hit.Extra, Summary: hit.Summary})
+		items = append(items, &lessonLibraryItem{Lesson: l, Org: hit.Extra, Summary: hit.Summary})
 	}
 	return items, res.Next, nil
 }
@@ -92,10 +92,10 @@ func (h *handlers) lessonLibrary(w http.ResponseWriter, r *http.Request) {
 	}
 	q := lessonQuery{Query: qs.Get("q"), Stage: strings.TrimSpace(qs.Get("tahap")), Issue: strings.TrimSpace(qs.Get("isu")),
 		Region: picker.Code, Cursor: qs.Get("cursor")}
-	p := &libraryPage{Query: q.Query, Stage: q.Stage, Issue: q.Issue, Picker: picker.View, Issues: org.FocusIssues,
+	p := &lessonLibraryPage{Query: q.Query, Stage: q.Stage, Issue: q.Issue, Picker: picker.View, Issues: org.FocusIssues,
 		Filtered: q.Stage != "" || q.Issue != "" || q.Region != ""}
 	for n := 1; n <= lesson.Stages; n++ {
-		p.Stages = append(p.Stages, stageChoice{Number: n, Name: stageName(h.site.Lang(r), n)})
+		p.Stages = append(p.Stages, lessonStageChoice{Number: n, Name: lessonStageName(h.site.Lang(r), n)})
 	}
 	status := http.StatusOK
 	items, next, err := h.searchLessons(r.Context(), q, search.DefaultLimit)
@@ -108,7 +108,7 @@ func (h *handlers) lessonLibrary(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, it := range items {
-		it.StageName = stageName(h.site.Lang(r), it.Stage)
+		it.StageName = lessonStageName(h.site.Lang(r), it.Stage)
 	}
 	p.Items = items
 	if next != "" {
