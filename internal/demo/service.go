@@ -93,6 +93,11 @@ var serviceInitiatives = []demoService{
 			{"Pelatihan teknisi desa", 6, 6, false},
 		},
 		femalePct: 48, ages: [4]int{0, 10, 70, 20}, groups: map[string]int{"miskin": 60}},
+	{org: "perempuan-kapas-timor", staff: "pengurus5", points: []string{"Rumah Tenun Kapas Oesao"},
+		kinds: []demoServiceKind{
+			{"Pendampingan tenun dan pewarnaan alami", 8, 10, true},
+		},
+		femalePct: 96, ages: [4]int{0, 12, 70, 18}, groups: map[string]int{"miskin": 50, "perempuan_kk": 30}},
 }
 
 // recordService gives the demo initiatives service points (when they

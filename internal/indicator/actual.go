@@ -114,3 +114,35 @@ func writeParts(ctx context.Context, tx *db.Tx, actualID int64, parts map[string
 	}
 	return nil
 }
+
+// ActualByID is a typed actual with its parts and the id of its
+// indicator; db.ErrNotFound when none.
+func (s *Store) ActualByID(ctx context.Context, id int64) (int64, *Actual, error) {
+	a := &Actual{ID: id, Source: SourceTyped}
+	var ind int64
+	err := s.DB.QueryRow(ctx, `SELECT indicator_id, period, value, note, created_name, created_at, updated_at
+		FROM indicator_actuals WHERE id = ?`, id).Scan(&ind, &a.Period, &a.Value, &a.Note, &a.CreatedName, &a.CreatedAt, &a.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil, db.ErrNotFound
+	}
+	if err != nil {
+		return 0, nil, fmt.Errorf("indicator: actual: %w", err)
+	}
+	rows, err := s.DB.Query(ctx, `SELECT grp, value FROM indicator_actual_parts WHERE actual_id = ?`, id)
+	if err != nil {
+		return 0, nil, fmt.Errorf("indicator: actual parts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var g string
+		var v Value
+		if err := rows.Scan(&g, &v); err != nil {
+			return 0, nil, fmt.Errorf("indicator: actual parts: %w", err)
+		}
+		if a.Parts == nil {
+			a.Parts = map[string]Value{}
+		}
+		a.Parts[g] = v
+	}
+	return ind, a, rows.Err()
+}

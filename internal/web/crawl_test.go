@@ -359,6 +359,9 @@ func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
 		"refleksi":     one(`SELECT CAST(MIN(id) AS TEXT) FROM reflection_sessions WHERE org_id = ?`, org),
 		"pelajaran":    one(`SELECT CAST(MIN(id) AS TEXT) FROM lessons WHERE org_id = ? AND published = TRUE`, org),
 		"rencana-aksi": one(`SELECT CAST(MIN(id) AS TEXT) FROM reflection_actions WHERE org_id = ?`, org),
+		"butir":        one(`SELECT CAST(MIN(id) AS TEXT) FROM indicators WHERE source = '' AND initiative_id = ` + inID),
+		"capaian": one(`SELECT CAST(MIN(a.id) AS TEXT) FROM indicator_actuals a JOIN indicators i ON i.id = a.indicator_id
+			WHERE i.initiative_id = ` + inID),
 	}
 	round := strings.Fields(one(`SELECT CAST(id AS TEXT) || ' ' || code FROM survey_rounds WHERE initiative_id = ` + inID +
 		` ORDER BY CASE WHEN open THEN 0 ELSE 1 END, id LIMIT 1`))
