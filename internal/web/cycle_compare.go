@@ -31,6 +31,8 @@ type cycleComparePage struct {
 	Cycles []cycle.Cycle
 	A, B   *cycle.Cycle
 	Stages []compareStageView
+	// Indicators are the initiatives' indicators of both cycles.
+	Indicators []compareIndicatorRow
 }
 
 // cycleCompare shows two cycles' answers side by side (?a=1&b=2).
@@ -75,6 +77,10 @@ func (s *Server) cycleCompare(w http.ResponseWriter, r *http.Request) {
 			sv.Rows = append(sv.Rows, rv)
 		}
 		p.Stages = append(p.Stages, sv)
+	}
+	if p.Indicators, err = s.compareIndicators(r.Context(), l, a.Org.ID, ca, cb); err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "cycle_compare", s.view(r, title, p))
 }

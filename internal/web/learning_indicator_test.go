@@ -211,3 +211,38 @@ func TestResultsPages(t *testing.T) {
 		t.Error("the organisation's public results show a draft")
 	}
 }
+
+// TestCycleCompareIndicators checks the cycle comparison lines up the
+// indicators of the cycles' initiatives with their latest actuals.
+func TestCycleCompareIndicators(t *testing.T) {
+	w := newDemoWorld(t)
+	ctx := context.Background()
+	_, iniID := resultsInitiative(t, w)
+	var n int
+	if err := w.d.QueryRow(ctx, `SELECT c.number FROM cycles c JOIN initiatives i ON i.cycle_id = c.id WHERE i.id = ?`, iniID).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	other := n + 1
+	if n > 1 {
+		other = n - 1
+	}
+	res := w.get(t, "owner", "/organisasi/"+w.org.Slug+"/siklus/bandingkan?a="+itoa(int64(n))+"&b="+itoa(int64(other)))
+	if res.status != http.StatusOK || !strings.Contains(res.body, `id="indikator"`) {
+		t.Fatalf("compare: %d", res.status)
+	}
+	list, err := (&indicator.Store{DB: w.d}).ForInitiative(ctx, iniID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range list {
+		l := ind.Latest()
+		if l == nil {
+			continue
+		}
+		want := i18n.T(i18n.ID, "cycle.compare.indicator_cell", l.Value.Format(i18n.ID), ind.Target.Format(i18n.ID),
+			indicator.PeriodLabel(i18n.ID, l.Period))
+		if !strings.Contains(res.body, ind.Name) || !strings.Contains(res.body, want) {
+			t.Errorf("compare lacks %s: %s", ind.Name, want)
+		}
+	}
+}
