@@ -48,6 +48,7 @@ func init() {
 		"lesson.source.cycle":          {"Siklus", "Cycle"},
 		"lesson.source.other":          {"Lainnya", "Other"},
 
+		"lesson.filters":       {"Saring", "Filters"},
 		"lesson.filter.q":      {"Cari pelajaran", "Search lessons"},
 		"lesson.filter.stage":  {"Tahap", "Stage"},
 		"lesson.filter.issue":  {"Isu", "Issue"},
