@@ -362,6 +362,8 @@ func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
 		"butir":        one(`SELECT CAST(MIN(id) AS TEXT) FROM indicators WHERE source = '' AND initiative_id = ` + inID),
 		"capaian": one(`SELECT CAST(MIN(a.id) AS TEXT) FROM indicator_actuals a JOIN indicators i ON i.id = a.indicator_id
 			WHERE i.initiative_id = ` + inID),
+		"janji": one(`SELECT CAST(MIN(id) AS TEXT) FROM commitments WHERE org_id = ?`, org),
+		"kader": one(`SELECT CAST(MIN(id) AS TEXT) FROM cadres WHERE org_id = ?`, org),
 	}
 	round := strings.Fields(one(`SELECT CAST(id AS TEXT) || ' ' || code FROM survey_rounds WHERE initiative_id = ` + inID +
 		` ORDER BY CASE WHEN open THEN 0 ELSE 1 END, id LIMIT 1`))

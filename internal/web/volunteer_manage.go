@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"lokadaya/internal/cadre"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -40,6 +41,7 @@ type volunteerNeedBlock struct {
 type volunteerRow struct {
 	*volunteer.Signup
 	Region string // the region's name, "" when none
+	Cadre  int64  // the cadre linked to this sign-up, 0 when none
 	Total  string
 	Hours  []volunteerHoursRow
 }
@@ -91,6 +93,11 @@ func (s *Server) renderVolunteerManage(w http.ResponseWriter, r *http.Request, s
 		s.serverError(w, r, err)
 		return
 	}
+	cadres, err := (&cadre.Store{DB: s.db}).BySignup(ctx, c.Campaign.OrgID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	for _, n := range c.Campaign.Needs {
 		if n.Kind != campaign.KindRelawan {
 			continue
@@ -119,7 +126,7 @@ func (s *Server) renderVolunteerManage(w http.ResponseWriter, r *http.Request, s
 			if v.NeedID != n.ID {
 				continue
 			}
-			row := volunteerRow{Signup: v, Total: volunteerDuration(l, v.Minutes)}
+			row := volunteerRow{Signup: v, Cadre: cadres[v.ID], Total: volunteerDuration(l, v.Minutes)}
 			if v.RegionCode != "" {
 				if reg, err := s.regions.Get(ctx, v.RegionCode); err == nil {
 					row.Region = reg.Name
