@@ -38,8 +38,8 @@ type chartTick struct {
 
 const (
 	rcWidth, rcHeight = 600, 240
-	rcLeft, rcRight   = 16, 16
-	rcTop, rcBottom   = 24, 36
+	rcLeft, rcRight   = 32, 32
+	rcTop, rcBottom   = 28, 40
 )
 
 // newResultChart draws ind; nil when it has no actual to draw.
