@@ -8,6 +8,8 @@ import (
 	"lokadaya/internal/account"
 	"lokadaya/internal/cycle"
 	"lokadaya/internal/db"
+	"lokadaya/internal/lesson"
+	"lokadaya/internal/org"
 	"lokadaya/internal/reflection"
 )
 
@@ -203,6 +205,17 @@ func (ds demoSession) record(ctx context.Context, d *db.DB, store *reflection.St
 		return err
 	}
 	if err := store.SetPublished(ctx, actor, s.ID, true); err != nil {
+		return err
+	}
+	o, err := (&org.Store{DB: d}).ByID(ctx, orgID)
+	if err != nil {
+		return err
+	}
+	if s, err = store.Session(ctx, s.ID); err != nil {
+		return err
+	}
+	// The search index is rebuilt after the demo is loaded.
+	if err := store.SyncLessons(ctx, &lesson.Store{DB: d, NoSearch: true}, actor, o, s, true); err != nil {
 		return err
 	}
 	cycles := &cycle.Store{DB: d}

@@ -88,6 +88,7 @@ func TestReflectionSessionFlow(t *testing.T) {
 	for _, f := range []url.Values{
 		{"finding_kind": {"recommendation"}, "finding_title": {"Anggaran pemeliharaan"}, "finding_addressed_to": {"Lurah"}},
 		{"finding_kind": {"new_initiative"}, "finding_title": {"Regu siaga lampu"}, "finding_group": {fmt.Sprint(groupID)}},
+		{"finding_kind": {"lesson"}, "finding_title": {"Warga mau merawat lampu yang titiknya mereka pilih"}},
 	} {
 		if r = w.post(t, "editor", page+"/temuan", f); r.status != http.StatusSeeOther {
 			t.Fatalf("finding = %d", r.status)
@@ -104,6 +105,17 @@ func TestReflectionSessionFlow(t *testing.T) {
 	if r = w.post(t, "editor", page+"/terbitkan", url.Values{}); r.status != http.StatusSeeOther {
 		t.Fatalf("publish = %d", r.status)
 	}
+	lessons := func() (all, published int) {
+		t.Helper()
+		if err := w.d.QueryRow(t.Context(), `SELECT COUNT(*), COALESCE(SUM(CASE WHEN published THEN 1 ELSE 0 END), 0)
+			FROM lessons WHERE source_kind = 'reflection' AND source_id = ?`, m[1]).Scan(&all, &published); err != nil {
+			t.Fatal(err)
+		}
+		return all, published
+	}
+	if all, published := lessons(); all != 1 || published != 1 {
+		t.Errorf("the lesson finding in the library: %d lessons, %d published", all, published)
+	}
 	r = w.get(t, "", page)
 	if r.status != http.StatusOK || !strings.Contains(r.body, say) || !strings.Contains(r.body, "Regu siaga lampu") ||
 		!strings.Contains(r.body, "dari Warga RT 03") || strings.Contains(r.body, w.users["editor"].Name) {
@@ -111,6 +123,21 @@ func TestReflectionSessionFlow(t *testing.T) {
 	}
 	if r = w.get(t, "", page+"/cetak.pdf"); r.status != 200 || !strings.HasPrefix(r.body, "%PDF") {
 		t.Errorf("PDF = %d", r.status)
+	}
+
+	// Withdrawn and published again: its lesson follows, never doubled.
+	for _, step := range []string{"/tarik", "/terbitkan"} {
+		if r = w.post(t, "editor", page+step, url.Values{}); r.status != http.StatusSeeOther {
+			t.Fatalf("%s = %d", step, r.status)
+		}
+		if step == "/tarik" {
+			if _, published := lessons(); published != 0 {
+				t.Errorf("a withdrawn session's lesson stays published")
+			}
+		}
+	}
+	if all, published := lessons(); all != 1 || published != 1 {
+		t.Errorf("after publishing again: %d lessons, %d published", all, published)
 	}
 
 	// The API lists the published session with its group's own input.
@@ -137,7 +164,7 @@ func TestReflectionSessionFlow(t *testing.T) {
 		if len(it.Groups) != 2 || it.Groups[1].Kind != "penerima_manfaat" || len(it.Groups[1].Inputs) != 1 || it.Groups[1].Inputs[0].Text != say {
 			t.Errorf("API groups: %+v", it.Groups)
 		}
-		if len(it.Findings) != 2 || it.Findings[0].Kind != "new_initiative" || it.Findings[0].Group != "Warga RT 03" {
+		if len(it.Findings) != 3 || it.Findings[0].Kind != "new_initiative" || it.Findings[0].Group != "Warga RT 03" {
 			t.Errorf("API findings: %+v", it.Findings)
 		}
 	}

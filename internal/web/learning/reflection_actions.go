@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"lokadaya/internal/indicator"
 	"lokadaya/internal/org"
 	"lokadaya/internal/reflection"
 	"lokadaya/internal/region"
@@ -67,9 +68,10 @@ func (h *handlers) today(a *kit.Access) string {
 
 // actionFormPage is one action's own form: its status above all.
 type actionFormPage struct {
-	Access  *kit.Access
-	Action  *reflection.Action
-	Members []org.Member
+	Access     *kit.Access
+	Action     *reflection.Action
+	Members    []org.Member
+	Indicators []*indicator.Indicator
 }
 
 func (h *handlers) openAction(w http.ResponseWriter, r *http.Request) (*kit.Access, *reflection.Action, bool) {
@@ -117,12 +119,17 @@ func (h *handlers) renderAction(w http.ResponseWriter, r *http.Request, a *kit.A
 		h.site.ServerError(w, r, err)
 		return
 	}
+	inds, err := h.Indicators.ForOrg(r.Context(), a.Org.ID)
+	if err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
 	status := http.StatusOK
 	if len(errs) > 0 {
 		status = http.StatusUnprocessableEntity
 	}
 	h.site.Render(w, r, kit.Page{Name: "learning_action_form", Title: h.t(r, "action.edit.title"),
-		Data: actionFormPage{Access: a, Action: x, Members: members}, Status: status, Form: form, Errors: errs})
+		Data: actionFormPage{Access: a, Action: x, Members: members, Indicators: inds}, Status: status, Form: form, Errors: errs})
 }
 
 // actionExport downloads the action plan (rencana-aksi.csv or .xlsx) for

@@ -2,8 +2,10 @@ package learning
 
 import (
 	"context"
+	"strconv"
 	"time"
 
+	"lokadaya/internal/indicator"
 	"lokadaya/internal/initiative"
 	"lokadaya/internal/ledger"
 	"lokadaya/internal/org"
@@ -23,6 +25,29 @@ type evidence struct {
 	Names  []string
 	Slugs  []string
 	Books  ledger.Summary
+	// Indicators are the indicators of the initiatives under review with
+	// their actuals, typed and computed.
+	Indicators []evidenceIndicator
+}
+
+// evidenceIndicator is an indicator with its latest actual and how far
+// it has come from the baseline to the target.
+type evidenceIndicator struct {
+	*indicator.Indicator
+	Latest  *indicator.Actual
+	Percent string // "" when it cannot be said
+}
+
+func evidenceIndicators(list []*indicator.Indicator) []evidenceIndicator {
+	out := make([]evidenceIndicator, 0, len(list))
+	for _, i := range list {
+		e := evidenceIndicator{Indicator: i, Latest: i.Latest()}
+		if p, ok := i.Progress(); ok {
+			e.Percent = strconv.FormatInt(p, 10) + "%"
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // Item pairs an initiative's name with its summary, for the template.
@@ -66,5 +91,12 @@ func (h *handlers) gatherEvidence(ctx context.Context, o *org.Organization, s *r
 		return nil, err
 	}
 	e.Books = books
+	if h.Indicators != nil && len(s.InitiativeIDs) > 0 {
+		list, err := h.Indicators.ForInitiatives(ctx, s.InitiativeIDs)
+		if err != nil {
+			return nil, err
+		}
+		e.Indicators = evidenceIndicators(list)
+	}
 	return e, nil
 }

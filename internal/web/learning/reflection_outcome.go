@@ -167,6 +167,13 @@ func (h *handlers) setPublished(w http.ResponseWriter, r *http.Request, publish 
 		return
 	}
 	err := h.Reflections.SetPublished(r.Context(), actor(d.Access), d.Session.ID, publish)
+	if err == nil {
+		// The session is saved; its lessons follow, and a failure
+		// there is logged and mended by publishing again.
+		if lerr := h.Reflections.SyncLessons(r.Context(), h.Lessons, actor(d.Access), d.Access.Org, d.Session, publish); lerr != nil {
+			h.site.Log(r, lerr)
+		}
+	}
 	flash := "reflection.flash.unpublished"
 	if publish {
 		flash = "reflection.flash.published"

@@ -129,6 +129,20 @@ func evidenceDocument(l i18n.Lang, doc *pdf.Document, e *evidence) {
 			doc.Meta(i18n.T(l, "voicesum.ikm_label"), i18n.Decimal(l, s.IKM, 2)+" ("+s.Grade+")")
 		}
 	}
+	if len(e.Indicators) > 0 {
+		doc.Heading(3, i18n.T(l, "reflection.indicators"))
+		for _, ind := range e.Indicators {
+			v := "–"
+			if ind.Latest != nil {
+				v = ind.Latest.Value.Format(l) + " (" + ind.Latest.Period + ")"
+			}
+			v += " / " + ind.Target.Format(l) + " " + ind.Unit
+			if ind.Percent != "" {
+				v += " · " + ind.Percent
+			}
+			doc.Meta(ind.Name, v)
+		}
+	}
 	doc.Heading(3, i18n.T(l, "reflection.books"))
 	doc.Meta(i18n.T(l, "reflection.books.in"), i18n.Rupiah(e.Books.In))
 	doc.Meta(i18n.T(l, "reflection.books.out"), i18n.Rupiah(e.Books.Out))

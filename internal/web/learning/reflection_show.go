@@ -57,6 +57,20 @@ func (p *sessionPage) GroupName(id int64) string {
 	return ""
 }
 
+// IndicatorName is the name of the indicator with id among the
+// evidence's, "" when it is not one of them.
+func (p *sessionPage) IndicatorName(id int64) string {
+	if p.Evidence == nil || id == 0 {
+		return ""
+	}
+	for _, i := range p.Evidence.Indicators {
+		if i.ID == id {
+			return i.Name
+		}
+	}
+	return ""
+}
+
 // FindingTitle is the title of the finding with id, for an action.
 func (p *sessionPage) FindingTitle(id int64) string {
 	for _, s := range p.Findings {
