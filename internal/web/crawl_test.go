@@ -417,6 +417,8 @@ func (v *crawlValues) fill(pattern string) (string, error) {
 			val = "templat.csv"
 		case name == "file" && prev == "rencana-aksi":
 			val = "rencana-aksi.csv"
+		case name == "file" && strings.Contains(path, "/refleksi/"):
+			val = "refleksi.csv"
 		case name == "file":
 			val = "catatan.csv"
 		case prev == "skm":

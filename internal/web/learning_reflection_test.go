@@ -6,6 +6,8 @@ import (
 	"lokadaya/internal/i18n"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -122,7 +124,21 @@ func TestReflectionSessionFlow(t *testing.T) {
 		t.Errorf("public session page = %d", r.status)
 	}
 	if r = w.get(t, "", page+"/cetak.pdf"); r.status != 200 || !strings.HasPrefix(r.body, "%PDF") {
-		t.Errorf("PDF = %d", r.status)
+		t.Fatalf("PDF = %d", r.status)
+	}
+	pdfPath := filepath.Join(t.TempDir(), "refleksi.pdf")
+	if err := os.WriteFile(pdfPath, []byte(r.body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Join(strings.Fields(string(poppler(t, "pdftotext", "-enc", "UTF-8", pdfPath, "-"))), " ")
+	for _, want := range []string{"Refleksi akhir tahun", "Warga RT 03", "Orang yang dilayani", say, "Regu siaga lampu", "kepada Lurah"} {
+		if !strings.Contains(words, want) {
+			t.Errorf("the PDF lacks %q:\n%s", want, words)
+		}
+	}
+	if r = w.get(t, "", page+"/unduh/refleksi.csv"); r.status != 200 || !strings.Contains(r.body, say) ||
+		!strings.Contains(r.body, "Warga RT 03") || !strings.Contains(r.body, "Regu siaga lampu") {
+		t.Errorf("CSV = %d:\n%s", r.status, r.body)
 	}
 
 	// Withdrawn and published again: its lesson follows, never doubled.

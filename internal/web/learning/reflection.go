@@ -18,6 +18,7 @@ func (h *handlers) reflectionRoutes(mux kit.Router) {
 	mux.HandleFunc("GET /organisasi/{slug}/refleksi/{id}/ubah", h.sessionEdit)
 	mux.HandleFunc("POST /organisasi/{slug}/refleksi/{id}/ubah", h.sessionUpdate)
 	mux.HandleFunc("GET /organisasi/{slug}/refleksi/{id}/cetak.pdf", h.sessionPDF)
+	mux.HandleFunc("GET /organisasi/{slug}/refleksi/{id}/unduh/{file}", h.sessionExport)
 	mux.HandleFunc("POST /organisasi/{slug}/refleksi/{id}/kelompok", h.groupAdd)
 	mux.HandleFunc("POST /organisasi/{slug}/refleksi/{id}/kelompok/{gid}/masukan", h.inputAdd)
 	mux.HandleFunc("POST /organisasi/{slug}/refleksi/{id}/masukan/{iid}/hapus", h.inputRemove)

@@ -9,6 +9,7 @@ import (
 
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/pdf"
+	"lokadaya/internal/web/kit"
 )
 
 // sessionPDF downloads the session as a printable document: what the
@@ -155,4 +156,42 @@ func day(l i18n.Lang, s string) string {
 		return s
 	}
 	return i18n.Date(l, t, time.UTC)
+}
+
+// sessionExport downloads what the session recorded as a table
+// (refleksi.csv or refleksi.xlsx): each group's inputs as the group gave
+// them, then the findings, one row each.
+func (h *handlers) sessionExport(w http.ResponseWriter, r *http.Request) {
+	format := map[string]string{"refleksi.csv": "csv", "refleksi.xlsx": "xlsx"}[r.PathValue("file")]
+	if format == "" {
+		h.site.NotFound(w, r)
+		return
+	}
+	d, ok := h.openSession(w, r, nil)
+	if !ok {
+		return
+	}
+	p, err := h.loadSession(r.Context(), d)
+	if err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
+	table := [][]string{{h.t(r, "reflection.export.part"), h.t(r, "reflection.export.kind"), h.t(r, "reflection.export.group"),
+		h.t(r, "reflection.export.text"), h.t(r, "reflection.finding.addressed_to")}}
+	for _, g := range p.Groups {
+		for _, in := range g.Inputs {
+			table = append(table, []string{h.t(r, "reflection.input.body"), h.t(r, "reflection.input."+in.Kind), g.Name, in.Body, ""})
+		}
+	}
+	for _, sec := range p.Findings {
+		for _, f := range sec.Items {
+			text := f.Title
+			if f.Body != "" {
+				text += " — " + f.Body
+			}
+			table = append(table, []string{h.t(r, "reflection.finding.title"), h.t(r, "reflection.finding."+f.Kind),
+				p.GroupName(f.GroupID), text, f.AddressedTo})
+		}
+	}
+	kit.WriteTable(h.site, w, r, format, fmt.Sprintf("refleksi-%s-%d", d.Access.Org.Slug, d.Session.ID), h.t(r, "learning.reflections"), table, 99)
 }
