@@ -3,6 +3,7 @@ package indicator_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"lokadaya/internal/account"
@@ -254,6 +255,47 @@ func TestComputed(t *testing.T) {
 		}
 		if _, err := w.store.AddActual(ctx, w.staff, r, indicator.ActualInput{Period: "2025-Q1", Value: "1"}); !errors.Is(err, indicator.ErrComputed) {
 			t.Fatalf("typed actual on computed = %v", err)
+		}
+	})
+}
+
+// TestComputedSources reads every computed source on both databases:
+// money from the ledger's days, and the sources without records give no
+// actuals rather than zeros or errors.
+func TestComputedSources(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := setup(t, d)
+		ctx := context.Background()
+		money := map[string]int64{"2025-02-03": 150000, "2025-03-30": 50000, "2025-05-01": 75000, "2026-01-02": 999}
+		for day, amount := range money {
+			if _, err := d.Exec(ctx, `INSERT INTO ledger_days (org_id, scope, scope_id, day, category, kind, money_in,
+				money_out, entries) VALUES (?, 'i', ?, ?, 'program', 'donation', ?, 0, 1)`, w.org, w.initiative, day, amount); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, src := range indicator.Sources {
+			in := typed()
+			in.Key, in.Source, in.Disaggregation, in.Baseline, in.Target = strings.ReplaceAll(src, "_", "-"), src, "", "0", "100"
+			if _, err := w.store.Create(ctx, w.staff, w.org, w.initiative, in); err != nil {
+				t.Fatal(src, err)
+			}
+		}
+		list, err := w.store.ForInitiative(ctx, w.initiative)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ind := range list {
+			want := 0
+			if ind.Source == indicator.SourceDonations {
+				want = 2
+			}
+			if len(ind.Actuals) != want {
+				t.Errorf("%s: %d actuals, want %d", ind.Source, len(ind.Actuals), want)
+			}
+			if ind.Source == indicator.SourceDonations && (ind.Actuals[0].Value != indicator.Whole(200000) ||
+				ind.Actuals[1].Value != indicator.Whole(75000) || ind.Actuals[1].Source != "donations") {
+				t.Errorf("donations = %+v %+v", ind.Actuals[0], ind.Actuals[1])
+			}
 		}
 	})
 }

@@ -35,6 +35,7 @@ type actualRow struct {
 	Typed       bool
 	Note        string
 	CreatedName string
+	CreatedAt   time.Time
 	Parts       []partRow
 }
 
@@ -54,7 +55,8 @@ func newIndicatorView(lang i18n.Lang, ind *indicator.Indicator) *indicatorView {
 	}
 	for _, a := range ind.Actuals {
 		row := actualRow{ID: a.ID, Period: a.Period, PeriodLabel: indicator.PeriodLabel(lang, a.Period),
-			Value: a.Value.Format(lang), Source: a.Source, Typed: a.Typed(), Note: a.Note, CreatedName: a.CreatedName}
+			Value: a.Value.Format(lang), Source: a.Source, Typed: a.Typed(), Note: a.Note, CreatedName: a.CreatedName,
+			CreatedAt: a.CreatedAt}
 		for _, g := range indicator.Groups[ind.Disaggregation] {
 			if pv, ok := a.Parts[g]; ok {
 				row.Parts = append(row.Parts, partRow{Group: g, Value: pv.Format(lang)})
