@@ -181,7 +181,7 @@ func TestSearchIsFreshAfterWrites(t *testing.T) {
 		t.Fatal("the demo's lampu campaign is not found")
 	}
 	store := &campaign.Store{DB: w.d}
-	inits, _, err := (&initiative.Store{DB: w.d}).List(ctx, initiative.ListOptions{OrgID: w.org.ID})
+	inits, _, err := (&initiative.Store{DB: w.d}).List(ctx, initiative.ListOptions{OrgID: w.org.ID, PublishedOnly: true})
 	if err != nil || len(inits) == 0 {
 		t.Fatalf("initiatives: %v", err)
 	}
