@@ -103,8 +103,10 @@ func TestCadreFormsExportErase(t *testing.T) {
 	if rows[len(rows)-1].Total != 2 || !strings.Contains(page, `<td class="num">`+strconv.Itoa(rows[0].ByLevel["desa"])+`</td>`) {
 		t.Fatalf("counts %+v", rows)
 	}
-	if !strings.Contains(w.get(t, "anon", commitBase).body, `id="cadre-levels"`) {
-		t.Error("public page lacks the cadre count by level")
+	levels := cadre.CountByLevel(list)
+	if pub := w.get(t, "anon", commitBase).body; !strings.Contains(pub, `data-level="desa">`+strconv.Itoa(levels["desa"])+`<`) ||
+		levels["desa"] != 2 || strings.Contains(pub, "Rina Kader") {
+		t.Error("public page lacks the cadre count by level, or shows a name")
 	}
 
 	// One cadre's data, then the register.
