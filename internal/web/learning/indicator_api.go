@@ -83,7 +83,8 @@ func toAPI(ind *indicator.Indicator) apiIndicator {
 
 // resultsExport downloads an initiative's indicators and actuals, one
 // row per actual (hasil.csv or hasil.xlsx), for whoever may see its
-// results page.
+// results page. Whole numbers from the baseline on are numbers in the
+// spreadsheet; decimals stay as written, with a point.
 func (h *handlers) resultsExport(w http.ResponseWriter, r *http.Request) {
 	i, _, ok := kit.PublicInitiative(h.site, h.Initiatives, h.Orgs, w, r)
 	if !ok {
@@ -110,5 +111,5 @@ func (h *handlers) resultsExport(w http.ResponseWriter, r *http.Request) {
 			table = append(table, append(append([]string{}, head...), a.Period, a.Value.String(), a.Source))
 		}
 	}
-	kit.WriteTable(h.site, w, r, format, "hasil-"+i.Slug, "Hasil", table, 99)
+	kit.WriteTable(h.site, w, r, format, "hasil-"+i.Slug, "Hasil", table, 5)
 }
