@@ -235,3 +235,43 @@ func TestActionPlanPage(t *testing.T) {
 		t.Errorf("CSV = %d", csv.status)
 	}
 }
+
+// TestLearningOverviewFigures recomputes the overview's figures from the
+// data, as the public and as the organisation's people see them.
+func TestLearningOverviewFigures(t *testing.T) {
+	w := newDemoWorld(t)
+	count := func(q string) string {
+		t.Helper()
+		var n int
+		if err := w.d.QueryRow(t.Context(), q, w.org.ID).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(n)
+	}
+	for _, c := range []struct {
+		role string
+		want map[string]string
+	}{
+		{"", map[string]string{
+			"sessions": count(`SELECT COUNT(*) FROM reflection_sessions WHERE org_id = ? AND published_at IS NOT NULL`),
+			"lessons":  count(`SELECT COUNT(*) FROM lessons WHERE org_id = ? AND published = TRUE`)}},
+		{"viewer", map[string]string{
+			"sessions":     count(`SELECT COUNT(*) FROM reflection_sessions WHERE org_id = ?`),
+			"lessons":      count(`SELECT COUNT(*) FROM lessons WHERE org_id = ?`),
+			"indicators":   count(`SELECT COUNT(*) FROM indicators WHERE org_id = ?`),
+			"open-actions": count(`SELECT COUNT(*) FROM reflection_actions WHERE org_id = ? AND status IN ('rencana', 'berjalan')`) + " berjalan"}},
+	} {
+		r := w.get(t, c.role, "/organisasi/terang-kampung/pembelajaran")
+		if r.status != http.StatusOK {
+			t.Fatalf("%q: %d", c.role, r.status)
+		}
+		for fig, want := range c.want {
+			if !strings.Contains(r.body, `data-figure="`+fig+`">`+want+`<`) {
+				t.Errorf("%q: figure %s, want %s", c.role, fig, want)
+			}
+		}
+		if c.role == "" && strings.Contains(r.body, `data-figure="indicators"`) {
+			t.Errorf("the public sees the staff figures")
+		}
+	}
+}

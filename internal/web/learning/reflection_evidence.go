@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"lokadaya/internal/i18n"
 	"lokadaya/internal/indicator"
 	"lokadaya/internal/initiative"
 	"lokadaya/internal/ledger"
@@ -54,6 +55,15 @@ func evidenceIndicators(list []*indicator.Indicator) []evidenceIndicator {
 type evidenceItem struct {
 	Name, Slug string
 	*voicesummary.Summary
+}
+
+// MedianAnswer is how long the complaints of the period waited for their
+// first answer (the median), "" when none was answered.
+func (e evidenceItem) MedianAnswer(l i18n.Lang) string {
+	if e.Complaints == nil || e.Complaints.Answered == 0 {
+		return ""
+	}
+	return i18n.DaysHours(l, e.Complaints.MedianFirstAnswer)
 }
 
 // Items are the initiatives' summaries with their names.

@@ -126,6 +126,9 @@ func evidenceDocument(l i18n.Lang, doc *pdf.Document, e *evidence) {
 		if c := it.Complaints; c != nil {
 			doc.Meta(i18n.T(l, "voicesum.complaints_label"), i18n.T(l, "voicesum.complaints_value", c.Received, c.OnTime, c.Decided, c.Overdue, c.Escalated))
 		}
+		if m := it.MedianAnswer(l); m != "" {
+			doc.Meta(i18n.T(l, "complaint.figures.median"), m)
+		}
 		if s := it.Satisfaction; s != nil && s.HasIKM {
 			doc.Meta(i18n.T(l, "voicesum.ikm_label"), i18n.Decimal(l, s.IKM, 2)+" ("+s.Grade+")")
 		}

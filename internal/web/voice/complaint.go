@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"time"
 
 	"lokadaya/internal/complaint"
 	"lokadaya/internal/hub"
@@ -137,21 +136,4 @@ func errorKey(err error) string {
 		}
 	}
 	return complaint.PhotoErrorKey(err)
-}
-
-// Duration writes how long something took, in days and hours, as people
-// say it: "5 jam", "2 hari 3 jam".
-func Duration(l i18n.Lang, d time.Duration) string {
-	hours := int64(d.Round(time.Hour) / time.Hour)
-	if d > 0 && hours == 0 {
-		return i18n.T(l, "complaint.duration.under_hour")
-	}
-	days, rest := hours/24, hours%24
-	switch {
-	case days == 0:
-		return i18n.T(l, "complaint.duration.hours", rest)
-	case rest == 0:
-		return i18n.T(l, "complaint.duration.days", days)
-	}
-	return i18n.T(l, "complaint.duration.days_hours", days, rest)
 }

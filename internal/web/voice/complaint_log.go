@@ -29,7 +29,7 @@ type logPage struct {
 // Waited is how long an entry's first answer took, as people say it.
 func (p logPage) Waited(l i18n.Lang, e complaint.PublicEntry) string {
 	if d, ok := e.TimeToFirstAnswer(); ok {
-		return Duration(l, d)
+		return i18n.DaysHours(l, d)
 	}
 	return ""
 }
@@ -83,7 +83,7 @@ func (h *complaintHandlers) renderLog(w http.ResponseWriter, r *http.Request, a 
 		p.OnTime = i18n.Percent(l, permille)
 	}
 	if figures.Answered > 0 {
-		p.Median = Duration(l, figures.MedianFirstAnswer)
+		p.Median = i18n.DaysHours(l, figures.MedianFirstAnswer)
 	}
 	title := h.t(r, "complaint.log.title_of", a.Org.Name)
 	if i != nil {
