@@ -29,7 +29,7 @@ type overviewPage struct {
 	Base   string
 	// What each part holds, as the caller may see it.
 	Indicators, Sessions, Lessons int
-	OpenActions, OverdueActions    int
+	OpenActions, OverdueActions   int
 }
 
 func (h *handlers) countParts(ctx context.Context, p *overviewPage) error {
