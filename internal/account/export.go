@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"time"
 
+	"lokadaya/internal/cadre"
+	"lokadaya/internal/db"
 	"lokadaya/internal/supporter"
 )
 
@@ -27,6 +29,9 @@ type Export struct {
 	// with the account's e-mail, signed in or not; only once the e-mail
 	// is verified, so that nobody sees another person's records.
 	Support *supporter.Records `json:"supporter_records"`
+	// Cadres are the organisations' cadre records that carry the account's
+	// verified e-mail, with their trainings and what they led.
+	Cadres []ExportCadre `json:"cadre_records,omitempty"`
 }
 
 // ExportProfile is the account itself.
@@ -112,6 +117,9 @@ func (s *Store) Export(ctx context.Context, id int64) (*Export, error) {
 	}
 	if u.EmailVerifiedAt != nil {
 		if e.Support, err = supporter.Find(ctx, s.DB, u.Email); err != nil {
+			return nil, fmt.Errorf("account: export: %w", err)
+		}
+		if e.Cadres, err = cadreRecords(ctx, s.DB, u.Email); err != nil {
 			return nil, fmt.Errorf("account: export: %w", err)
 		}
 	}
@@ -221,4 +229,33 @@ func (s *Store) exportNotifications(ctx context.Context, e *Export) error {
 			e.Notifications = append(e.Notifications, n)
 			return nil
 		})
+}
+
+// ExportCadre is a cadre record of an organisation's register.
+type ExportCadre struct {
+	Organization string `json:"organization"`
+	cadre.Cadre
+}
+
+// cadreRecords are the cadre records with the e-mail, with their
+// trainings and activities and the organisation that keeps them.
+func cadreRecords(ctx context.Context, d *db.DB, email string) ([]ExportCadre, error) {
+	found, err := cadre.FindByEmail(ctx, d, email)
+	if err != nil || len(found) == 0 {
+		return nil, err
+	}
+	store := &cadre.Store{DB: d}
+	out := make([]ExportCadre, 0, len(found))
+	for _, c := range found {
+		full, err := store.Get(ctx, c.OrgID, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		x := ExportCadre{Cadre: *full}
+		if err := d.QueryRow(ctx, `SELECT slug FROM organizations WHERE id = ?`, c.OrgID).Scan(&x.Organization); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"lokadaya/internal/cadre"
 	"lokadaya/internal/db"
 	"lokadaya/internal/supporter"
 )
@@ -69,7 +70,8 @@ func SoleOwnerOf(ctx context.Context, q db.Querier, userID int64) ([]string, err
 // Delete erases the account; sessions, tokens and memberships go with it
 // (ON DELETE CASCADE) and the audit log keeps only the copied name. The
 // supporter records left with the account's e-mail, once verified, lose
-// their personal data in the same transaction (supporter.Erase). It
+// their personal data in the same transaction (supporter.Erase), and the
+// cadre records with that e-mail are erased (cadre.EraseByEmail). It
 // refuses with ErrSoleOwner, listing the organisations, while the user is
 // the only owner of one.
 func (s *Store) Delete(ctx context.Context, id int64) ([]string, error) {
@@ -93,6 +95,9 @@ func (s *Store) Delete(ctx context.Context, id int64) ([]string, error) {
 		}
 		if verified.Valid {
 			if err := supporter.Erase(ctx, tx, email); err != nil {
+				return err
+			}
+			if err := cadre.EraseByEmail(ctx, tx, email); err != nil {
 				return err
 			}
 		}

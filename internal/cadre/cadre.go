@@ -322,3 +322,54 @@ func (s *Store) BySignup(ctx context.Context, orgID int64) (map[int64]int64, err
 	}
 	return out, rows.Err()
 }
+
+// FindByEmail is every cadre recorded with the e-mail address, in any
+// organisation, for the person's own data export (the caller checks that
+// the address is theirs and verified).
+func FindByEmail(ctx context.Context, q db.Querier, email string) ([]Cadre, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	out := []Cadre{}
+	if email == "" {
+		return out, nil
+	}
+	rows, err := q.Query(ctx, `SELECT `+columns+` FROM cadres WHERE LOWER(TRIM(email)) = ? ORDER BY id`, email)
+	if err != nil {
+		return nil, fmt.Errorf("cadre: find: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c, err := scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("cadre: find: %w", err)
+		}
+		out = append(out, *c)
+	}
+	return out, rows.Err()
+}
+
+// EraseByEmail erases every cadre recorded with the e-mail address, as
+// Erase does, within tx: what deleting the person's account does to the
+// registers that name them.
+func EraseByEmail(ctx context.Context, tx *db.Tx, email string) error {
+	email = strings.ToLower(strings.TrimSpace(email))
+	if email == "" {
+		return nil
+	}
+	found, err := FindByEmail(ctx, tx, email)
+	if err != nil {
+		return err
+	}
+	for i := range found {
+		c := &found[i]
+		for _, q := range []string{`DELETE FROM cadre_trainings WHERE cadre_id = ?`, `DELETE FROM cadre_activities WHERE cadre_id = ?`,
+			`DELETE FROM cadres WHERE id = ?`} {
+			if _, err := tx.Exec(ctx, q, c.ID); err != nil {
+				return fmt.Errorf("cadre: erase by e-mail: %w", err)
+			}
+		}
+		if err := record(ctx, tx, Actor{Name: "account deletion"}, "cadre.erase", c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
