@@ -3,6 +3,7 @@ package reflection
 import (
 	"context"
 	"strings"
+	"time"
 
 	"lokadaya/internal/cycle"
 	"lokadaya/internal/db"
@@ -49,7 +50,7 @@ func (s *Store) CarryInto(ctx context.Context, actor Actor, orgID, fromCycleID, 
 // organisation edits it like any answer.
 func Starting(l i18n.Lang, sess *Session, findings []*Finding, actions []*Action) (interventions, structure string) {
 	var iv, st strings.Builder
-	head := i18n.T(l, "reflection.carry.from", sess.Title, sess.HeldOn) + "\n"
+	head := i18n.T(l, "reflection.carry.from", sess.Title, dayText(l, sess.HeldOn)) + "\n"
 	for _, f := range findings {
 		switch f.Kind {
 		case FindingNewInitiative, FindingRecommendation:
@@ -64,7 +65,7 @@ func Starting(l i18n.Lang, sess *Session, findings []*Finding, actions []*Action
 	}
 	for _, a := range actions {
 		if a.Open() {
-			iv.WriteString("- " + i18n.T(l, "reflection.carry.action", a.What, a.OwnerName, a.DueOn) + "\n")
+			iv.WriteString("- " + i18n.T(l, "reflection.carry.action", a.What, a.OwnerName, dayText(l, a.DueOn)) + "\n")
 		}
 	}
 	if iv.Len() > 0 {
@@ -126,4 +127,13 @@ func (s *Store) StartNextCycle(ctx context.Context, actor Actor, cycles *cycle.S
 		}
 	}
 	return sess, opened, nil
+}
+
+// dayText writes a stored day as people read it ("10 November 2026").
+func dayText(l i18n.Lang, day string) string {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return day
+	}
+	return i18n.Date(l, t, time.UTC)
 }

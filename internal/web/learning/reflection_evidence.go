@@ -39,11 +39,29 @@ type evidenceIndicator struct {
 	Percent string // "" when it cannot be said
 }
 
-func evidenceIndicators(list []*indicator.Indicator) []evidenceIndicator {
+// evidenceIndicators keeps, of each indicator's actuals, those of periods
+// that ended by the end of the period under review: a session looks at
+// what had happened, not at a month still under way.
+// LatestPeriod names the latest actual's period as people read it.
+func (e evidenceIndicator) LatestPeriod(l i18n.Lang) string {
+	if e.Latest == nil {
+		return ""
+	}
+	return indicator.PeriodLabel(l, e.Latest.Period)
+}
+
+func evidenceIndicators(list []*indicator.Indicator, until string) []evidenceIndicator {
 	out := make([]evidenceIndicator, 0, len(list))
 	for _, i := range list {
-		e := evidenceIndicator{Indicator: i, Latest: i.Latest()}
-		if p, ok := i.Progress(); ok {
+		shown := *i
+		shown.Actuals = nil
+		for _, a := range i.Actuals {
+			if _, to, ok := indicator.PeriodRange(i.Period, a.Period); ok && to <= until {
+				shown.Actuals = append(shown.Actuals, a)
+			}
+		}
+		e := evidenceIndicator{Indicator: &shown, Latest: shown.Latest()}
+		if p, ok := shown.Progress(); ok {
 			e.Percent = strconv.FormatInt(p, 10) + "%"
 		}
 		out = append(out, e)
@@ -106,7 +124,7 @@ func (h *handlers) gatherEvidence(ctx context.Context, o *org.Organization, s *r
 		if err != nil {
 			return nil, err
 		}
-		e.Indicators = evidenceIndicators(list)
+		e.Indicators = evidenceIndicators(list, s.PeriodTo)
 	}
 	return e, nil
 }

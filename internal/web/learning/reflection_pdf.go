@@ -138,7 +138,7 @@ func evidenceDocument(l i18n.Lang, doc *pdf.Document, e *evidence) {
 		for _, ind := range e.Indicators {
 			v := "–"
 			if ind.Latest != nil {
-				v = ind.Latest.Value.Format(l) + " (" + ind.Latest.Period + ")"
+				v = ind.Latest.Value.Format(l) + " (" + ind.LatestPeriod(l) + ")"
 			}
 			v += " / " + ind.Target.Format(l) + " " + ind.Unit
 			if ind.Percent != "" {
