@@ -19,6 +19,7 @@ func init() {
 		"learning.lessons":          {"Pelajaran", "Lessons"},
 		"learning.lessons.hint":     {"pelajaran dari refleksi dan dari setiap tahap siklus", "lessons from reflections and from every stage of the cycle"},
 		"learning.show.hint":        {"Apa yang berubah dan apa yang dipelajari:", "What changed and what was learned:"},
+		"learning.kept_of":          {"%d dari %d ditepati", "%d of %d kept"},
 		"learning.open_actions":     {"%d berjalan", "%d open"},
 		"learning.staff":            {"Untuk pengurus", "For the organisation's people"},
 		"learning.indicators":       {"Indikator", "Indicators"},

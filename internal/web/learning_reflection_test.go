@@ -254,11 +254,14 @@ func TestLearningOverviewFigures(t *testing.T) {
 	}{
 		{"", map[string]string{
 			"sessions": count(`SELECT COUNT(*) FROM reflection_sessions WHERE org_id = ? AND published_at IS NOT NULL`),
-			"lessons":  count(`SELECT COUNT(*) FROM lessons WHERE org_id = ? AND published = TRUE`)}},
+			"lessons":  count(`SELECT COUNT(*) FROM lessons WHERE org_id = ? AND published = TRUE`),
+			"commitments": count(`SELECT COUNT(*) FROM commitments WHERE org_id = ? AND published = TRUE AND status = 'ditepati'`) + " dari " +
+				count(`SELECT COUNT(*) FROM commitments WHERE org_id = ? AND published = TRUE`) + " ditepati"}},
 		{"viewer", map[string]string{
 			"sessions":     count(`SELECT COUNT(*) FROM reflection_sessions WHERE org_id = ?`),
 			"lessons":      count(`SELECT COUNT(*) FROM lessons WHERE org_id = ?`),
 			"indicators":   count(`SELECT COUNT(*) FROM indicators WHERE org_id = ?`),
+			"cadres":       count(`SELECT COUNT(*) FROM cadres WHERE org_id = ? AND active = TRUE`),
 			"open-actions": count(`SELECT COUNT(*) FROM reflection_actions WHERE org_id = ? AND status IN ('rencana', 'berjalan')`) + " berjalan"}},
 	} {
 		r := w.get(t, c.role, "/organisasi/terang-kampung/pembelajaran")

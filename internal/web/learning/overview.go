@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 
+	"lokadaya/internal/cadre"
+	"lokadaya/internal/commitment"
 	"lokadaya/internal/web/kit"
 )
 
@@ -30,6 +32,8 @@ type overviewPage struct {
 	// What each part holds, as the caller may see it.
 	Indicators, Sessions, Lessons int
 	OpenActions, OverdueActions   int
+	Commitments, Kept             int
+	Cadres                        int // active ones, for the organisation's people
 }
 
 func (h *handlers) countParts(ctx context.Context, p *overviewPage) error {
@@ -50,6 +54,21 @@ func (h *handlers) countParts(ctx context.Context, p *overviewPage) error {
 		return err
 	}
 	p.Lessons = len(lessons)
+	promises, err := h.Commitments.List(ctx, a.Org.ID, public)
+	if err != nil {
+		return err
+	}
+	counts := commitment.Count(promises)
+	p.Commitments, p.Kept = counts.Total(), counts[commitment.StatusKept]
+	if !public {
+		list, err := h.Cadres.List(ctx, a.Org.ID)
+		if err != nil {
+			return err
+		}
+		for _, n := range cadre.CountByLevel(list) {
+			p.Cadres += n
+		}
+	}
 	if !public {
 		p.OpenActions, p.OverdueActions, err = h.Reflections.OpenCounts(ctx, a.Org.ID, h.today(a))
 	}
