@@ -38,7 +38,7 @@ type chartTick struct {
 
 const (
 	rcWidth, rcHeight = 600, 240
-	rcLeft, rcRight   = 32, 32
+	rcLeft, rcRight   = 56, 56
 	rcTop, rcBottom   = 28, 40
 )
 
