@@ -148,12 +148,16 @@ func (ds demoSession) record(ctx context.Context, d *db.DB, store *reflection.St
 	rows.Close()
 	today := time.Now().UTC()
 	day := func(daysAgo int) string { return today.AddDate(0, 0, -daysAgo).Format(time.DateOnly) }
+	o, err := (&org.Store{DB: d}).ByID(ctx, orgID)
+	if err != nil {
+		return err
+	}
 	areas, err := store.Areas(ctx, orgID, false)
 	if err != nil {
 		return err
 	}
 	if ds.earlier != nil {
-		if err := ds.earlierSession(ctx, store, actor, orgID, areas, day); err != nil {
+		if err := ds.earlierSession(ctx, store, actor, o, areas, day); err != nil {
 			return err
 		}
 	}
@@ -207,10 +211,6 @@ func (ds demoSession) record(ctx context.Context, d *db.DB, store *reflection.St
 	if err := store.SetPublished(ctx, actor, s.ID, true); err != nil {
 		return err
 	}
-	o, err := (&org.Store{DB: d}).ByID(ctx, orgID)
-	if err != nil {
-		return err
-	}
 	if s, err = store.Session(ctx, s.ID); err != nil {
 		return err
 	}
@@ -229,9 +229,9 @@ func (ds demoSession) record(ctx context.Context, d *db.DB, store *reflection.St
 
 // earlierSession is a first, smaller assessment a year before, so the
 // change across sessions shows.
-func (ds demoSession) earlierSession(ctx context.Context, store *reflection.Store, actor reflection.Actor, orgID int64,
+func (ds demoSession) earlierSession(ctx context.Context, store *reflection.Store, actor reflection.Actor, o *org.Organization,
 	areas []reflection.Area, day func(int) string) error {
-	s, err := store.CreateSession(ctx, actor, orgID, reflection.SessionInput{Title: "Penilaian mandiri awal",
+	s, err := store.CreateSession(ctx, actor, o.ID, reflection.SessionInput{Title: "Penilaian mandiri awal",
 		HeldOn: day(ds.heldDaysAgo + 365), PeriodFrom: day(ds.heldDaysAgo + 730), PeriodTo: day(ds.heldDaysAgo + 366),
 		Purpose: "Penilaian kompetensi organisasi sebelum siklus pertama."})
 	if err != nil {
@@ -250,7 +250,10 @@ func (ds demoSession) earlierSession(ctx context.Context, store *reflection.Stor
 	if err := store.MarkHeld(ctx, actor, s.ID); err != nil {
 		return err
 	}
-	return store.SetPublished(ctx, actor, s.ID, true)
+	if err := store.SetPublished(ctx, actor, s.ID, true); err != nil {
+		return err
+	}
+	return store.SyncLessons(ctx, &lesson.Store{DB: store.DB, NoSearch: true}, actor, o, s, true)
 }
 
 func scoresOf(areas []reflection.Area, scores []int) []reflection.Score {
