@@ -187,6 +187,10 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := learn(ctx, d, users); err != nil {
 		return nil, err
 	}
+	// Residents' proposals, supported by people and OMS made above.
+	if err := proposeTogether(ctx, d, users); err != nil {
+		return nil, err
+	}
 	return Accounts(), nil
 }
 

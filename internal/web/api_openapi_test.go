@@ -42,7 +42,7 @@ func TestOpenAPIDescribesRealRoutes(t *testing.T) {
 		t.Fatalf("openapi.json: %v, %d paths", err, len(doc.Paths))
 	}
 	param := regexp.MustCompile(`\{[^}]+\}`)
-	examples := map[string]string{"{code}": "32", "{slug}": "tidak-ada-contoh", "{provider}": "sandbox", "{file}": "kampanye.csv"}
+	examples := map[string]string{"{code}": "32", "{slug}": "tidak-ada-contoh", "{provider}": "sandbox", "{file}": "kampanye.csv", "{id}": "1"}
 	for p, ops := range doc.Paths {
 		base := "/api/v1"
 		if s := servers.Paths[p].Servers; len(s) > 0 {

@@ -11,6 +11,7 @@ import (
 
 	"lokadaya/internal/charter"
 	"lokadaya/internal/service"
+	"lokadaya/internal/web/collab"
 	"lokadaya/internal/web/explore"
 	"lokadaya/internal/web/learning"
 	opendataweb "lokadaya/internal/web/opendata"
@@ -18,7 +19,7 @@ import (
 )
 
 // areaTemplates are the page templates of the area packages.
-var areaTemplates = []fs.FS{voice.Templates, explore.Templates, opendataweb.Templates, learning.Templates}
+var areaTemplates = []fs.FS{voice.Templates, explore.Templates, opendataweb.Templates, learning.Templates, collab.Templates}
 
 func (s *Server) serviceStore() *service.Store { return &service.Store{DB: s.db} }
 

@@ -364,6 +364,9 @@ func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
 			WHERE i.initiative_id = ` + inID),
 		"janji": one(`SELECT CAST(MIN(id) AS TEXT) FROM commitments WHERE org_id = ?`, org),
 		"kader": one(`SELECT CAST(MIN(id) AS TEXT) FROM cadres WHERE org_id = ?`, org),
+		// The newest proposal: only its proposer (the editor) supports it,
+		// so she may still change it.
+		"usulan": one(`SELECT CAST(MAX(id) AS TEXT) FROM proposals`),
 	}
 	round := strings.Fields(one(`SELECT CAST(id AS TEXT) || ' ' || code FROM survey_rounds WHERE initiative_id = ` + inID +
 		` ORDER BY CASE WHEN open THEN 0 ELSE 1 END, id LIMIT 1`))

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"lokadaya/internal/web/collab"
 	"lokadaya/internal/web/explore"
 	"lokadaya/internal/web/learning"
 	opendataweb "lokadaya/internal/web/opendata"
@@ -252,6 +253,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	explore.Routes(routes, areaSite{s}, s.exploreStores())
 	opendataweb.Routes(routes, areaSite{s}, s.opendataStores())
 	learning.Routes(routes, areaSite{s}, s.learningStores())
+	collab.Routes(routes, areaSite{s}, s.collabStores())
 
 	handle("POST /api/v1/campaigns/{slug}/donations", s.apiDonate)
 	handle("GET /api/v1/openapi.json", s.apiOpenAPI)
