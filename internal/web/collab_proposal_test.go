@@ -253,3 +253,20 @@ func TestProposalAPI(t *testing.T) {
 		t.Errorf("unknown: %d", r.status)
 	}
 }
+
+func TestProposalCreationIsLimited(t *testing.T) {
+	w := newDemoWorld(t)
+	form := url.Values{"kind": {"isu"}, "title": {"Isu"}, "what": {"Isinya."}, "region": {"33.72"}}
+	for i := range 10 {
+		if r := w.post(t, "owner2", "/usulan/baru", form); r.status != 303 {
+			t.Fatalf("proposal %d: %d", i+1, r.status)
+		}
+	}
+	if r := w.post(t, "owner2", "/usulan/baru", form); r.status != http.StatusTooManyRequests {
+		t.Fatalf("eleventh in the hour: %d", r.status)
+	}
+	// The limit is each account's own.
+	if r := w.post(t, "viewer", "/usulan/baru", form); r.status != 303 {
+		t.Fatalf("another person: %d", r.status)
+	}
+}
