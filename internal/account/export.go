@@ -32,6 +32,10 @@ type Export struct {
 	// Cadres are the organisations' cadre records that carry the account's
 	// verified e-mail, with their trainings and what they led.
 	Cadres []ExportCadre `json:"cadre_records,omitempty"`
+	// Proposals are the issues and proposals (usulan) the person made,
+	// ProposalSupports those they supported.
+	Proposals        []ExportProposal        `json:"proposals"`
+	ProposalSupports []ExportProposalSupport `json:"proposal_supports"`
 }
 
 // ExportProfile is the account itself.
@@ -107,9 +111,10 @@ func (s *Store) Export(ctx context.Context, id int64) (*Export, error) {
 		Phone: u.Phone, Locale: u.Locale, IsAdmin: u.IsAdmin, EmailVerifiedAt: u.EmailVerifiedAt,
 		PrivacyConsentAt: u.PrivacyConsentAt, CreatedAt: u.CreatedAt},
 		Memberships: []ExportMembership{}, Sessions: []ExportSession{}, Tokens: []ExportToken{},
-		Audit: []ExportAudit{}, Mail: []ExportMail{}, Notifications: []ExportNotification{}}
+		Audit: []ExportAudit{}, Mail: []ExportMail{}, Notifications: []ExportNotification{},
+		Proposals: []ExportProposal{}, ProposalSupports: []ExportProposalSupport{}}
 	steps := []func(context.Context, *Export) error{s.exportMemberships, s.exportSessions, s.exportTokens,
-		s.exportAudit, s.exportMail, s.exportNotifications}
+		s.exportAudit, s.exportMail, s.exportNotifications, s.exportProposals}
 	for _, step := range steps {
 		if err := step(ctx, e); err != nil {
 			return nil, fmt.Errorf("account: export: %w", err)

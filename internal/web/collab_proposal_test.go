@@ -270,3 +270,25 @@ func TestProposalCreationIsLimited(t *testing.T) {
 		t.Fatalf("another person: %d", r.status)
 	}
 }
+
+// TestProposalsInAccountExport checks that a person's download of their
+// data holds the proposals they made and supported.
+func TestProposalsInAccountExport(t *testing.T) {
+	w := newDemoWorld(t)
+	r := w.get(t, "editor", "/akun/ekspor")
+	var e struct {
+		Proposals []struct {
+			Title string `json:"title"`
+		} `json:"proposals"`
+		Supports []struct {
+			ProposalID int64 `json:"proposal_id"`
+		} `json:"proposal_supports"`
+	}
+	if err := json.Unmarshal([]byte(r.body), &e); err != nil || r.status != 200 {
+		t.Fatalf("%d %v", r.status, err)
+	}
+	// The editor proposed one and supports three (her own among them).
+	if len(e.Proposals) != 1 || e.Proposals[0].Title != sampahTitle || len(e.Supports) != 3 {
+		t.Fatalf("export %+v", e)
+	}
+}
