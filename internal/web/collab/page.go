@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/org"
@@ -32,6 +33,18 @@ type orgChoice struct {
 	ID         int64
 	Name       string
 	Supporting bool
+}
+
+// Paragraphs splits the proposal's text at line breaks into the
+// paragraphs the page shows.
+func (d *showPage) Paragraphs() []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(d.Proposal.What, "\r\n", "\n"), "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // show is GET /usulan/{id}, public.
