@@ -83,6 +83,14 @@ type Supporter struct {
 	Name string `json:"name"`
 }
 
+// CountValue is the beneficiaries estimate, 0 when not given.
+func (p *Proposal) CountValue() int64 {
+	if p.Count == nil {
+		return 0
+	}
+	return *p.Count
+}
+
 // Merged reports whether the proposal was merged into another.
 func (p *Proposal) Merged() bool { return p.MergedInto != 0 }
 

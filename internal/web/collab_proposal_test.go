@@ -48,7 +48,7 @@ func TestProposalPublicPagesAndLogin(t *testing.T) {
 		{"list of Surakarta", "/usulan?wilayah=33.72", 200, "", []string{saluranTitle}},
 		{"most supported", "/usulan?urut=dukungan", 200, "", []string{saluranTitle}},
 		{"bad cursor", "/usulan?cursor=x", 400, "", nil},
-		{"page", "/usulan/" + id, 200, "", []string{saluranTitle, "RT 03/RW 05", "7 pendukung", "Tyto Alba", "/masuk?next="}},
+		{"page", "/usulan/" + id, 200, "", []string{saluranTitle, "RT 03/RW 05", "7 pendukung", "sekitar 180 orang", "Tyto Alba", "/masuk?next="}},
 		{"merged duplicate", "/usulan/" + dup, 200, "", []string{`id="proposal-merged"`, "/usulan/" + id}},
 		{"unknown", "/usulan/999999", 404, "", nil},
 		{"form needs login", "/usulan/baru", 303, "/masuk?next=%2Fusulan%2Fbaru", nil},
