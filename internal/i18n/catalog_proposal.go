@@ -20,7 +20,7 @@ func init() {
 		"proposal.order_supported":     {"Paling didukung", "Most supported"},
 		"proposal.none":                {"Belum ada usulan di sini.", "No proposals here yet."},
 		"proposal.more":                {"Berikutnya", "Next"},
-		"proposal.supporters_n":        {"%d pendukung", "%d supporters"},
+		"proposal.supporters_n":        {"%d pendukung", "Supporters: %d"},
 		"proposal.cost_about":          {"perkiraan biaya %s", "rough cost %s"},
 		"proposal.people_n":            {"sekitar %s orang", "about %s people"},
 		"proposal.kind.isu":            {"Isu", "Issue"},
