@@ -28,6 +28,6 @@ func init() {
 		"learning.actions.hint":     {"tindakan dari temuan refleksi: apa, siapa, kapan, anggaran", "actions from reflection findings: what, who, by when, budget"},
 		"learning.cadres":           {"Kader", "Cadres"},
 		"learning.cadres.hint":      {"daftar kader, wilayah, keahlian dan pelatihan", "the cadre register, regions, skills and trainings"},
-		"learning.library":          {"Perpustakaan pelajaran semua OMS", "The lessons library of every OMS"},
+		"learning.all_lessons":      {"Perpustakaan pelajaran semua OMS", "The lessons library of every OMS"},
 	})
 }

@@ -4,9 +4,9 @@ package i18n
 // across organisations, one lesson's page, its form and its errors.
 func init() {
 	add(map[string]Msg{
-		"lesson.library":           {"Perpustakaan pelajaran", "Lessons library"},
-		"lesson.library_link":      {"Pelajaran dari OMS", "Lessons from OMS"},
-		"lesson.library.intro":     {"Pelajaran yang dibagikan OMS dari refleksi dan dari setiap tahap siklusnya: apa yang dipelajari, dari inisiatif mana, apa yang kemudian dilakukan, dan bukti yang mendasarinya.", "Lessons shared by OMS from their reflections and from every stage of their cycle: what was learned, from which initiative, what was done next, and the evidence it rests on."},
+		"lesson.shelf":             {"Perpustakaan pelajaran", "Lessons library"},
+		"lesson.shelf_link":        {"Pelajaran dari OMS", "Lessons from OMS"},
+		"lesson.shelf.intro":       {"Pelajaran yang dibagikan OMS dari refleksi dan dari setiap tahap siklusnya: apa yang dipelajari, dari inisiatif mana, apa yang kemudian dilakukan, dan bukti yang mendasarinya.", "Lessons shared by OMS from their reflections and from every stage of their cycle: what was learned, from which initiative, what was done next, and the evidence it rests on."},
 		"lesson.title_of":          {"Pelajaran %s", "Lessons of %s"},
 		"lesson.org_intro":         {"Pelajaran yang diterbitkan tampil untuk semua orang dan dapat dicari di perpustakaan pelajaran.", "Published lessons are shown to everyone and can be searched in the lessons library."},
 		"lesson.none":              {"Belum ada pelajaran yang diterbitkan.", "No lessons are published yet."},

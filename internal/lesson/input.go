@@ -217,12 +217,12 @@ func (in *Input) check() validate.Errors {
 	}
 	in.Issues = issues
 	if in.SourceKind == "" {
-		in.SourceKind = SourceOther
+		in.SourceKind = SourceElsewhere
 	}
 	switch {
 	case !slices.Contains(SourceKinds, in.SourceKind):
 		e.Add("source_kind", "lesson.err.source")
-	case in.SourceKind == SourceOther && in.SourceID != 0, in.SourceKind != SourceOther && in.SourceID <= 0:
+	case in.SourceKind == SourceElsewhere && in.SourceID != 0, in.SourceKind != SourceElsewhere && in.SourceID <= 0:
 		e.Add("source_kind", "lesson.err.source")
 	}
 	if len(in.Evidence) > MaxEvidence {

@@ -26,11 +26,11 @@ func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
 const (
 	SourceReflection = "reflection" // a reflection (CoRel) session; SourceID is its id
 	SourceCycle      = "cycle"      // a stage of a cycle; SourceID is the cycle's id
-	SourceOther      = "other"
+	SourceElsewhere  = "other"
 )
 
 // SourceKinds lists the kinds of source.
-var SourceKinds = []string{SourceReflection, SourceCycle, SourceOther}
+var SourceKinds = []string{SourceReflection, SourceCycle, SourceElsewhere}
 
 // Stages is the number of stages of the cycle; a lesson's Stage is 1 to
 // Stages, or 0 for none.

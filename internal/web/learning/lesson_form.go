@@ -40,7 +40,7 @@ func (h *handlers) lessonNew(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	form := url.Values{"source_kind": {lesson.SourceOther}}
+	form := url.Values{"source_kind": {lesson.SourceElsewhere}}
 	q := r.URL.Query()
 	if n, err := strconv.Atoi(q.Get("tahap")); err == nil && n >= 1 && n <= lesson.Stages {
 		form.Set("stage", strconv.Itoa(n))

@@ -120,5 +120,5 @@ func (h *handlers) lessonLibrary(w http.ResponseWriter, r *http.Request) {
 		}
 		p.NextURL = "/pelajaran?" + nq.Encode()
 	}
-	h.site.Render(w, r, kit.Page{Name: "learning_lesson_library", Title: h.t(r, "lesson.library"), Data: p, Status: status})
+	h.site.Render(w, r, kit.Page{Name: "learning_lesson_shelf", Title: h.t(r, "lesson.shelf"), Data: p, Status: status})
 }
