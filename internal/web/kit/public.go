@@ -63,3 +63,24 @@ func AccessOf(site Site, orgs *org.Store, w http.ResponseWriter, r *http.Request
 	}
 	return a, true
 }
+
+// OrgInitiative loads the organisation of {slug} for a caller allowed by
+// may (see Site.Org) and its initiative {islug}; another organisation's
+// initiative is 404.
+func OrgInitiative(site Site, inits *initiative.Store, w http.ResponseWriter, r *http.Request,
+	may func(*Access) bool) (*Access, *initiative.Initiative, bool) {
+	a, ok := site.Org(w, r, may)
+	if !ok {
+		return nil, nil, false
+	}
+	i, err := inits.BySlug(r.Context(), r.PathValue("islug"))
+	if err != nil {
+		site.Fail(w, r, err)
+		return nil, nil, false
+	}
+	if i.OrgID != a.Org.ID {
+		site.NotFound(w, r)
+		return nil, nil, false
+	}
+	return a, i, true
+}

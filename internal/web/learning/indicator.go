@@ -73,17 +73,8 @@ func (ws *indicatorWorkspace) URL() string {
 // open loads the organisation {slug} for a caller allowed by may and its
 // initiative {islug}; another organisation's initiative is 404.
 func (h *handlers) open(w http.ResponseWriter, r *http.Request, may func(*kit.Access) bool) (*indicatorWorkspace, bool) {
-	a, ok := h.site.Org(w, r, may)
+	a, i, ok := kit.OrgInitiative(h.site, h.Initiatives, w, r, may)
 	if !ok {
-		return nil, false
-	}
-	i, err := h.Initiatives.BySlug(r.Context(), r.PathValue("islug"))
-	if err != nil {
-		h.site.Fail(w, r, err)
-		return nil, false
-	}
-	if i.OrgID != a.Org.ID {
-		h.site.NotFound(w, r)
 		return nil, false
 	}
 	return &indicatorWorkspace{Access: a, Initiative: i}, true

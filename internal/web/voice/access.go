@@ -30,17 +30,8 @@ func serviceURL(orgSlug, initiativeSlug string) string {
 // may and its initiative ({islug}); an initiative of another organisation
 // is 404.
 func (h *handlers) openWorkspace(w http.ResponseWriter, r *http.Request, may func(*kit.Access) bool) (*workspace, bool) {
-	a, ok := h.site.Org(w, r, may)
+	a, i, ok := kit.OrgInitiative(h.site, h.Initiatives, w, r, may)
 	if !ok {
-		return nil, false
-	}
-	i, err := h.Initiatives.BySlug(r.Context(), r.PathValue("islug"))
-	if err != nil {
-		h.site.Fail(w, r, err)
-		return nil, false
-	}
-	if i.OrgID != a.Org.ID {
-		h.site.NotFound(w, r)
 		return nil, false
 	}
 	return &workspace{Access: a, Initiative: i}, true
