@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"lokadaya/internal/i18n"
+	"lokadaya/internal/region"
 	"net/http"
 	"net/url"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 var sessionPathRE = regexp.MustCompile(`^/organisasi/terang-kampung/refleksi/(\d+)$`)
@@ -220,9 +222,15 @@ func TestActionPlanPage(t *testing.T) {
 	r = w.get(t, "viewer", "/organisasi/terang-kampung/rencana-aksi")
 	var open, overdue int
 	var budget int64
-	if err := w.d.QueryRow(t.Context(), `SELECT COUNT(*), COALESCE(SUM(CASE WHEN due_on < '2026-12-01' THEN 1 ELSE 0 END), 0),
+	// Overdue is judged against today in the organisation's own zone, as the page does.
+	var code string
+	if err := w.d.QueryRow(t.Context(), `SELECT region_code FROM organizations WHERE slug = 'terang-kampung'`).Scan(&code); err != nil {
+		t.Fatal(err)
+	}
+	today := time.Now().In(region.Zone(code)).Format(time.DateOnly)
+	if err := w.d.QueryRow(t.Context(), `SELECT COUNT(*), COALESCE(SUM(CASE WHEN due_on < ? THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(a.budget), 0) FROM reflection_actions a JOIN organizations o ON o.id = a.org_id
-		WHERE o.slug = 'terang-kampung' AND a.status IN ('rencana', 'berjalan')`).Scan(&open, &overdue, &budget); err != nil {
+		WHERE o.slug = 'terang-kampung' AND a.status IN ('rencana', 'berjalan')`, today).Scan(&open, &overdue, &budget); err != nil {
 		t.Fatal(err)
 	}
 	for fig, want := range map[string]string{"open": fmt.Sprint(open), "overdue": fmt.Sprint(overdue), "budget": i18n.Rupiah(budget)} {
