@@ -14,14 +14,14 @@ import (
 // The hub reads organisations itself rather than through the org package,
 // because a review needs columns (legal numbers, status reason) in bulk and
 // by region coverage, which is the hub's concern.
-const orgColumns = `o.id, o.slug, o.name, o.legal_form, o.akta_number, o.sk_ahu, o.npwp, o.address, o.region_code,
+const orgColumns = `o.id, o.slug, o.name, o.kind, o.legal_form, o.akta_number, o.sk_ahu, o.npwp, o.address, o.region_code,
 	o.founded_year, o.email, o.phone, o.website, o.status, o.status_reason, o.verified_at, o.created_at, o.updated_at`
 
 func scanOrg(row interface{ Scan(...any) error }) (*org.Organization, error) {
 	var o org.Organization
 	var verified sql.NullTime
 	var status string
-	err := row.Scan(&o.ID, &o.Slug, &o.Name, &o.LegalForm, &o.AktaNumber, &o.SKAHU, &o.NPWP, &o.Address, &o.RegionCode,
+	err := row.Scan(&o.ID, &o.Slug, &o.Name, &o.Kind, &o.LegalForm, &o.AktaNumber, &o.SKAHU, &o.NPWP, &o.Address, &o.RegionCode,
 		&o.FoundedYear, &o.Email, &o.Phone, &o.Website, &status, &o.StatusReason, &verified, &o.CreatedAt, &o.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, db.ErrNotFound

@@ -14,6 +14,7 @@ import (
 // are given beside each field; errors are reported under the same names.
 type Input struct {
 	Name        string   // name
+	Kind        string   // kind ("" for an OMS)
 	Slug        string   // slug (optional: generated from the name)
 	LegalForm   string   // legal_form
 	AktaNumber  string   // akta_number
@@ -35,7 +36,7 @@ type Input struct {
 func InputFrom(form url.Values, regionCode string) Input {
 	g := func(k string) string { return strings.TrimSpace(form.Get(k)) }
 	return Input{
-		Name: g("name"), Slug: strings.ToLower(g("slug")), LegalForm: g("legal_form"),
+		Name: g("name"), Kind: g("kind"), Slug: strings.ToLower(g("slug")), LegalForm: g("legal_form"),
 		AktaNumber: g("akta_number"), SKAHU: g("sk_ahu"), NPWP: g("npwp"), Address: g("address"),
 		RegionCode: regionCode, FocusIssues: form["focus_issues"], Vision: g("vision"),
 		Mission: g("mission"), FoundedYear: g("founded_year"), Email: g("email"),
@@ -47,7 +48,7 @@ func InputFrom(form url.Values, regionCode string) Input {
 // the edit page to start from.
 func (o *Organization) Form() url.Values {
 	f := url.Values{
-		"name": {o.Name}, "slug": {o.Slug}, "legal_form": {o.LegalForm},
+		"name": {o.Name}, "kind": {string(o.Kind)}, "slug": {o.Slug}, "legal_form": {o.LegalForm},
 		"akta_number": {o.AktaNumber}, "sk_ahu": {o.SKAHU}, "npwp": {FormatNPWP(o.NPWP)},
 		"address": {o.Address}, "region": {o.RegionCode}, "vision": {o.Vision},
 		"mission": {o.Mission}, "email": {o.Email}, "phone": {o.Phone}, "website": {o.Website},
@@ -74,10 +75,18 @@ func (in Input) check(now time.Time) (Organization, validate.Errors) {
 	if in.Slug != "" && !ValidSlug(in.Slug) {
 		e.Add("slug", "org.err.slug")
 	}
-	if !ValidLegalForm(in.LegalForm) {
+	o.Kind = KindOMS
+	if in.Kind != "" {
+		o.Kind = Kind(in.Kind)
+		if !o.Kind.Valid() {
+			e.Add("kind", "org.err.kind")
+		}
+	}
+	// A legal form is an OMS's; another actor may name one or none.
+	if (o.IsOMS() || in.LegalForm != "") && !ValidLegalForm(in.LegalForm) {
 		e.Add("legal_form", "org.err.legal_form")
 	}
-	if NeedsAkta(in.LegalForm) {
+	if o.IsOMS() && NeedsAkta(in.LegalForm) {
 		e.Required("akta_number", in.AktaNumber)
 	}
 	e.MaxLen("akta_number", in.AktaNumber, 100)

@@ -21,6 +21,8 @@ type ListOptions struct {
 	PublicOnly bool
 	// Status keeps only organisations in that status ("" for any).
 	Status Status
+	// Kinds keeps only organisations of these kinds (none: every kind).
+	Kinds []Kind
 	// After is the cursor: the id of the last organisation of the previous
 	// page (newest come first, so the next page has smaller ids).
 	After int64
@@ -67,6 +69,12 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]Organization, int6
 	if opt.Status != "" {
 		where = append(where, `status = ?`)
 		args = append(args, opt.Status)
+	}
+	if len(opt.Kinds) > 0 {
+		where = append(where, `kind IN (?`+strings.Repeat(`, ?`, len(opt.Kinds)-1)+`)`)
+		for _, k := range opt.Kinds {
+			args = append(args, k)
+		}
 	}
 	if opt.After > 0 {
 		where = append(where, `id < ?`)

@@ -1,4 +1,5 @@
-// Package org keeps civil-society organisations (OMS): their profiles,
+// Package org keeps civil-society organisations (OMS), and the government
+// units and other stakeholders that work with them: their profiles,
 // members and roles, invitations and verification status.
 package org
 
@@ -6,9 +7,12 @@ import "time"
 
 // Organization is an OMS's profile.
 type Organization struct {
-	ID           int64
-	Slug         string
-	Name         string
+	ID   int64
+	Slug string
+	Name string
+	// Kind is the sort of actor: an OMS, a government unit or another
+	// stakeholder.
+	Kind         Kind
 	LegalForm    string
 	AktaNumber   string
 	SKAHU        string

@@ -13,7 +13,7 @@ import (
 // Store reads and writes organisations, their members and invitations.
 type Store struct{ DB *db.DB }
 
-const orgColumns = `id, slug, name, legal_form, akta_number, sk_ahu, npwp, address, region_code,
+const orgColumns = `id, slug, name, kind, legal_form, akta_number, sk_ahu, npwp, address, region_code,
 	focus_issues, vision, mission, founded_year, email, phone, website, logo_key, status,
 	status_reason, verified_at, created_at, updated_at`
 
@@ -21,7 +21,7 @@ func scanOrg(row interface{ Scan(...any) error }) (*Organization, error) {
 	var o Organization
 	var issues string
 	var verified sql.NullTime
-	if err := row.Scan(&o.ID, &o.Slug, &o.Name, &o.LegalForm, &o.AktaNumber, &o.SKAHU, &o.NPWP,
+	if err := row.Scan(&o.ID, &o.Slug, &o.Name, &o.Kind, &o.LegalForm, &o.AktaNumber, &o.SKAHU, &o.NPWP,
 		&o.Address, &o.RegionCode, &issues, &o.Vision, &o.Mission, &o.FoundedYear, &o.Email,
 		&o.Phone, &o.Website, &o.LogoKey, &o.Status, &o.StatusReason, &verified,
 		&o.CreatedAt, &o.UpdatedAt); err != nil {
@@ -62,7 +62,9 @@ func (s *Store) Validate(ctx context.Context, in Input, selfID int64) (Organizat
 			e.Add("region", "org.err.region")
 		case err != nil:
 			return o, e, fmt.Errorf("org: region: %w", err)
-		case level != "desa" && level != "kelurahan":
+		case o.IsOMS() && level != "desa" && level != "kelurahan":
+			// An OMS is found where it works; an office or a parliament
+			// sits at the level it serves.
 			e.Add("region", "org.err.region_level")
 		}
 	}
@@ -118,11 +120,14 @@ func (s *Store) Create(ctx context.Context, creatorID int64, in Input) (*Organiz
 func insertOrg(ctx context.Context, tx *db.Tx, o *Organization, creatorID int64) error {
 	now := db.Now()
 	o.Status, o.CreatedAt, o.UpdatedAt = StatusPending, now, now
-	err := tx.QueryRow(ctx, `INSERT INTO organizations (slug, name, legal_form, akta_number, sk_ahu,
+	if o.Kind == "" {
+		o.Kind = KindOMS
+	}
+	err := tx.QueryRow(ctx, `INSERT INTO organizations (slug, name, kind, legal_form, akta_number, sk_ahu,
 		npwp, address, region_code, focus_issues, vision, mission, founded_year, email, phone,
 		website, status, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		o.Slug, o.Name, o.LegalForm, o.AktaNumber, o.SKAHU, o.NPWP, o.Address, o.RegionCode,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		o.Slug, o.Name, o.Kind, o.LegalForm, o.AktaNumber, o.SKAHU, o.NPWP, o.Address, o.RegionCode,
 		joinIssues(o.FocusIssues), o.Vision, o.Mission, o.FoundedYear, o.Email, o.Phone,
 		o.Website, o.Status, now, now).Scan(&o.ID)
 	if err != nil {
@@ -133,7 +138,14 @@ func insertOrg(ctx context.Context, tx *db.Tx, o *Organization, creatorID int64)
 
 // Update saves an edited profile. An organisation that was asked for
 // changes goes back to pending, so its hub coordinator reviews it again.
+// The kind stays what it was registered as: what an organisation may do
+// (campaigns, the cycle) hangs on it.
 func (s *Store) Update(ctx context.Context, id int64, in Input) (*Organization, error) {
+	cur, err := s.ByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	in.Kind = string(cur.Kind)
 	o, e, err := s.Validate(ctx, in, id)
 	if err != nil {
 		return nil, err
@@ -142,10 +154,6 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (*Organization, 
 		return nil, err
 	}
 	if o.Slug == "" {
-		cur, err := s.ByID(ctx, id)
-		if err != nil {
-			return nil, err
-		}
 		o.Slug = cur.Slug
 	}
 	res, err := s.DB.Exec(ctx, `UPDATE organizations SET slug = ?, name = ?, legal_form = ?,

@@ -45,7 +45,7 @@ func (s *Server) campaignManage(w http.ResponseWriter, r *http.Request) {
 // campaignNew shows the new-campaign form.
 func (s *Server) campaignNew(w http.ResponseWriter, r *http.Request) {
 	a, ok := s.orgFor(w, r, campaignWrite)
-	if !ok {
+	if !ok || !s.requireOMS(w, r, a.Org) {
 		return
 	}
 	s.renderCampaignNew(w, r, http.StatusOK, a, url.Values{}, nil)
@@ -54,7 +54,7 @@ func (s *Server) campaignNew(w http.ResponseWriter, r *http.Request) {
 // campaignCreate stores a draft campaign and goes on to its needs.
 func (s *Server) campaignCreate(w http.ResponseWriter, r *http.Request) {
 	a, ok := s.orgFor(w, r, campaignWrite)
-	if !ok {
+	if !ok || !s.requireOMS(w, r, a.Org) {
 		return
 	}
 	form, ok := s.parseCampaignForm(w, r)

@@ -33,7 +33,7 @@ func (s *Server) cycleList(w http.ResponseWriter, r *http.Request) {
 // cycleStart opens cycle 1 and goes to its overview.
 func (s *Server) cycleStart(w http.ResponseWriter, r *http.Request) {
 	a, ok := s.loadCycleAccess(w, r)
-	if !ok || !s.requireCycleWrite(w, r, a) {
+	if !ok || !s.requireCycleWrite(w, r, a) || !s.requireOMS(w, r, a.Org) {
 		return
 	}
 	c, err := s.cycleStore().Start(r.Context(), a.Org.ID, cycleActor(a))

@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"errors"
+	"lokadaya/internal/org"
 	"net/http"
 
 	"lokadaya/internal/db"
@@ -21,6 +22,16 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) forbidden(w http.ResponseWriter, r *http.Request) {
 	s.errorPage(w, r, http.StatusForbidden, "403")
+}
+
+// requireOMS refuses, with a page that says why, what only an OMS may do
+// (the cycle, Galang Daya) to a government unit or another stakeholder.
+func (s *Server) requireOMS(w http.ResponseWriter, r *http.Request, o *org.Organization) bool {
+	if o.IsOMS() {
+		return true
+	}
+	s.errorPage(w, r, http.StatusForbidden, "oms_only")
+	return false
 }
 
 func (s *Server) tooMany(w http.ResponseWriter, r *http.Request) {

@@ -16,6 +16,7 @@ import (
 type orgFormData struct {
 	Picker     *RegionPicker
 	LegalForms []string
+	Kinds      []org.Kind
 	Issues     []string
 	Access     *orgAccess // nil when creating
 	// The organisation's open data licence, which its owners choose.
@@ -40,7 +41,7 @@ func (s *Server) renderOrgForm(w http.ResponseWriter, r *http.Request, status in
 	if access != nil {
 		title = i18n.T(lang(r), "org.edit.title", access.Org.Name)
 	}
-	data := &orgFormData{Picker: picker, LegalForms: org.LegalForms, Issues: org.FocusIssues, Access: access}
+	data := &orgFormData{Picker: picker, LegalForms: org.LegalForms, Kinds: org.Kinds, Issues: org.FocusIssues, Access: access}
 	if access != nil && (access.IsOwner() || access.Admin) {
 		l, err := (&opendata.Store{DB: s.db}).Licence(r.Context(), access.Org.ID)
 		if err != nil {

@@ -17,6 +17,8 @@ type orgDirectory struct {
 	Items     []orgCard
 	Query     string
 	Verified  bool
+	Kind      string // the kind filter: a kind, "pemerintah" or ""
+	Kinds     []string
 	Region    *region.Region // the region filter, when one is set
 	Provinces []region.Region
 	NextURL   string
@@ -38,6 +40,10 @@ func (s *Server) orgList(w http.ResponseWriter, r *http.Request) {
 		d.Query = string([]rune(d.Query)[:100])
 	}
 	opt := org.ListOptions{Query: d.Query, VerifiedOnly: d.Verified, PublicOnly: true, Limit: 20}
+	d.Kinds = directoryKinds()
+	if opt.Kinds = org.KindsOf(q.Get("jenis")); opt.Kinds != nil {
+		d.Kind = q.Get("jenis")
+	}
 	if code := strings.TrimSpace(q.Get("wilayah")); code != "" {
 		reg, err := s.regions.Get(r.Context(), code)
 		if errors.Is(err, db.ErrNotFound) {
@@ -66,7 +72,7 @@ func (s *Server) orgList(w http.ResponseWriter, r *http.Request) {
 	}
 	if next > 0 {
 		nq := url.Values{}
-		for _, k := range []string{"q", "wilayah", "terverifikasi"} {
+		for _, k := range []string{"q", "wilayah", "terverifikasi", "jenis"} {
 			if v := q.Get(k); v != "" {
 				nq.Set(k, v)
 			}
@@ -75,6 +81,13 @@ func (s *Server) orgList(w http.ResponseWriter, r *http.Request) {
 		d.NextURL = "/organisasi?" + nq.Encode()
 	}
 	s.render(w, r, http.StatusOK, "org_list", s.view(r, "", d))
+}
+
+// directoryKinds are the directory's kind filters: OMS, government as a
+// whole, then the other stakeholders.
+func directoryKinds() []string {
+	return []string{string(org.KindOMS), org.GroupGovernment, string(org.KindBusiness),
+		string(org.KindAcademia), string(org.KindMedia), string(org.KindResidents)}
 }
 
 // orgCards names each organisation's kabupaten/kota and province.
