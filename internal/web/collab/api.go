@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/planning"
 	"lokadaya/internal/proposal"
 	"lokadaya/internal/region"
 	"lokadaya/internal/web/kit"
@@ -30,8 +31,37 @@ type apiProposal struct {
 	Evidence      []apiEvidence        `json:"evidence"`
 	MergedInto    *int64               `json:"merged_into"`
 	// RankHistory is the proposal's ranks in planning rounds, oldest
-	// first; empty until rounds exist.
-	RankHistory []any `json:"rank_history"`
+	// first.
+	RankHistory []apiRank `json:"rank_history"`
+}
+
+// apiRank is one step of a proposal's rank history: ranked (and planned
+// for to_year), funded (in to_year) or moved forward (from_year → to_year,
+// null when beyond the round) and why.
+type apiRank struct {
+	Round    int64   `json:"round"`
+	Event    string  `json:"event"`
+	Rank     int     `json:"rank"`
+	Score    float64 `json:"score"`
+	FromYear *int    `json:"from_year"`
+	ToYear   *int    `json:"to_year"`
+	Reason   string  `json:"reason"`
+	At       string  `json:"at"`
+}
+
+func ranksToAPI(events []planning.Event) []apiRank {
+	out := make([]apiRank, 0, len(events))
+	year := func(y int) *int {
+		if y == 0 {
+			return nil
+		}
+		return &y
+	}
+	for _, e := range events {
+		out = append(out, apiRank{Round: e.RoundID, Event: e.Event, Rank: e.Rank, Score: points(e.Score),
+			FromYear: year(e.From), ToYear: year(e.To), Reason: e.Reason, At: e.At.Format("2006-01-02T15:04:05Z")})
+	}
+	return out
 }
 
 type apiEvidence struct {
@@ -43,7 +73,7 @@ func toAPI(p *proposal.Proposal) apiProposal {
 	a := apiProposal{ID: p.ID, Kind: p.Kind, Title: p.Title, What: p.What, RegionCode: p.RegionCode, Where: p.Where,
 		Beneficiaries: p.Beneficiaries, Count: p.Count, Cost: p.Cost, Status: p.Status,
 		Proposer: p.ProposerName, CreatedAt: p.CreatedAt.UTC().Format("2006-01-02T15:04:05Z"), Supporters: p.Supporters,
-		Organizations: p.Organizations, Evidence: []apiEvidence{}, RankHistory: []any{}}
+		Organizations: p.Organizations, Evidence: []apiEvidence{}, RankHistory: []apiRank{}}
 	if a.Organizations == nil {
 		a.Organizations = []proposal.Supporter{}
 	}
@@ -110,5 +140,13 @@ func (h *handlers) apiGet(w http.ResponseWriter, r *http.Request) {
 		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
 		return
 	}
-	kit.JSON(w, http.StatusOK, toAPI(p))
+	a := toAPI(p)
+	hist, err := h.Rounds.History(r.Context(), p.ID)
+	if err != nil {
+		h.site.Log(r, err)
+		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		return
+	}
+	a.RankHistory = ranksToAPI(hist)
+	kit.JSON(w, http.StatusOK, a)
 }

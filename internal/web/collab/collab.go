@@ -1,7 +1,7 @@
 // Package collab serves the pages of working together with local
-// government: for now the issues and proposals (usulan) residents and OMS
-// put forward for a region, their supporters and the merging of
-// duplicates. It is built on the shared kit (internal/web/kit); the domain
+// government: the issues and proposals (usulan) residents and OMS put
+// forward for a region, their supporters and the merging of duplicates,
+// and the planning rounds that rank them into years (internal/planning). It is built on the shared kit (internal/web/kit); the domain
 // rules and storage live in internal/proposal.
 package collab
 
@@ -15,6 +15,7 @@ import (
 
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/org"
+	"lokadaya/internal/planning"
 	"lokadaya/internal/proposal"
 	"lokadaya/internal/ratelimit"
 	"lokadaya/internal/region"
@@ -30,6 +31,7 @@ var Templates embed.FS
 // Stores are the domain stores the area's handlers use.
 type Stores struct {
 	Proposals *proposal.Store
+	Rounds    *planning.Store
 	Orgs      *org.Store
 	Regions   *region.Store
 	// CreateLimit counts new proposals per address, UserLimit per user:
@@ -60,6 +62,7 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	mux.HandleFunc("POST /usulan/{id}/gabung", h.merge)
 	mux.HandleFunc("GET /api/v1/proposals", h.apiList)
 	mux.HandleFunc("GET /api/v1/proposals/{id}", h.apiGet)
+	h.roundRoutes(mux)
 }
 
 // t translates a message in the request's language.

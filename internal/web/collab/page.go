@@ -9,6 +9,7 @@ import (
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/org"
+	"lokadaya/internal/planning"
 	"lokadaya/internal/proposal"
 	"lokadaya/internal/validate"
 	"lokadaya/internal/web/kit"
@@ -27,6 +28,19 @@ type showPage struct {
 	Orgs     []orgChoice
 	Editable bool
 	CanMerge bool
+	// History is the proposal's rank history in planning rounds.
+	History []planning.Event
+}
+
+// Score formats thousandths of a point.
+func (d *showPage) Score(milli int) string { return planning.FormatScore(milli) }
+
+// YearOr writes a year, or none for 0 (beyond a round's years).
+func (d *showPage) YearOr(year int, none string) string {
+	if year == 0 {
+		return none
+	}
+	return strconv.Itoa(year)
 }
 
 type orgChoice struct {
@@ -59,6 +73,11 @@ func (h *handlers) show(w http.ResponseWriter, r *http.Request) {
 func (h *handlers) renderShow(w http.ResponseWriter, r *http.Request, p *proposal.Proposal, status int, form url.Values, errs validate.Errors) {
 	ctx := r.Context()
 	d := &showPage{Proposal: p, RegionLabel: h.regionLabel(ctx, p.RegionCode)}
+	var err error
+	if d.History, err = h.Rounds.History(ctx, p.ID); err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
 	if p.Merged() {
 		t, err := h.Proposals.Get(ctx, p.MergedInto)
 		if err != nil {
