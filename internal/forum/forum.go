@@ -204,6 +204,9 @@ func IsRefusal(err error) (*Refusal, bool) {
 type Store struct {
 	DB  *db.DB
 	Now func() time.Time
+	// Citations, when set, keeps the catalogue datasets forums and plans
+	// cite.
+	Citations Citer
 }
 
 func (s *Store) now() time.Time { return db.NowFrom(s.Now) }

@@ -299,3 +299,51 @@ func TestReviews(t *testing.T) {
 		t.Errorf("review read back: %+v", r)
 	}
 }
+
+// fakeCiter keeps citations in memory and refuses dataset 999, as the
+// catalogue refuses an unpublished one.
+type fakeCiter struct{ sets map[string][]int64 }
+
+var errUnpublished = errors.New("not published")
+
+func (c *fakeCiter) CiteIn(_ context.Context, _ db.Querier, kind string, id int64, ids []int64) error {
+	for _, d := range ids {
+		if d == 999 {
+			return errUnpublished
+		}
+	}
+	c.sets[kind+itoa(id)] = ids
+	return nil
+}
+
+func (c *fakeCiter) CitedIDs(_ context.Context, kind string, id int64) ([]int64, error) {
+	return c.sets[kind+itoa(id)], nil
+}
+
+func TestPlanCitesWithItsActivity(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	c := &fakeCiter{sets: map[string][]int64{}}
+	f.s.Citations = c
+	tm := f.team(t)
+	in := func(ids ...string) forum.ActivityInput {
+		return forum.ActivityFromForm(url.Values{"what": {"Buka data PJU"}, "owner": {itoa(f.gov.ID)},
+			"starts_on": {"2026-10-01"}, "due_on": {"2026-12-31"}, "dataset": ids})
+	}
+	if _, err := f.s.SaveActivity(ctx, f.gov, tm, 0, in("3")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.SaveActivity(ctx, f.gov, tm, 0, in("4", "3")); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.sets["team_plan"+itoa(tm.ID)]; len(got) != 2 {
+		t.Errorf("plan cites %v, want 3 and 4", got)
+	}
+	before := f.count(t, `SELECT COUNT(*) FROM action_team_activities`)
+	if _, err := f.s.SaveActivity(ctx, f.gov, tm, 0, in("999")); !errors.Is(err, errUnpublished) {
+		t.Errorf("unpublished dataset: %v", err)
+	}
+	if f.count(t, `SELECT COUNT(*) FROM action_team_activities`) != before {
+		t.Error("an activity citing an unpublished dataset was written")
+	}
+}

@@ -21,6 +21,9 @@ type ForumInput struct {
 	Counts                                       map[string]int
 	Causes, Implications, Initiatives, DataNeeds string
 	Published                                    bool
+	// Datasets are the catalogue datasets the forum cites; nil leaves
+	// the cited set as it is.
+	Datasets []int64
 
 	formErrs validate.Errors
 }
@@ -37,6 +40,9 @@ func ForumFromForm(form url.Values) ForumInput {
 		Initiatives: trimmed(form, "initiatives"), DataNeeds: trimmed(form, "data_needs"),
 		Published: form.Get("published") != "", formErrs: validate.Errors{}}
 	in.ProposalID = readID(in.formErrs, form, "proposal")
+	if form.Get("datasets_shown") != "" {
+		in.Datasets = readIDs(in.formErrs, form, "dataset")
+	}
 	in.OrgID = readID(in.formErrs, form, "org")
 	for _, g := range Groups {
 		s := trimmed(form, "n_"+g)
@@ -65,6 +71,21 @@ func readID(e validate.Errors, form url.Values, k string) int64 {
 		return 0
 	}
 	return n
+}
+
+// readIDs reads the ids of a repeated field (the dataset picker's
+// checkboxes); never nil.
+func readIDs(e validate.Errors, form url.Values, k string) []int64 {
+	out := []int64{}
+	for _, s := range form[k] {
+		n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+		if err != nil || n <= 0 {
+			e.Add(k, "forum.err.id")
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // Form is the forum as form values, for its edit page.
@@ -187,6 +208,8 @@ func (in *MemberInput) check() validate.Errors {
 type ActivityInput struct {
 	What, StartsOn, DueOn, Indicator, Datasets, Status string
 	OwnerID, Budget                                    int64
+	// Cite are catalogue datasets added to the plan's citations.
+	Cite []int64
 
 	formErrs validate.Errors
 }
@@ -198,6 +221,7 @@ func ActivityFromForm(form url.Values) ActivityInput {
 		Indicator: trimmed(form, "indicator"), Datasets: trimmed(form, "datasets"), Status: trimmed(form, "status"),
 		formErrs: validate.Errors{}}
 	in.OwnerID = readID(in.formErrs, form, "owner")
+	in.Cite = readIDs(in.formErrs, form, "dataset")
 	if s := trimmed(form, "budget"); s != "" {
 		n, err := cycletool.ParseRupiah(s)
 		if err != nil {

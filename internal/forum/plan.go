@@ -62,11 +62,18 @@ func (s *Store) SaveActivity(ctx context.Context, actor Actor, t *Team, id int64
 	if e := in.check(); len(e) > 0 {
 		return 0, e
 	}
-	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+	cited, err := s.addCitations(ctx, t.ID, in.Cite)
+	if err != nil {
+		return 0, err
+	}
+	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
 		if err := mustManage(ctx, tx, actor, t); err != nil {
 			return err
 		}
 		if err := ownerInTeam(ctx, tx, t.ID, in.OwnerID); err != nil {
+			return err
+		}
+		if err := s.cite(ctx, tx, CiteTeamPlan, t.ID, cited); err != nil {
 			return err
 		}
 		now := s.now()

@@ -194,6 +194,9 @@ func (s *Store) Create(ctx context.Context, actor Actor, in ForumInput) (*Forum,
 		if err != nil {
 			return fmt.Errorf("forum: create: %w", err)
 		}
+		if err := s.cite(ctx, tx, CiteForum, id, in.Datasets); err != nil {
+			return err
+		}
 		return record(ctx, tx, actor, "forum.create", "forum", id, in.Title)
 	})
 	if err != nil {
@@ -225,6 +228,9 @@ func (s *Store) Update(ctx context.Context, actor Actor, f *Forum, in ForumInput
 			in.Causes, in.Implications, in.Initiatives, in.DataNeeds, in.Published, s.now(), f.ID)
 		if err != nil {
 			return fmt.Errorf("forum: update: %w", err)
+		}
+		if err := s.cite(ctx, tx, CiteForum, f.ID, in.Datasets); err != nil {
+			return err
 		}
 		return record(ctx, tx, actor, "forum.update", "forum", f.ID, in.Title)
 	})
