@@ -191,6 +191,10 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := proposeTogether(ctx, d, users); err != nil {
 		return nil, err
 	}
+	// A forum in Pajang with its joint action team of government and OMS.
+	if err := convene(ctx, d, users); err != nil {
+		return nil, err
+	}
 	return Accounts(), nil
 }
 

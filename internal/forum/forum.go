@@ -210,3 +210,6 @@ type Store struct {
 }
 
 func (s *Store) now() time.Time { return db.NowFrom(s.Now) }
+
+// Mean is the sitting's mean score to one decimal (3.7).
+func (s *Sitting) Mean() float64 { return float64(s.Average()) / 10 }

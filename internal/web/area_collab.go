@@ -3,6 +3,7 @@ package web
 import (
 	"time"
 
+	"lokadaya/internal/forum"
 	"lokadaya/internal/planning"
 	"lokadaya/internal/proposal"
 	"lokadaya/internal/ratelimit"
@@ -13,7 +14,8 @@ func (s *Server) collabStores() collab.Stores {
 	now := s.pages.now
 	return collab.Stores{
 		Proposals: &proposal.Store{DB: s.db, Now: now}, Orgs: s.orgs, Regions: s.regions,
-		Rounds:      &planning.Store{DB: s.db, Now: now},
+		Rounds: &planning.Store{DB: s.db, Now: now},
+		Forums: &forum.Store{DB: s.db, Now: now}, Accounts: s.accounts,
 		CreateLimit: &ratelimit.Limiter{DB: s.db, Max: 20, Window: time.Hour},
 		UserLimit:   &ratelimit.Limiter{DB: s.db, Max: 10, Window: time.Hour},
 		Now:         now,

@@ -367,6 +367,11 @@ func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
 		// The newest proposal: only its proposer (the editor) supports it,
 		// so she may still change it.
 		"usulan": one(`SELECT CAST(MAX(id) AS TEXT) FROM proposals`),
+		// The demo forum and its team; the review still to be held.
+		"forum":    one(`SELECT CAST(MIN(id) AS TEXT) FROM forums`),
+		"tim":      one(`SELECT CAST(MIN(id) AS TEXT) FROM action_teams`),
+		"kegiatan": one(`SELECT CAST(MIN(id) AS TEXT) FROM action_team_activities`),
+		"tinjauan": one(`SELECT CAST(MIN(id) AS TEXT) FROM action_team_reviews WHERE held_at IS NULL`),
 	}
 	round := strings.Fields(one(`SELECT CAST(id AS TEXT) || ' ' || code FROM survey_rounds WHERE initiative_id = ` + inID +
 		` ORDER BY CASE WHEN open THEN 0 ELSE 1 END, id LIMIT 1`))
@@ -426,6 +431,8 @@ func (v *crawlValues) fill(pattern string) (string, error) {
 			val = "catatan.csv"
 		case prev == "skm":
 			val = v.after["skm/"+name]
+		case v.after[prev] != "" && (name == "aid" || name == "rid"):
+			val = v.after[prev]
 		case v.after[prev] != "" && (name == "id" || name == "code"):
 			val = v.after[prev]
 		case name == "slug" && prev == "organisasi":

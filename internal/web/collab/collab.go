@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"lokadaya/internal/account"
+	"lokadaya/internal/forum"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/org"
 	"lokadaya/internal/planning"
@@ -32,6 +34,8 @@ var Templates embed.FS
 type Stores struct {
 	Proposals *proposal.Store
 	Rounds    *planning.Store
+	Forums    *forum.Store
+	Accounts  *account.Store
 	Orgs      *org.Store
 	Regions   *region.Store
 	// CreateLimit counts new proposals per address, UserLimit per user:
@@ -63,6 +67,7 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	mux.HandleFunc("GET /api/v1/proposals", h.apiList)
 	mux.HandleFunc("GET /api/v1/proposals/{id}", h.apiGet)
 	h.roundRoutes(mux)
+	forumRoutes(mux, h)
 }
 
 // t translates a message in the request's language.
