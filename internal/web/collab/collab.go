@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"lokadaya/internal/account"
+	"lokadaya/internal/dataset"
 	"lokadaya/internal/forum"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/org"
@@ -35,6 +36,7 @@ type Stores struct {
 	Proposals *proposal.Store
 	Rounds    *planning.Store
 	Forums    *forum.Store
+	Datasets  *dataset.Store
 	Accounts  *account.Store
 	Orgs      *org.Store
 	Regions   *region.Store

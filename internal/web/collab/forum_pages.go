@@ -143,6 +143,10 @@ func (h *handlers) forumCreate(w http.ResponseWriter, r *http.Request) {
 		h.renderForumForm(w, r, http.StatusUnprocessableEntity, nil, r.PostForm, errs)
 		return
 	}
+	if key, ok := citeRefusal(err); ok {
+		h.renderForumForm(w, r, http.StatusUnprocessableEntity, nil, r.PostForm, validate.Errors{"dataset": key})
+		return
+	}
 	if err != nil {
 		h.forumRefused(w, r, "/forum", err)
 		return
@@ -196,6 +200,10 @@ func (h *handlers) forumUpdate(w http.ResponseWriter, r *http.Request) {
 	err := h.Forums.Update(r.Context(), forumActor(r, h.site), f, forum.ForumFromForm(r.PostForm))
 	if errs, ok := fieldErrors(err); ok {
 		h.renderForumForm(w, r, http.StatusUnprocessableEntity, f, r.PostForm, errs)
+		return
+	}
+	if key, ok := citeRefusal(err); ok {
+		h.renderForumForm(w, r, http.StatusUnprocessableEntity, f, r.PostForm, validate.Errors{"dataset": key})
 		return
 	}
 	if err != nil {
