@@ -16,7 +16,7 @@ type apiForum struct {
 	RegionCode   string         `json:"region_code"`
 	HeldOn       string         `json:"held_on"`
 	Place        string         `json:"place"`
-	Convener     *apiConvener        `json:"convener"`
+	Convener     *apiConvener   `json:"convener"`
 	Participants map[string]int `json:"participants"`
 	Causes       string         `json:"causes"`
 	Implications string         `json:"implications"`
