@@ -300,7 +300,11 @@ var sources = []source{
 		counts: "ROW.first_answer_at IS NOT NULL AND ROW.first_answer_at <= ROW.first_due_at", org: "ROW.org_id"},
 }
 
-const listed = `CASE WHEN NEW.status IN ('rejected', 'suspended') THEN 0 ELSE 1 END`
+// listed counts an organisation in its regions' figures of OMS: an OMS
+// that is neither rejected nor suspended. Government offices and other
+// stakeholders are organisations too but no OMS; the kind never changes,
+// so the update trigger need not watch it.
+const listed = `CASE WHEN NEW.status IN ('rejected', 'suspended') OR NEW.kind <> 'oms' THEN 0 ELSE 1 END`
 
 func triggers() []db.Trigger {
 	out := []db.Trigger{
@@ -436,4 +440,16 @@ func OneWritePerRow(ctx context.Context, tx *db.Tx) error {
 		return err
 	}
 	return db.CreateTriggers(ctx, tx, list)
+}
+
+// OMSOnly is the migration that counts only OMS among a region's
+// organisations, once organisations have kinds: the triggers learn the
+// kind, and any organisation of another kind already counted is taken off.
+func OMSOnly(ctx context.Context, tx *db.Tx) error {
+	if err := OneWritePerRow(ctx, tx); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE org_figures SET listed = 0
+		WHERE org_id IN (SELECT id FROM organizations WHERE kind <> 'oms') AND listed <> 0`)
+	return err
 }

@@ -16,7 +16,6 @@ import (
 	"lokadaya/internal/goods"
 	"lokadaya/internal/ledger"
 	"lokadaya/internal/migrations"
-	"lokadaya/internal/org"
 )
 
 // upTo is the migrations before the ledger backfill.
@@ -85,11 +84,7 @@ func TestLedgerBackfillMigration(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		o, err := (&org.Store{DB: d}).Create(ctx, u.ID, org.Input{Name: "OMS Lama", Slug: "oms-lama",
-			LegalForm: "komunitas", RegionCode: "32.73.01.1001"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		o := oldOrg(t, d, u.ID, "oms-lama", "OMS Lama")
 		now := db.Now()
 		var ini, camp, dana, barang, bank, pledge int64
 		must := func(err error) {
@@ -156,4 +151,22 @@ func TestLedgerBackfillMigration(t *testing.T) {
 			t.Errorf("after a second backfill: %+v, %v", res, err)
 		}
 	})
+}
+
+// oldOrg writes an organisation and its owner as the first schema knew
+// them: the store of today writes columns added later.
+func oldOrg(t *testing.T, d *db.DB, ownerID int64, slug, name string) struct{ ID int64 } {
+	t.Helper()
+	ctx := context.Background()
+	var o struct{ ID int64 }
+	now := db.Now()
+	if err := d.QueryRow(ctx, `INSERT INTO organizations (slug, name, legal_form, region_code, status, created_at, updated_at)
+		VALUES (?, ?, 'komunitas', '32.73.01.1001', 'pending', ?, ?) RETURNING id`, slug, name, now, now).Scan(&o.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Exec(ctx, `INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?, ?, 'owner', ?)`,
+		o.ID, ownerID, now); err != nil {
+		t.Fatal(err)
+	}
+	return o
 }

@@ -7,7 +7,6 @@ import (
 	"lokadaya/internal/account"
 	"lokadaya/internal/db"
 	"lokadaya/internal/migrations"
-	"lokadaya/internal/org"
 )
 
 // TestImportBanksWidened checks that after migration 71 an import may be of
@@ -23,10 +22,7 @@ func TestImportBanksWidened(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		o, err := (&org.Store{DB: d}).Create(ctx, u.ID, org.Input{Name: "Lazis Contoh", LegalForm: "komunitas", RegionCode: "32.73.01.1001"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		o := oldOrg(t, d, u.ID, "lazis-contoh", "Lazis Contoh")
 		var acct int64
 		if err := d.QueryRow(ctx, `INSERT INTO org_bank_accounts (org_id, bank, account_number, account_name, created_at)
 			VALUES (?, 'bsi', '7001234567', 'Lazis Contoh', ?) RETURNING id`, o.ID, db.Now()).Scan(&acct); err != nil {

@@ -38,6 +38,7 @@ var goSteps = []db.Migration{
 	{Version: 190, Name: "ledger_days", Func: figures.LedgerSchema},
 	{Version: 195, Name: "org_name_index", Func: createOrgNameIndex},
 	{Version: 198, Name: "figures_one_write_per_row", Func: figures.OneWritePerRow},
+	{Version: 221, Name: "figures_oms_only", Func: figures.OMSOnly},
 }
 
 // backfillLedger books, once, the confirmed donations and valued goods

@@ -62,6 +62,16 @@ func TestKinds(t *testing.T) {
 				t.Errorf("filter %s: %d organisations, want %d (%v)", filter, len(list), want, err)
 			}
 		}
+		// Only OMS count among a region's OMS figures.
+		if _, err := s.Create(ctx, u.ID, input("Taman Baca Sukarasa")); err != nil {
+			t.Fatal(err)
+		}
+		for code, want := range map[string]int{desa: 1, "32.73": 1, "": 1} {
+			var n int
+			if err := d.QueryRow(ctx, `SELECT organizations FROM region_figures WHERE region_code = ?`, code).Scan(&n); err != nil || n != want {
+				t.Errorf("OMS counted in %q: %d, want %d (%v)", code, n, want, err)
+			}
+		}
 		if org.KindsOf("partai") != nil {
 			t.Error("an unknown filter names kinds")
 		}
