@@ -33,10 +33,9 @@ func user(t *testing.T, d *db.DB, email, name string) forum.Actor {
 	return forum.Actor{ID: u.ID, Name: name}
 }
 
-func setup(t *testing.T) *fixture {
+func setup(t *testing.T, d *db.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	d := dbtest.Open(t)
 	f := &fixture{s: &forum.Store{DB: d}, d: d}
 	f.editor = user(t, d, "editor@example.org", "Bu Editor")
 	f.viewer = user(t, d, "viewer@example.org", "Pak Viewer")
@@ -105,112 +104,116 @@ func (f *fixture) count(t *testing.T, q string, args ...any) int {
 }
 
 func TestForumConveners(t *testing.T) {
-	f := setup(t)
-	ctx := context.Background()
-	cases := []struct {
-		name  string
-		actor forum.Actor
-		orgID int64
-		want  error
-		field string
-	}{
-		{"editor of a verified OMS", f.editor, f.orgID, nil, ""},
-		{"viewer may not", f.viewer, f.orgID, forum.ErrNotAllowed, ""},
-		{"stranger may not", f.stranger, f.orgID, forum.ErrNotAllowed, ""},
-		{"no organisation, not a coordinator", f.editor, 0, nil, "org"},
-		{"admin alone", forum.Actor{ID: f.stranger.ID, Admin: true}, 0, nil, ""},
-	}
-	for _, c := range cases {
-		before := f.count(t, `SELECT COUNT(*) FROM forums`)
-		fo, err := f.s.Create(ctx, c.actor, forumInput(c.orgID))
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		cases := []struct {
+			name  string
+			actor forum.Actor
+			orgID int64
+			want  error
+			field string
+		}{
+			{"editor of a verified OMS", f.editor, f.orgID, nil, ""},
+			{"viewer may not", f.viewer, f.orgID, forum.ErrNotAllowed, ""},
+			{"stranger may not", f.stranger, f.orgID, forum.ErrNotAllowed, ""},
+			{"no organisation, not a coordinator", f.editor, 0, nil, "org"},
+			{"admin alone", forum.Actor{ID: f.stranger.ID, Admin: true}, 0, nil, ""},
+		}
+		for _, c := range cases {
+			before := f.count(t, `SELECT COUNT(*) FROM forums`)
+			fo, err := f.s.Create(ctx, c.actor, forumInput(c.orgID))
+			var errs validate.Errors
+			switch {
+			case c.field != "":
+				if !errors.As(err, &errs) || errs[c.field] == "" {
+					t.Errorf("%s: %v, want an error on %s", c.name, err, c.field)
+				}
+			case c.want != nil:
+				if !errors.Is(err, c.want) {
+					t.Errorf("%s: %v, want %v", c.name, err, c.want)
+				}
+			case err != nil:
+				t.Errorf("%s: %v", c.name, err)
+			default:
+				if fo.Counts["warga"] != 20 || fo.Participants() != 32 || !fo.Published {
+					t.Errorf("%s: forum read back %+v", c.name, fo)
+				}
+			}
+			if err != nil && f.count(t, `SELECT COUNT(*) FROM forums`) != before {
+				t.Errorf("%s: refused forum was written", c.name)
+			}
+		}
+		bad := forumInput(f.orgID)
+		bad.HeldOn, bad.Title = "10/09/2026", ""
+		_, err := f.s.Create(ctx, f.editor, bad)
 		var errs validate.Errors
-		switch {
-		case c.field != "":
-			if !errors.As(err, &errs) || errs[c.field] == "" {
-				t.Errorf("%s: %v, want an error on %s", c.name, err, c.field)
-			}
-		case c.want != nil:
-			if !errors.Is(err, c.want) {
-				t.Errorf("%s: %v, want %v", c.name, err, c.want)
-			}
-		case err != nil:
-			t.Errorf("%s: %v", c.name, err)
-		default:
-			if fo.Counts["warga"] != 20 || fo.Participants() != 32 || !fo.Published {
-				t.Errorf("%s: forum read back %+v", c.name, fo)
-			}
+		if !errors.As(err, &errs) || errs["held_on"] == "" || errs["title"] == "" {
+			t.Errorf("bad input: %v", err)
 		}
-		if err != nil && f.count(t, `SELECT COUNT(*) FROM forums`) != before {
-			t.Errorf("%s: refused forum was written", c.name)
+		list, err := f.s.List(ctx, forum.ListParams{Region: "33.72"})
+		if err != nil || len(list) != 2 {
+			t.Errorf("published forums of Surakarta: %d %v", len(list), err)
 		}
-	}
-	bad := forumInput(f.orgID)
-	bad.HeldOn, bad.Title = "10/09/2026", ""
-	_, err := f.s.Create(ctx, f.editor, bad)
-	var errs validate.Errors
-	if !errors.As(err, &errs) || errs["held_on"] == "" || errs["title"] == "" {
-		t.Errorf("bad input: %v", err)
-	}
-	list, err := f.s.List(ctx, forum.ListParams{Region: "33.72"})
-	if err != nil || len(list) != 2 {
-		t.Errorf("published forums of Surakarta: %d %v", len(list), err)
-	}
+	})
 }
 
 func TestTeamPlanOwners(t *testing.T) {
-	f := setup(t)
-	ctx := context.Background()
-	tm := f.team(t)
-	act := func(owner int64) forum.ActivityInput {
-		return forum.ActivityFromForm(url.Values{"what": {"Pendataan titik gelap"}, "owner": {itoa(owner)},
-			"starts_on": {"2026-10-01"}, "due_on": {"2026-10-31"}, "budget": {"Rp 2.500.000"}, "indicator": {"Titik gelap terdata"}})
-	}
-	cases := []struct {
-		name  string
-		actor forum.Actor
-		owner int64
-		err   error
-		field string
-	}{
-		{"convener's editor, owner in team", f.editor, f.oms.ID, nil, ""},
-		{"ketua manages the plan", f.gov, f.gov.ID, nil, ""},
-		{"owner not a team member", f.editor, f.stranger.ID, nil, "owner"},
-		{"plain member may not", f.oms, f.oms.ID, forum.ErrNotAllowed, ""},
-		{"viewer of the convener may not", f.viewer, f.oms.ID, forum.ErrNotAllowed, ""},
-	}
-	for _, c := range cases {
-		before := f.count(t, `SELECT COUNT(*) FROM action_team_activities`)
-		_, err := f.s.SaveActivity(ctx, c.actor, tm, 0, act(c.owner))
-		var errs validate.Errors
-		switch {
-		case c.field != "":
-			if !errors.As(err, &errs) || errs[c.field] != "forum.err.owner_not_member" {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		tm := f.team(t)
+		act := func(owner int64) forum.ActivityInput {
+			return forum.ActivityFromForm(url.Values{"what": {"Pendataan titik gelap"}, "owner": {itoa(owner)},
+				"starts_on": {"2026-10-01"}, "due_on": {"2026-10-31"}, "budget": {"Rp 2.500.000"}, "indicator": {"Titik gelap terdata"}})
+		}
+		cases := []struct {
+			name  string
+			actor forum.Actor
+			owner int64
+			err   error
+			field string
+		}{
+			{"convener's editor, owner in team", f.editor, f.oms.ID, nil, ""},
+			{"ketua manages the plan", f.gov, f.gov.ID, nil, ""},
+			{"owner not a team member", f.editor, f.stranger.ID, nil, "owner"},
+			{"plain member may not", f.oms, f.oms.ID, forum.ErrNotAllowed, ""},
+			{"viewer of the convener may not", f.viewer, f.oms.ID, forum.ErrNotAllowed, ""},
+		}
+		for _, c := range cases {
+			before := f.count(t, `SELECT COUNT(*) FROM action_team_activities`)
+			_, err := f.s.SaveActivity(ctx, c.actor, tm, 0, act(c.owner))
+			var errs validate.Errors
+			switch {
+			case c.field != "":
+				if !errors.As(err, &errs) || errs[c.field] != "forum.err.owner_not_member" {
+					t.Errorf("%s: %v", c.name, err)
+				}
+			case c.err != nil:
+				if !errors.Is(err, c.err) {
+					t.Errorf("%s: %v, want %v", c.name, err, c.err)
+				}
+			case err != nil:
 				t.Errorf("%s: %v", c.name, err)
 			}
-		case c.err != nil:
-			if !errors.Is(err, c.err) {
-				t.Errorf("%s: %v, want %v", c.name, err, c.err)
+			after := f.count(t, `SELECT COUNT(*) FROM action_team_activities`)
+			if (err == nil) != (after == before+1) {
+				t.Errorf("%s: %d activities, were %d", c.name, after, before)
 			}
-		case err != nil:
-			t.Errorf("%s: %v", c.name, err)
 		}
-		after := f.count(t, `SELECT COUNT(*) FROM action_team_activities`)
-		if (err == nil) != (after == before+1) {
-			t.Errorf("%s: %d activities, were %d", c.name, after, before)
+		back, err := f.s.Team(ctx, tm.ID)
+		if err != nil || len(back.Activities) != 2 || back.Budget() != 5_000_000 {
+			t.Fatalf("plan read back: %v", err)
 		}
-	}
-	back, err := f.s.Team(ctx, tm.ID)
-	if err != nil || len(back.Activities) != 2 || back.Budget() != 5_000_000 {
-		t.Fatalf("plan read back: %v", err)
-	}
-	if err := f.s.RemoveMember(ctx, f.editor, back, f.oms.ID); err == nil {
-		t.Error("a member who owns an activity was removed")
-	}
-	bad := act(f.oms.ID)
-	bad.DueOn = "2026-09-01"
-	if _, err := f.s.SaveActivity(ctx, f.editor, back, 0, bad); err == nil {
-		t.Error("due before start accepted")
-	}
+		if err := f.s.RemoveMember(ctx, f.editor, back, f.oms.ID); err == nil {
+			t.Error("a member who owns an activity was removed")
+		}
+		bad := act(f.oms.ID)
+		bad.DueOn = "2026-09-01"
+		if _, err := f.s.SaveActivity(ctx, f.editor, back, 0, bad); err == nil {
+			t.Error("due before start accepted")
+		}
+	})
 }
 
 func sitting(side, day string, score int) forum.SittingInput {
@@ -222,82 +225,86 @@ func sitting(side, day string, score int) forum.SittingInput {
 }
 
 func TestSittingsApartThenTogether(t *testing.T) {
-	f := setup(t)
-	ctx := context.Background()
-	tm := f.team(t)
-	steps := []struct {
-		name  string
-		actor forum.Actor
-		in    forum.SittingInput
-		err   error
-		round int
-	}{
-		{"joint before apart", f.gov, sitting("bersama", "2026-11-01", 3), forum.ErrApartFirst, 0},
-		{"other side", f.gov, sitting("oms", "2026-11-01", 3), forum.ErrOtherSide, 0},
-		{"not a member", f.stranger, sitting("oms", "2026-11-01", 3), forum.ErrNotMember, 0},
-		{"government apart", f.gov, sitting("pemerintah", "2026-11-01", 2), nil, 1},
-		{"government twice in a round", f.gov, sitting("pemerintah", "2026-11-02", 2), forum.ErrRoundOpen, 0},
-		{"joint with one side only", f.oms, sitting("bersama", "2026-11-03", 3), forum.ErrApartFirst, 0},
-		{"OMS apart", f.oms, sitting("oms", "2026-11-02", 3), nil, 1},
-		{"joint", f.oms, sitting("bersama", "2026-11-05", 3), nil, 1},
-		{"joint twice", f.gov, sitting("bersama", "2026-11-06", 3), forum.ErrApartFirst, 0},
-		{"next round", f.gov, sitting("pemerintah", "2027-02-01", 4), nil, 2},
-	}
-	for _, s := range steps {
-		before := f.count(t, `SELECT COUNT(*) FROM action_team_sitting_scores`)
-		round, err := f.s.RecordSitting(ctx, s.actor, tm, s.in)
-		if !errors.Is(err, s.err) || round != s.round {
-			t.Errorf("%s: round %d, %v; want %d, %v", s.name, round, err, s.round, s.err)
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		tm := f.team(t)
+		steps := []struct {
+			name  string
+			actor forum.Actor
+			in    forum.SittingInput
+			err   error
+			round int
+		}{
+			{"joint before apart", f.gov, sitting("bersama", "2026-11-01", 3), forum.ErrApartFirst, 0},
+			{"other side", f.gov, sitting("oms", "2026-11-01", 3), forum.ErrOtherSide, 0},
+			{"not a member", f.stranger, sitting("oms", "2026-11-01", 3), forum.ErrNotMember, 0},
+			{"government apart", f.gov, sitting("pemerintah", "2026-11-01", 2), nil, 1},
+			{"government twice in a round", f.gov, sitting("pemerintah", "2026-11-02", 2), forum.ErrRoundOpen, 0},
+			{"joint with one side only", f.oms, sitting("bersama", "2026-11-03", 3), forum.ErrApartFirst, 0},
+			{"OMS apart", f.oms, sitting("oms", "2026-11-02", 3), nil, 1},
+			{"joint", f.oms, sitting("bersama", "2026-11-05", 3), nil, 1},
+			{"joint twice", f.gov, sitting("bersama", "2026-11-06", 3), forum.ErrApartFirst, 0},
+			{"next round", f.gov, sitting("pemerintah", "2027-02-01", 4), nil, 2},
 		}
-		if err != nil && f.count(t, `SELECT COUNT(*) FROM action_team_sitting_scores`) != before {
-			t.Errorf("%s: refused sitting wrote scores", s.name)
+		for _, s := range steps {
+			before := f.count(t, `SELECT COUNT(*) FROM action_team_sitting_scores`)
+			round, err := f.s.RecordSitting(ctx, s.actor, tm, s.in)
+			if !errors.Is(err, s.err) || round != s.round {
+				t.Errorf("%s: round %d, %v; want %d, %v", s.name, round, err, s.round, s.err)
+			}
+			if err != nil && f.count(t, `SELECT COUNT(*) FROM action_team_sitting_scores`) != before {
+				t.Errorf("%s: refused sitting wrote scores", s.name)
+			}
 		}
-	}
-	bad := sitting("oms", "2027-02-02", 3)
-	bad.Scores["kepercayaan"] = 6
-	var errs validate.Errors
-	if _, err := f.s.RecordSitting(ctx, f.oms, tm, bad); !errors.As(err, &errs) || errs["q_kepercayaan"] == "" {
-		t.Errorf("score 6: %v", err)
-	}
-	back, err := f.s.Team(ctx, tm.ID)
-	if err != nil || len(back.Sittings) != 4 || back.Sittings[0].Scores["kepercayaan"] != 2 || back.Sittings[3].Average() != 40 {
-		t.Fatalf("sittings read back: %v", err)
-	}
+		bad := sitting("oms", "2027-02-02", 3)
+		bad.Scores["kepercayaan"] = 6
+		var errs validate.Errors
+		if _, err := f.s.RecordSitting(ctx, f.oms, tm, bad); !errors.As(err, &errs) || errs["q_kepercayaan"] == "" {
+			t.Errorf("score 6: %v", err)
+		}
+		back, err := f.s.Team(ctx, tm.ID)
+		if err != nil || len(back.Sittings) != 4 || back.Sittings[0].Scores["kepercayaan"] != 2 || back.Sittings[3].Average() != 40 {
+			t.Fatalf("sittings read back: %v", err)
+		}
+	})
 }
 
 func TestReviews(t *testing.T) {
-	f := setup(t)
-	ctx := context.Background()
-	tm := f.team(t)
-	id, err := f.s.SaveActivity(ctx, f.editor, tm, 0, forum.ActivityFromForm(url.Values{"what": {"Survei"}, "owner": {itoa(f.oms.ID)},
-		"starts_on": {"2026-10-01"}, "due_on": {"2026-10-31"}}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.s.ScheduleReview(ctx, f.oms, tm, "2026-11-15"); !errors.Is(err, forum.ErrNotAllowed) {
-		t.Errorf("member schedules: %v", err)
-	}
-	if err := f.s.ScheduleReview(ctx, f.gov, tm, "2026-11-15"); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.s.ScheduleReview(ctx, f.gov, tm, "2026-11-15"); err == nil {
-		t.Error("the same date twice")
-	}
-	tm, _ = f.s.Team(ctx, tm.ID)
-	rid := tm.Reviews[0].ID
-	if err := f.s.RecordReview(ctx, f.stranger, tm, rid, map[int64]string{id: "x"}); !errors.Is(err, forum.ErrNotMember) {
-		t.Errorf("stranger reviews: %v", err)
-	}
-	if err := f.s.RecordReview(ctx, f.oms, tm, rid, map[int64]string{id: "Separuh RW terdata"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.s.RecordReview(ctx, f.gov, tm, rid, map[int64]string{id: "lagi"}); !errors.Is(err, forum.ErrReviewHeld) {
-		t.Errorf("review twice: %v", err)
-	}
-	tm, _ = f.s.Team(ctx, tm.ID)
-	if r := tm.Reviews[0]; !r.Held || r.Notes[id] != "Separuh RW terdata" {
-		t.Errorf("review read back: %+v", r)
-	}
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		tm := f.team(t)
+		id, err := f.s.SaveActivity(ctx, f.editor, tm, 0, forum.ActivityFromForm(url.Values{"what": {"Survei"}, "owner": {itoa(f.oms.ID)},
+			"starts_on": {"2026-10-01"}, "due_on": {"2026-10-31"}}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.s.ScheduleReview(ctx, f.oms, tm, "2026-11-15"); !errors.Is(err, forum.ErrNotAllowed) {
+			t.Errorf("member schedules: %v", err)
+		}
+		if err := f.s.ScheduleReview(ctx, f.gov, tm, "2026-11-15"); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.s.ScheduleReview(ctx, f.gov, tm, "2026-11-15"); err == nil {
+			t.Error("the same date twice")
+		}
+		tm, _ = f.s.Team(ctx, tm.ID)
+		rid := tm.Reviews[0].ID
+		if err := f.s.RecordReview(ctx, f.stranger, tm, rid, map[int64]string{id: "x"}); !errors.Is(err, forum.ErrNotMember) {
+			t.Errorf("stranger reviews: %v", err)
+		}
+		if err := f.s.RecordReview(ctx, f.oms, tm, rid, map[int64]string{id: "Separuh RW terdata"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.s.RecordReview(ctx, f.gov, tm, rid, map[int64]string{id: "lagi"}); !errors.Is(err, forum.ErrReviewHeld) {
+			t.Errorf("review twice: %v", err)
+		}
+		tm, _ = f.s.Team(ctx, tm.ID)
+		if r := tm.Reviews[0]; !r.Held || r.Notes[id] != "Separuh RW terdata" {
+			t.Errorf("review read back: %+v", r)
+		}
+	})
 }
 
 // fakeCiter keeps citations in memory and refuses dataset 999, as the
@@ -321,29 +328,31 @@ func (c *fakeCiter) CitedIDs(_ context.Context, kind string, id int64) ([]int64,
 }
 
 func TestPlanCitesWithItsActivity(t *testing.T) {
-	f := setup(t)
-	ctx := context.Background()
-	c := &fakeCiter{sets: map[string][]int64{}}
-	f.s.Citations = c
-	tm := f.team(t)
-	in := func(ids ...string) forum.ActivityInput {
-		return forum.ActivityFromForm(url.Values{"what": {"Buka data PJU"}, "owner": {itoa(f.gov.ID)},
-			"starts_on": {"2026-10-01"}, "due_on": {"2026-12-31"}, "dataset": ids})
-	}
-	if _, err := f.s.SaveActivity(ctx, f.gov, tm, 0, in("3")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.s.SaveActivity(ctx, f.gov, tm, 0, in("4", "3")); err != nil {
-		t.Fatal(err)
-	}
-	if got := c.sets["team_plan"+itoa(tm.ID)]; len(got) != 2 {
-		t.Errorf("plan cites %v, want 3 and 4", got)
-	}
-	before := f.count(t, `SELECT COUNT(*) FROM action_team_activities`)
-	if _, err := f.s.SaveActivity(ctx, f.gov, tm, 0, in("999")); !errors.Is(err, errUnpublished) {
-		t.Errorf("unpublished dataset: %v", err)
-	}
-	if f.count(t, `SELECT COUNT(*) FROM action_team_activities`) != before {
-		t.Error("an activity citing an unpublished dataset was written")
-	}
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		c := &fakeCiter{sets: map[string][]int64{}}
+		f.s.Citations = c
+		tm := f.team(t)
+		in := func(ids ...string) forum.ActivityInput {
+			return forum.ActivityFromForm(url.Values{"what": {"Buka data PJU"}, "owner": {itoa(f.gov.ID)},
+				"starts_on": {"2026-10-01"}, "due_on": {"2026-12-31"}, "dataset": ids})
+		}
+		if _, err := f.s.SaveActivity(ctx, f.gov, tm, 0, in("3")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.s.SaveActivity(ctx, f.gov, tm, 0, in("4", "3")); err != nil {
+			t.Fatal(err)
+		}
+		if got := c.sets["team_plan"+itoa(tm.ID)]; len(got) != 2 {
+			t.Errorf("plan cites %v, want 3 and 4", got)
+		}
+		before := f.count(t, `SELECT COUNT(*) FROM action_team_activities`)
+		if _, err := f.s.SaveActivity(ctx, f.gov, tm, 0, in("999")); !errors.Is(err, errUnpublished) {
+			t.Errorf("unpublished dataset: %v", err)
+		}
+		if f.count(t, `SELECT COUNT(*) FROM action_team_activities`) != before {
+			t.Error("an activity citing an unpublished dataset was written")
+		}
+	})
 }
