@@ -187,3 +187,44 @@ func TestForumRoles(t *testing.T) {
 		t.Error("the new member is not on the team page")
 	}
 }
+
+func TestTeamPlanCitations(t *testing.T) {
+	w := newDemoWorld(t)
+	w.signIn(t, "lead", "pengurus6@lokadaya.test")
+	_, tid := w.forumIDs(t)
+	team := "/tim/" + tid
+	pub := publishedDataset(t, w, "Daftar PJU Pajang")
+	draft := newDataset(t, w, "Draf", false).ID
+	if r := w.get(t, "lead", team+"/kegiatan/baru"); !strings.Contains(r.body, "Daftar PJU Pajang") || strings.Contains(r.body, ">Draf<") {
+		t.Error("the picker does not offer exactly the published datasets")
+	}
+	act := url.Values{"what": {"Buka data PJU"}, "owner": {itoaTest(w.userID(t, "pengurus6@lokadaya.test"))},
+		"starts_on": {"2026-12-01"}, "due_on": {"2026-12-31"}, "dataset": {itoaTest(draft)}}
+	before := w.countOf(t, `SELECT COUNT(*) FROM action_team_activities`)
+	if r := w.post(t, "lead", team+"/kegiatan/baru", act); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "diterbitkan di katalog") {
+		t.Errorf("citing a draft: %d", r.status)
+	}
+	if n := w.countOf(t, `SELECT COUNT(*) FROM action_team_activities`); n != before {
+		t.Error("an activity citing a draft was written")
+	}
+	act.Set("dataset", itoaTest(pub.ID))
+	if r := w.post(t, "lead", team+"/kegiatan/baru", act); r.status != 303 {
+		t.Fatalf("citing a published dataset: %d %s", r.status, r.body)
+	}
+	if r := w.get(t, "", "/api/v1/action-teams/"+tid); !strings.Contains(r.body, `"title":"Daftar PJU Pajang"`) || !strings.Contains(r.body, pub.Path()) {
+		t.Errorf("the API lacks the cited dataset: %s", r.body)
+	}
+	// The plan's citations are replaced through the picker on the team page.
+	if r := w.post(t, "", team+"/data", url.Values{}); r.status != 303 || !strings.HasPrefix(r.location, "/masuk") {
+		t.Errorf("anonymous cite: %d", r.status)
+	}
+	if r := w.post(t, "viewer", team+"/data", url.Values{}); r.status != 403 {
+		t.Errorf("viewer cites: %d", r.status)
+	}
+	if r := w.post(t, "lead", team+"/data", url.Values{}); r.status != 303 {
+		t.Errorf("clear citations: %d", r.status)
+	}
+	if r := w.get(t, "", team); strings.Contains(r.body, "Daftar PJU Pajang") {
+		t.Error("cleared citation still shown")
+	}
+}
