@@ -1,12 +1,15 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
+
+	"lokadaya/internal/dataset"
 )
 
 const demoForum = "Forum penerangan gang Kelurahan Pajang"
@@ -227,4 +230,38 @@ func TestTeamPlanCitations(t *testing.T) {
 	if r := w.get(t, "", team); strings.Contains(r.body, "Daftar PJU Pajang") {
 		t.Error("cleared citation still shown")
 	}
+}
+
+// publishedDataset publishes a linked dataset of the showcase
+// organisation, as its owner.
+func publishedDataset(t *testing.T, w *orgWorld, title string) *dataset.Dataset {
+	return newDataset(t, w, title, true)
+}
+
+// newDataset is a linked dataset of the showcase organisation, published
+// or left a draft.
+func newDataset(t *testing.T, w *orgWorld, title string, publish bool) *dataset.Dataset {
+	t.Helper()
+	ctx := context.Background()
+	s := &dataset.Store{DB: w.d}
+	owner := w.users["owner"]
+	a := dataset.Actor{ID: owner.ID, Name: owner.Name}
+	d, err := s.Create(ctx, a, w.org.ID, dataset.Input{Title: title, RegionCode: "33.72.01.1001", Licence: "CC-BY-4.0",
+		Source: dataset.SourceLink, LinkURL: "https://data.surakarta.go.id/dataset/pju-pajang", LinkFormat: "CSV"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !publish {
+		return d
+	}
+	if err := s.Publish(ctx, a, d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// userID is the id of the account with email.
+func (w *orgWorld) userID(t *testing.T, email string) int64 {
+	t.Helper()
+	return int64(w.countOf(t, `SELECT id FROM users WHERE email = ?`, email))
 }
