@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"lokadaya/internal/account"
+	"lokadaya/internal/dataset"
 	"lokadaya/internal/db"
 	"lokadaya/internal/forum"
 )
@@ -21,7 +22,7 @@ const demoForumTitle = "Forum penerangan gang Kelurahan Pajang"
 // of reflection sittings: government, OMS, then together.
 func convene(ctx context.Context, d *db.DB, users map[string]*account.User) error {
 	now := db.Now()
-	s := &forum.Store{DB: d, Now: func() time.Time { return now }}
+	s := &forum.Store{DB: d, Now: func() time.Time { return now }, Citations: &dataset.Store{DB: d}}
 	act := func(key string) (forum.Actor, error) {
 		u := users[key]
 		if u == nil {
@@ -37,9 +38,28 @@ func convene(ctx context.Context, d *db.DB, users map[string]*account.User) erro
 	if err := d.QueryRow(ctx, `SELECT id FROM organizations WHERE slug = 'terang-kampung'`).Scan(&orgID); err != nil {
 		return fmt.Errorf("demo: forum: %w", err)
 	}
+	// The catalogue's datasets about Pajang, once published above: the
+	// forum and the plan cite them.
+	var cite []int64
+	rows, err := d.Query(ctx, `SELECT id FROM datasets WHERE status = 'published' AND region_code = ? ORDER BY id`, pajang)
+	if err != nil {
+		return fmt.Errorf("demo: forum datasets: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		cite = append(cite, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	day := func(days int) string { return now.AddDate(0, 0, days).Format(time.DateOnly) }
 	id := func(n int64) string { return strconv.FormatInt(n, 10) }
-	f, err := s.Create(ctx, owner, forum.ForumFromForm(url.Values{
+	in := forum.ForumFromForm(url.Values{
 		"title": {demoForumTitle}, "issue": {"Gang sempit di RW 03–RW 07 gelap di malam hari; warga, terutama perempuan dan anak, merasa tidak aman pulang."},
 		"region": {pajang}, "held_on": {day(-60)}, "place": {"Balai Kelurahan Pajang"}, "org": {id(orgID)},
 		"n_pemerintah": {"6"}, "n_oms": {"8"}, "n_warga": {"21"}, "n_akademisi": {"2"}, "n_bisnis": {"1"}, "n_media": {"1"},
@@ -48,7 +68,9 @@ func convene(ctx context.Context, d *db.DB, users map[string]*account.User) erro
 		"initiatives":  {"Karang taruna memasang lampu swadaya di dua gang; Komunitas Terang Kampung merawat lampu tenaga surya di RW 03."},
 		"data_needs":   {"Daftar titik lampu jalan dan statusnya, laporan kerusakan, anggaran pemeliharaan PJU per kelurahan."},
 		"published":    {"1"},
-	}))
+	})
+	in.Datasets = cite
+	f, err := s.Create(ctx, owner, in)
 	if err != nil {
 		return fmt.Errorf("demo: forum: %w", err)
 	}
@@ -100,6 +122,9 @@ func convene(ctx context.Context, d *db.DB, users map[string]*account.User) erro
 		if first == 0 {
 			first = aid
 		}
+	}
+	if err := s.SetPlanCitations(ctx, lead, t, cite); err != nil {
+		return fmt.Errorf("demo: plan citations: %w", err)
 	}
 	if err := s.ScheduleReview(ctx, lead, t, day(-25)); err != nil {
 		return fmt.Errorf("demo: review: %w", err)
