@@ -265,3 +265,48 @@ func (w *orgWorld) userID(t *testing.T, email string) int64 {
 	t.Helper()
 	return int64(w.countOf(t, `SELECT id FROM users WHERE email = ?`, email))
 }
+
+func TestForumDraftAndEdit(t *testing.T) {
+	w := newDemoWorld(t)
+	fid, _ := w.forumIDs(t)
+	page := "/forum/" + fid
+	edit := w.get(t, "editor", page+"/ubah")
+	if edit.status != 200 || !strings.Contains(edit.body, `value="Balai Kelurahan Pajang"`) {
+		t.Fatalf("edit form: %d", edit.status)
+	}
+	form := url.Values{"title": {demoForum}, "issue": {"Gang gelap"}, "region": {"33.72.01.1001"}, "held_on": {"2026-31-12"}}
+	if r := w.post(t, "editor", page+"/ubah", form); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "error-summary") {
+		t.Errorf("bad date: %d", r.status)
+	}
+	// Saved without "published": a draft, hidden from the public, the
+	// API and the lists, still open to those who manage it.
+	form.Set("held_on", "2026-09-10")
+	form.Set("n_warga", "12")
+	if r := w.post(t, "editor", page+"/ubah", form); r.status != 303 {
+		t.Fatalf("edit: %d %s", r.status, r.body)
+	}
+	_, tid := w.forumIDs(t)
+	for role, want := range map[string]int{"": 404, "viewer": 404, "owner": 200, "coordinator": 200} {
+		if r := w.get(t, role, page); r.status != want {
+			t.Errorf("draft forum for %q: %d, want %d", role, r.status, want)
+		}
+	}
+	if r := w.get(t, "", "/tim/"+tid); r.status != 404 {
+		t.Errorf("team of a draft forum: %d", r.status)
+	}
+	if r := w.get(t, "editor", "/tim/"+tid); r.status != 200 {
+		t.Errorf("team of a draft forum for its member: %d", r.status)
+	}
+	if r := w.get(t, "", "/api/v1/action-teams/"+tid); r.status != 404 {
+		t.Errorf("API of a draft team: %d", r.status)
+	}
+	if r := w.get(t, "", "/forum"); strings.Contains(r.body, demoForum) {
+		t.Error("the public list shows a draft")
+	}
+	if r := w.get(t, "editor", "/forum?organisasi="+itoaTest(w.org.ID)); !strings.Contains(r.body, demoForum) {
+		t.Error("the organisation's own list lacks its draft")
+	}
+	if r := w.get(t, "editor", "/organisasi/"+w.org.Slug+"/dasbor"); !strings.Contains(r.body, "/forum?organisasi="+itoaTest(w.org.ID)) {
+		t.Error("the dashboard does not link the organisation's forums")
+	}
+}
