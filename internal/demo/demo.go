@@ -54,6 +54,7 @@ var people = []person{
 	{"pengurus7", "pengurus7@lokadaya.test", "Lia Siregar", "Pengurus", false, false},
 	{"pengurus8", "pengurus8@lokadaya.test", "Samuel Mandacan", "Pengurus Serikat Nelayan Teluk Banggai (perlu perbaikan)", false, true},
 	{"pengurus9", "pengurus9@lokadaya.test", "Nur Aisyah", "Pengurus", false, false},
+	{"lurah", "lurah.pajang@lokadaya.test", "Bambang Sutrisno", "Staf Kantor Kelurahan Pajang & Bappeda Kota Surakarta (pemerintah)", false, true},
 }
 
 // members of the showcase organisation besides its owner, one per role.
@@ -189,6 +190,11 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	}
 	// Residents' proposals, supported by people and OMS made above.
 	if err := proposeTogether(ctx, d, users); err != nil {
+		return nil, err
+	}
+	// Government offices and Pajang's three-year planning round on the
+	// proposals above.
+	if err := planTogether(ctx, d, users); err != nil {
 		return nil, err
 	}
 	// A forum in Pajang with its joint action team of government and OMS.

@@ -31,9 +31,12 @@ func TestLoad(t *testing.T) {
 			want        int
 		}{
 			{"hubs", `SELECT COUNT(*) FROM hubs`, 3},
-			{"organisations", `SELECT COUNT(*) FROM organizations`, 20},
+			{"organisations", `SELECT COUNT(*) FROM organizations WHERE kind = 'oms'`, 20},
 			{"orgs in a desa or kelurahan", `SELECT COUNT(*) FROM organizations o JOIN regions r ON r.code = o.region_code
-				WHERE r.level IN ('desa', 'kelurahan')`, 20},
+				WHERE r.level IN ('desa', 'kelurahan') AND o.kind = 'oms'`, 20},
+			{"verified government offices", `SELECT COUNT(*) FROM organizations WHERE kind IN ('desa', 'opd') AND status = 'verified'`, 2},
+			{"settled planning rounds", `SELECT COUNT(*) FROM planning_rounds WHERE status = 'ditetapkan'`, 1},
+			{"carried-over proposals", `SELECT COUNT(*) FROM proposal_rank_history WHERE event = 'dipindah' AND from_year = 2026 AND to_year = 2027`, 1},
 			{"needs changes", `SELECT COUNT(*) FROM organizations WHERE status = 'needs_changes' AND status_reason <> ''`, 1},
 			{"unverified accounts", `SELECT COUNT(*) FROM users WHERE email_verified_at IS NULL`, 0},
 			{"platform admins", `SELECT COUNT(*) FROM users WHERE is_admin = TRUE`, 1},
@@ -73,7 +76,7 @@ func TestLoad(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if count(t, d, `SELECT COUNT(*) FROM organizations`) != 20 || count(t, d, `SELECT COUNT(*) FROM users`) != users ||
+		if count(t, d, `SELECT COUNT(*) FROM organizations`) != 22 || count(t, d, `SELECT COUNT(*) FROM users`) != users ||
 			count(t, d, `SELECT COUNT(*) FROM hubs`) != 3 || len(again) != len(logins) {
 			t.Error("second Load was not a no-op")
 		}

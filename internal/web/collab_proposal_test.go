@@ -223,7 +223,7 @@ func TestProposalAPI(t *testing.T) {
 	// OMS, plus the duplicate's three people of whom one supported both.
 	want := w.countOf(t, `SELECT COUNT(*) FROM proposal_supports WHERE proposal_id = ?`, id)
 	if p["supporters"] != float64(want) || want != 7 || p["cost"] != float64(45_000_000) || p["merged_into"] != nil ||
-		len(p["rank_history"].([]any)) != 0 || len(p["organizations"].([]any)) != 1 {
+		len(p["rank_history"].([]any)) != w.countOf(t, `SELECT COUNT(*) FROM proposal_rank_history WHERE proposal_id = ?`, id) || len(p["organizations"].([]any)) != 1 {
 		t.Errorf("proposal %v (want %d supporters)", p, want)
 	}
 	dup := w.proposalID(t, "Saluran air mampet di RW 05")

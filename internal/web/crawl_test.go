@@ -85,7 +85,7 @@ func crawlIgnored(pattern, role string) bool {
 }
 
 // crawlRoles are the callers crawled, with where their crawl starts.
-var crawlRoles = []string{"anon", "owner", "admin", "editor", "treasurer", "viewer", "owner2", "coordinator", "platform"}
+var crawlRoles = []string{"anon", "owner", "admin", "editor", "treasurer", "viewer", "owner2", "coordinator", "platform", "government"}
 
 const (
 	crawlPerPattern = 8    // pages fetched per route pattern: a cycle's seven stages and one more
@@ -372,6 +372,13 @@ func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
 		"tim":      one(`SELECT CAST(MIN(id) AS TEXT) FROM action_teams`),
 		"kegiatan": one(`SELECT CAST(MIN(id) AS TEXT) FROM action_team_activities`),
 		"tinjauan": one(`SELECT CAST(MIN(id) AS TEXT) FROM action_team_reviews WHERE held_at IS NULL`),
+		// The demo planning round and the first year whose funding is
+		// still to be recorded.
+		"perencanaan": one(`SELECT CAST(MIN(id) AS TEXT) FROM planning_rounds`),
+		// The round still being scored, for its scoring sheet.
+		"perencanaan/nilai": one(`SELECT CAST(MIN(id) AS TEXT) FROM planning_rounds WHERE status = 'penilaian'`),
+		"tahun": one(`SELECT CAST(MIN(y.year) AS TEXT) FROM planning_years y
+			WHERE y.decided_at IS NULL AND y.round_id = (SELECT MIN(id) FROM planning_rounds)`),
 	}
 	round := strings.Fields(one(`SELECT CAST(id AS TEXT) || ' ' || code FROM survey_rounds WHERE initiative_id = ` + inID +
 		` ORDER BY CASE WHEN open THEN 0 ELSE 1 END, id LIMIT 1`))
@@ -431,6 +438,10 @@ func (v *crawlValues) fill(pattern string) (string, error) {
 			val = "catatan.csv"
 		case prev == "skm":
 			val = v.after["skm/"+name]
+		case name == "id" && prev == "perencanaan" && strings.HasSuffix(path, "/nilai"):
+			val = v.after["perencanaan/nilai"]
+		case name == "year" && prev == "tahun":
+			val = v.after["tahun"]
 		case v.after[prev] != "" && (name == "aid" || name == "rid"):
 			val = v.after[prev]
 		case v.after[prev] != "" && (name == "id" || name == "code"):

@@ -24,6 +24,7 @@ var demoRoles = map[string]string{
 	"owner2":      "pengurus1@lokadaya.test", // owns two other organisations
 	"coordinator": "koordinator.jawabali@lokadaya.test",
 	"platform":    "admin@lokadaya.test",
+	"government":  "lurah.pajang@lokadaya.test", // staff of Kelurahan Pajang and Bappeda Surakarta
 }
 
 // newDemoWorld serves the demo data, in demo mode, with a session for each

@@ -35,8 +35,8 @@ func TestHomePage(t *testing.T) {
 	goods := count(`SELECT COALESCE(SUM(received), 0) FROM goods_pledges`)
 	hours := count(`SELECT COALESCE(SUM(minutes), 0) FROM volunteer_hours`) / 60
 	reached := count(`SELECT COALESCE(SUM(total), 0) FROM service_records`)
-	orgs := count(`SELECT COUNT(*) FROM organizations WHERE status NOT IN ('rejected', 'suspended')`)
-	kabs := count(`SELECT COUNT(DISTINCT substr(region_code, 1, 5)) FROM organizations WHERE status NOT IN ('rejected', 'suspended')`)
+	orgs := count(`SELECT COUNT(*) FROM organizations WHERE kind = 'oms' AND status NOT IN ('rejected', 'suspended')`)
+	kabs := count(`SELECT COUNT(DISTINCT substr(region_code, 1, 5)) FROM organizations WHERE kind = 'oms' AND status NOT IN ('rejected', 'suspended')`)
 	var ending string
 	if err := w.d.QueryRow(ctx, `SELECT c.slug FROM campaigns c JOIN organizations o ON o.id = c.org_id
 		WHERE c.status = 'active' AND c.ends_at > ? AND o.status NOT IN ('rejected', 'suspended')

@@ -31,7 +31,7 @@ func TestRegionPageFigures(t *testing.T) {
 	}
 	under := `(o.region_code = ? OR o.region_code LIKE ? || '.%')`
 	for _, code := range []string{prov, kab} {
-		orgs := count(`SELECT COUNT(*) FROM organizations o WHERE `+under+` AND o.status NOT IN ('rejected', 'suspended')`, code, code)
+		orgs := count(`SELECT COUNT(*) FROM organizations o WHERE `+under+` AND o.kind = 'oms' AND o.status NOT IN ('rejected', 'suspended')`, code, code)
 		money := count(`SELECT COALESCE(SUM(d.amount), 0) FROM donations d JOIN organizations o ON o.id = d.org_id
 			WHERE `+under+` AND d.status = 'confirmed'`, code, code)
 		reached := count(`SELECT COALESCE(SUM(s.total), 0) FROM service_records s JOIN organizations o ON o.id = s.org_id
@@ -191,7 +191,7 @@ func TestCampaignFigureMatchesItsList(t *testing.T) {
 	}
 	// The country page: its figures, recounted, and the 38 provinces,
 	// sorted by money, the most first.
-	orgs := count(`SELECT COUNT(*) FROM organizations WHERE status NOT IN ('rejected', 'suspended')`)
+	orgs := count(`SELECT COUNT(*) FROM organizations WHERE kind = 'oms' AND status NOT IN ('rejected', 'suspended')`)
 	money := count(`SELECT COALESCE(SUM(amount), 0) FROM donations WHERE status = 'confirmed'`)
 	country := w.get(t, "anon", "/wilayah?urut=dana")
 	toolCheck(t, "country", country, 200, "<h1>Indonesia</h1>",

@@ -2,10 +2,12 @@ package collab
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"lokadaya/internal/db"
 	"lokadaya/internal/org"
 	"lokadaya/internal/planning"
 	"lokadaya/internal/web/kit"
@@ -60,6 +62,9 @@ func (h *handlers) canManage(ctx context.Context, r *http.Request, rd *planning.
 		return true, nil
 	}
 	role, err := h.Orgs.RoleOf(ctx, rd.OrgID, u.ID)
+	if errors.Is(err, db.ErrNotFound) {
+		return false, nil
+	}
 	if err != nil {
 		return false, err
 	}
