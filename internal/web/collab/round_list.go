@@ -89,7 +89,9 @@ func (h *handlers) roundNew(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form := url.Values{"first_year": {strconv.Itoa(h.Now().Year() + 1)}, "years": {"3"}}
-	if len(cs) == 1 {
+	if code, ok := region.ParseCode(r.URL.Query().Get("wilayah")); ok {
+		form.Set("region", code) // from a region's list of rounds
+	} else if len(cs) == 1 {
 		form.Set("region", cs[0].RegionCode)
 	}
 	h.renderRoundForm(w, r, cs, http.StatusOK, form, nil)
