@@ -197,6 +197,10 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := planTogether(ctx, d, users); err != nil {
 		return nil, err
 	}
+	// Datasets near Surakarta, one cited by a proposal made above.
+	if err := publishDatasets(ctx, d); err != nil {
+		return nil, err
+	}
 	// A forum in Pajang with its joint action team of government and OMS.
 	if err := convene(ctx, d, users); err != nil {
 		return nil, err

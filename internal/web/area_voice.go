@@ -42,5 +42,6 @@ func (s *Server) exploreStores() explore.Stores {
 }
 
 func (s *Server) opendataStores() opendataweb.Stores {
-	return opendataweb.Stores{Data: &opendata.Store{DB: s.db}, Orgs: s.orgs, Now: s.cfg.Clock}
+	return opendataweb.Stores{Data: &opendata.Store{DB: s.db}, Orgs: s.orgs, Now: s.cfg.Clock,
+		Datasets: s.datasetStore(), Regions: s.regions, Citers: s.datasetCiters()}
 }

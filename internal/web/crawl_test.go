@@ -45,6 +45,7 @@ var crawlExempt = map[string]string{
 	"GET /layanan/{code}/maklumat/qr.png":                           "the QR code inside the public charter",
 	"GET /skm/{code}/qr.png":                                        "the QR code inside the survey round's page",
 	"GET /pengaduan/{code}/foto":                                    "complaint photo: the demo stores no photos",
+	"GET /dataset/{id}/unduh":                                       "dataset file: the demo stores no files",
 	"GET /organisasi/{slug}/pengaduan/{code}/foto":                  "complaint photo: the demo stores no photos",
 	// Private links people get by e-mail or right after submitting a form.
 	"GET /undangan/{token}":                    "invitation e-mail",
@@ -379,6 +380,8 @@ func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
 		"perencanaan/nilai": one(`SELECT CAST(MIN(id) AS TEXT) FROM planning_rounds WHERE status = 'penilaian'`),
 		"tahun": one(`SELECT CAST(MIN(y.year) AS TEXT) FROM planning_years y
 			WHERE y.decided_at IS NULL AND y.round_id = (SELECT MIN(id) FROM planning_rounds)`),
+		// The showcase organisation's dataset: a draft its members see.
+		"dataset": one(`SELECT CAST(MIN(id) AS TEXT) FROM datasets WHERE org_id = ?`, org),
 	}
 	round := strings.Fields(one(`SELECT CAST(id AS TEXT) || ' ' || code FROM survey_rounds WHERE initiative_id = ` + inID +
 		` ORDER BY CASE WHEN open THEN 0 ELSE 1 END, id LIMIT 1`))

@@ -1,10 +1,12 @@
 package opendata
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
 
+	"lokadaya/internal/dataset"
 	"lokadaya/internal/i18n"
 	od "lokadaya/internal/opendata"
 	"lokadaya/internal/web/kit"
@@ -40,10 +42,17 @@ type cataloguePage struct {
 	// the organisations it finds.
 	Search string
 	Found  []*od.Publisher
+	// Published are the datasets organisations published (a page of
+	// them, from ?dari=); More is the next page's address, "" at the end.
+	Published []*dataset.Dataset
+	More      string
 }
 
 // foundMax is how many organisations a name search lists.
 const foundMax = 20
+
+// publishedPage is how many published datasets the catalogue lists a page.
+const publishedPage = 30
 
 // datasetURL is the download address of a data set, for one organisation
 // or all (p nil).
@@ -89,6 +98,24 @@ func (h *handlers) catalogue(w http.ResponseWriter, r *http.Request) {
 			c.Links = append(c.Links, catalogueLink{Format: f.Name, URL: datasetURL(ds, f, p)})
 		}
 		page.Datasets = append(page.Datasets, c)
+	}
+	filter := dataset.Filter{OrgID: orgID(p), Cursor: r.URL.Query().Get("dari"), Limit: publishedPage}
+	list, next, err := h.Datasets.Published(r.Context(), filter)
+	if errors.Is(err, dataset.ErrBadCursor) {
+		h.site.NotFound(w, r)
+		return
+	}
+	if err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
+	page.Published = list
+	if next != "" {
+		q := url.Values{"dari": {next}}
+		if p != nil {
+			q.Set("organisasi", p.Slug)
+		}
+		page.More = "/data?" + q.Encode() + "#terbitan"
 	}
 	title := i18n.T(lang, "opendata.title")
 	if p != nil {

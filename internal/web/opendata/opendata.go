@@ -14,10 +14,12 @@ import (
 	"strings"
 	"time"
 
+	"lokadaya/internal/dataset"
 	"lokadaya/internal/db"
 	"lokadaya/internal/i18n"
 	od "lokadaya/internal/opendata"
 	"lokadaya/internal/org"
+	"lokadaya/internal/region"
 	"lokadaya/internal/web/kit"
 )
 
@@ -31,6 +33,11 @@ var Templates embed.FS
 type Stores struct {
 	Data *od.Store
 	Orgs *org.Store
+	// Datasets are the datasets organisations publish; Regions names
+	// their regions; Citers name what cites them, by subject kind.
+	Datasets *dataset.Store
+	Regions  *region.Store
+	Citers   map[string]Citer
 	// Now is the clock (db.Now when nil).
 	Now func() time.Time
 }
@@ -51,6 +58,7 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	mux.HandleFunc("POST /api/3/action/{action}", h.ckan)
 	mux.HandleFunc("GET /api/action/{action}", h.ckan)
 	mux.HandleFunc("POST /organisasi/{slug}/lisensi-data", h.setLicence)
+	h.datasetRoutes(mux)
 }
 
 // cacheControl lets browsers and proxies keep a file for five minutes and
