@@ -19,6 +19,9 @@ type Input struct {
 	Kind, Title, What, RegionCode, Where, Beneficiaries string
 	Count, Cost                                         *int64
 	Evidence                                            []Evidence
+	// Datasets are the ids of the catalogue datasets cited; nil leaves
+	// what the proposal cites as it is.
+	Datasets []int64
 
 	// formErrs are what reading a form found wrong (a cost that is not an
 	// amount, an evidence line without an address).
@@ -53,6 +56,19 @@ func FromForm(form url.Values) Input {
 		in.formErrs.Add("evidence", key)
 	}
 	in.Evidence = ev
+	if form.Get("datasets_shown") != "" {
+		// The form showed the catalogue's datasets: what is ticked is the
+		// whole set, none ticked clears it.
+		in.Datasets = []int64{}
+		for _, v := range form["dataset"] {
+			id, err := strconv.ParseInt(v, 10, 64)
+			if err != nil || id <= 0 {
+				in.formErrs.Add("dataset", "dataset.err.not_published")
+				continue
+			}
+			in.Datasets = append(in.Datasets, id)
+		}
+	}
 	return in
 }
 

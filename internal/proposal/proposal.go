@@ -10,6 +10,7 @@
 package proposal
 
 import (
+	"context"
 	"errors"
 	"time"
 
@@ -126,6 +127,20 @@ func IsRefusal(err error) (*Refusal, bool) {
 type Store struct {
 	DB  *db.DB
 	Now func() time.Time
+	// Citations writes the catalogue datasets a proposal cites, in the
+	// transaction that writes the proposal; nil leaves citations alone.
+	Citations Citer
+}
+
+// CiteKind is the subject kind a proposal cites datasets under (the
+// dataset package's word).
+const CiteKind = "proposal"
+
+// Citer replaces the datasets a subject cites within the caller's
+// transaction, refusing the whole set when one is not published; the
+// dataset store is one.
+type Citer interface {
+	CiteIn(ctx context.Context, q db.Querier, kind string, subjectID int64, datasetIDs []int64) error
 }
 
 func (s *Store) now() time.Time { return db.NowFrom(s.Now) }

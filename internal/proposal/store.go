@@ -82,6 +82,9 @@ func (s *Store) Create(ctx context.Context, actor Actor, in Input) (*Proposal, e
 		if err := writeEvidence(ctx, tx, p.ID, p.Evidence); err != nil {
 			return err
 		}
+		if err := s.cite(ctx, tx, p.ID, in.Datasets); err != nil {
+			return err
+		}
 		return record(ctx, tx, actor, "proposal.create", p.ID, p.Title)
 	})
 	if err != nil {
@@ -154,6 +157,9 @@ func (s *Store) Update(ctx context.Context, actor Actor, p *Proposal, in Input) 
 		if err := writeEvidence(ctx, tx, p.ID, next.Evidence); err != nil {
 			return err
 		}
+		if err := s.cite(ctx, tx, p.ID, in.Datasets); err != nil {
+			return err
+		}
 		return record(ctx, tx, actor, "proposal.update", p.ID, next.Title)
 	})
 	if err != nil {
@@ -161,6 +167,15 @@ func (s *Store) Update(ctx context.Context, actor Actor, p *Proposal, in Input) 
 	}
 	*p = next
 	return nil
+}
+
+// cite writes the datasets the proposal cites, when the store cites and
+// the input says (nil: leave them).
+func (s *Store) cite(ctx context.Context, tx *db.Tx, id int64, datasets []int64) error {
+	if s.Citations == nil || datasets == nil {
+		return nil
+	}
+	return s.Citations.CiteIn(ctx, tx, CiteKind, id, datasets)
 }
 
 func nullID(id int64) any {

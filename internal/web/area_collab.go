@@ -14,7 +14,7 @@ func (s *Server) collabStores() collab.Stores {
 	forums, datasets := s.forumStores()
 	return collab.Stores{
 		Forums: forums, Datasets: datasets,
-		Proposals: &proposal.Store{DB: s.db, Now: now}, Orgs: s.orgs, Regions: s.regions,
+		Proposals: &proposal.Store{DB: s.db, Now: now, Citations: datasets}, Orgs: s.orgs, Regions: s.regions,
 		Rounds:      &planning.Store{DB: s.db, Now: now},
 		Accounts:    s.accounts,
 		CreateLimit: &ratelimit.Limiter{DB: s.db, Max: 20, Window: time.Hour},

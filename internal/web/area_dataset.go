@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"lokadaya/internal/dataset"
+	"lokadaya/internal/forum"
 	"lokadaya/internal/proposal"
 	opendataweb "lokadaya/internal/web/opendata"
 )
@@ -15,9 +16,11 @@ func (s *Server) datasetStore() *dataset.Store {
 }
 
 // datasetCiters name what cites a dataset, by subject kind, for its
-// "cited by" list. A kind without a citer here is left out of the list.
+// "cited by" list: proposals, forums and action teams' plans, each linked
+// to its public page. A kind without a citer here is left out of the list.
 func (s *Server) datasetCiters() map[string]opendataweb.Citer {
 	proposals := &proposal.Store{DB: s.db}
+	forums := &forum.Store{DB: s.db}
 	return map[string]opendataweb.Citer{
 		dataset.SubjectProposal: func(ctx context.Context, id int64) (string, string, bool) {
 			p, err := proposals.Get(ctx, id)
@@ -25,6 +28,20 @@ func (s *Server) datasetCiters() map[string]opendataweb.Citer {
 				return "", "", false
 			}
 			return p.Title, "/usulan/" + itoa(p.ID), true
+		},
+		dataset.SubjectForum: func(ctx context.Context, id int64) (string, string, bool) {
+			f, err := forums.Get(ctx, id)
+			if err != nil {
+				return "", "", false
+			}
+			return f.Title, "/forum/" + itoa(f.ID), true
+		},
+		dataset.SubjectTeamPlan: func(ctx context.Context, id int64) (string, string, bool) {
+			t, err := forums.Team(ctx, id)
+			if err != nil {
+				return "", "", false
+			}
+			return t.Name, "/tim/" + itoa(t.ID), true
 		},
 	}
 }

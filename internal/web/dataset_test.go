@@ -224,3 +224,58 @@ func TestDatasetUploadPublishWithdraw(t *testing.T) {
 		}
 	}
 }
+
+func TestDatasetCitedByProposal(t *testing.T) {
+	w := newDemoWorld(t)
+	survey := w.datasetID(t, demo.DatasetPajangTitle)
+	draft := w.datasetID(t, "Lampu tenaga surya terpasang per RW")
+	saluran := w.proposalID(t, saluranTitle)
+
+	// The demo's drainage proposal cites the Pajang survey: its page,
+	// its API and the dataset's "cited by" say so.
+	if r := w.get(t, "", "/usulan/"+saluran); !strings.Contains(r.body, `id="proposal-datasets"`) || !strings.Contains(r.body, "/dataset/"+survey) {
+		t.Error("the proposal page does not show the dataset it cites")
+	}
+	var api struct {
+		Datasets []struct {
+			ID    int64  `json:"id"`
+			Title string `json:"title"`
+			URL   string `json:"url"`
+		} `json:"datasets"`
+	}
+	r := w.get(t, "", "/api/v1/proposals/"+saluran)
+	if err := json.Unmarshal([]byte(r.body), &api); err != nil || len(api.Datasets) != 1 ||
+		api.Datasets[0].URL != "http://example.test/dataset/"+survey || api.Datasets[0].Title != demo.DatasetPajangTitle {
+		t.Fatalf("proposal API: %s", r.body)
+	}
+
+	// The form offers the published datasets only, as checkboxes.
+	form := w.get(t, "owner2", "/usulan/baru")
+	if !strings.Contains(form.body, `name="dataset" value="`+survey+`"`) || strings.Contains(form.body, `value="`+draft+`"`) {
+		t.Fatal("the proposal form's dataset choice")
+	}
+	in := url.Values{"kind": {"isu"}, "title": {"Gang gelap di RW 07"}, "what": {"Lampu mati berbulan-bulan."},
+		"region": {"33.72.01.1001"}, "datasets_shown": {"1"}, "dataset": {survey, draft}}
+	before := w.countOf(t, `SELECT COUNT(*) FROM proposals`)
+	if r := w.post(t, "owner2", "/usulan/baru", in); r.status != http.StatusUnprocessableEntity ||
+		!strings.Contains(r.body, "Hanya data yang sudah terbit yang dapat dikutip.") {
+		t.Fatalf("citing a draft: %d", r.status)
+	}
+	if n := w.countOf(t, `SELECT COUNT(*) FROM proposals`); n != before {
+		t.Fatal("a refused citation left a proposal")
+	}
+	in["dataset"] = []string{survey}
+	r = w.post(t, "owner2", "/usulan/baru", in)
+	if r.status != 303 {
+		t.Fatalf("create citing: %d", r.status)
+	}
+	if page := w.get(t, "", r.location); !strings.Contains(page.body, "/dataset/"+survey) {
+		t.Error("the new proposal does not show its dataset")
+	}
+	if edit := w.get(t, "owner2", r.location+"/ubah"); !strings.Contains(edit.body, `value="`+survey+`" checked`) {
+		t.Error("the edit form does not tick the cited dataset")
+	}
+	if page := w.get(t, "", "/dataset/"+survey); !strings.Contains(page.body, "Gang gelap di RW 07") {
+		t.Error("the dataset's cited-by lacks the new proposal")
+	}
+}

@@ -33,6 +33,8 @@ type apiProposal struct {
 	// RankHistory is the proposal's ranks in planning rounds, oldest
 	// first.
 	RankHistory []apiRank `json:"rank_history"`
+	// Datasets are the catalogue datasets it cites.
+	Datasets []apiDataset `json:"datasets"`
 }
 
 // apiRank is one step of a proposal's rank history: ranked (and planned
@@ -73,7 +75,7 @@ func toAPI(p *proposal.Proposal) apiProposal {
 	a := apiProposal{ID: p.ID, Kind: p.Kind, Title: p.Title, What: p.What, RegionCode: p.RegionCode, Where: p.Where,
 		Beneficiaries: p.Beneficiaries, Count: p.Count, Cost: p.Cost, Status: p.Status,
 		Proposer: p.ProposerName, CreatedAt: p.CreatedAt.UTC().Format("2006-01-02T15:04:05Z"), Supporters: p.Supporters,
-		Organizations: p.Organizations, Evidence: []apiEvidence{}, RankHistory: []apiRank{}}
+		Organizations: p.Organizations, Evidence: []apiEvidence{}, RankHistory: []apiRank{}, Datasets: []apiDataset{}}
 	if a.Organizations == nil {
 		a.Organizations = []proposal.Supporter{}
 	}
@@ -114,7 +116,13 @@ func (h *handlers) apiList(w http.ResponseWriter, r *http.Request) {
 	items := make([]apiProposal, 0, len(list))
 	for _, p := range list {
 		p.Organizations = nil // the list carries counts; a proposal's own call names them
-		items = append(items, toAPI(p))
+		a := toAPI(p)
+		if a.Datasets, err = h.apiCited(r, p.ID); err != nil {
+			h.site.Log(r, err)
+			kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+			return
+		}
+		items = append(items, a)
 	}
 	body := map[string]any{"items": items, "next": nil}
 	if next != "" {
@@ -148,5 +156,24 @@ func (h *handlers) apiGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.RankHistory = ranksToAPI(hist)
+	if a.Datasets, err = h.apiCited(r, p.ID); err != nil {
+		h.site.Log(r, err)
+		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		return
+	}
 	kit.JSON(w, http.StatusOK, a)
+}
+
+// apiCited are the catalogue datasets a proposal cites, as the API gives
+// them: id, title and the dataset's page.
+func (h *handlers) apiCited(r *http.Request, id int64) ([]apiDataset, error) {
+	cited, err := h.citedBy(r.Context(), proposal.CiteKind, id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]apiDataset, 0, len(cited))
+	for _, d := range cited {
+		out = append(out, apiDataset{ID: d.ID, Title: d.Title, URL: h.site.BaseURL() + d.Path})
+	}
+	return out, nil
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"lokadaya/internal/dataset"
 	"lokadaya/internal/proposal"
 	"lokadaya/internal/validate"
 	"lokadaya/internal/web/kit"
@@ -17,6 +18,8 @@ type formPage struct {
 	Action   string
 	Picker   any
 	Kinds    []string
+	// Datasets are the catalogue's published datasets to cite.
+	Datasets []datasetChoice
 }
 
 // newForm is GET /usulan/baru (signed in; ?wilayah=CODE preselects the
@@ -90,7 +93,18 @@ func (h *handlers) editForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	h.renderForm(w, r, http.StatusOK, p, p.Form(), nil)
+	form := p.Form()
+	if h.Datasets != nil {
+		cited, err := h.Datasets.CitedIDs(r.Context(), proposal.CiteKind, p.ID)
+		if err != nil {
+			h.site.ServerError(w, r, err)
+			return
+		}
+		for _, id := range cited {
+			form.Add("dataset", strconv.FormatInt(id, 10))
+		}
+	}
+	h.renderForm(w, r, http.StatusOK, p, form, nil)
 }
 
 func (h *handlers) update(w http.ResponseWriter, r *http.Request) {
@@ -114,6 +128,11 @@ func (h *handlers) afterSave(w http.ResponseWriter, r *http.Request, old, p *pro
 		h.renderForm(w, r, http.StatusUnprocessableEntity, old, r.PostForm, errs)
 		return
 	}
+	if errors.Is(err, dataset.ErrNotPublished) {
+		// A dataset ticked was withdrawn meanwhile: nothing was written.
+		h.renderForm(w, r, http.StatusUnprocessableEntity, old, r.PostForm, validate.Errors{"dataset": "dataset.err.not_published"})
+		return
+	}
 	if ref, ok := proposal.IsRefusal(err); ok {
 		h.site.Flash(w, ref.Key)
 		kit.Redirect(w, r, path(old.ID))
@@ -133,7 +152,18 @@ func (h *handlers) renderForm(w http.ResponseWriter, r *http.Request, status int
 		h.site.ServerError(w, r, err)
 		return
 	}
-	d := &formPage{Proposal: p, Action: "/usulan/baru", Picker: picker.View, Kinds: proposal.Kinds}
+	var checked []int64
+	for _, v := range form["dataset"] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			checked = append(checked, id)
+		}
+	}
+	choices, err := h.datasetChoices(r.Context(), checked)
+	if err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
+	d := &formPage{Proposal: p, Action: "/usulan/baru", Picker: picker.View, Kinds: proposal.Kinds, Datasets: choices}
 	title := h.t(r, "proposal.new")
 	if p != nil {
 		d.Action, title = path(p.ID)+"/ubah", h.t(r, "proposal.edit")

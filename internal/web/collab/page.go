@@ -30,6 +30,8 @@ type showPage struct {
 	CanMerge bool
 	// History is the proposal's rank history in planning rounds.
 	History []planning.Event
+	// Datasets are the catalogue datasets it cites.
+	Datasets []citedDataset
 }
 
 // Score formats thousandths of a point.
@@ -75,6 +77,10 @@ func (h *handlers) renderShow(w http.ResponseWriter, r *http.Request, p *proposa
 	d := &showPage{Proposal: p, RegionLabel: h.regionLabel(ctx, p.RegionCode)}
 	var err error
 	if d.History, err = h.Rounds.History(ctx, p.ID); err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
+	if d.Datasets, err = h.citedBy(ctx, proposal.CiteKind, p.ID); err != nil {
 		h.site.ServerError(w, r, err)
 		return
 	}
