@@ -197,7 +197,8 @@ func Load(ctx context.Context, d *db.DB) (Logins, error) {
 	if err := planTogether(ctx, d, users); err != nil {
 		return nil, err
 	}
-	// Datasets near Surakarta, one cited by a proposal made above.
+	// Datasets near Surakarta, the Pajang survey by the kelurahan office
+	// made above and cited by a proposal; the forum below cites it too.
 	if err := publishDatasets(ctx, d); err != nil {
 		return nil, err
 	}
