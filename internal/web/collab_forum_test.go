@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"lokadaya/internal/dataset"
+	"lokadaya/internal/demo"
 )
 
 const demoForum = "Forum penerangan gang Kelurahan Pajang"
@@ -36,10 +37,11 @@ func TestForumPublicPages(t *testing.T) {
 		{"list", "", "/forum", 200, []string{demoForum, "/forum/" + fid}, nil},
 		{"list of Pajang", "", "/forum?wilayah=33.72.01.1001", 200, []string{demoForum}, nil},
 		{"list of Bandung", "", "/forum?wilayah=32.73", 200, nil, []string{demoForum}},
-		{"forum", "", "/forum/" + fid, 200, []string{demoForum, "Balai Kelurahan Pajang", "Penyebab", "/tim/" + tid, "39"}, []string{"/forum/" + fid + "/ubah"}},
+		{"forum", "", "/forum/" + fid, 200, []string{demoForum, demo.DatasetPajangTitle, "Balai Kelurahan Pajang", "Penyebab", "/tim/" + tid, "39"}, []string{"/forum/" + fid + "/ubah"}},
 		{"forum for its convener", "owner", "/forum/" + fid, 200, []string{"/forum/" + fid + "/ubah", `action="/forum/` + fid + `/tim`}, nil},
 		{"team", "", "/tim/" + tid, 200, []string{"Tim Aksi Gang Terang Pajang", "Hendra Wijaya", "Kelurahan Pajang", "Komunitas Terang Kampung",
-			"Pendataan titik lampu", "Rp68.500.000", "/tim/" + tid + "/iklim", "/tim/" + tid + "/rencana.csv"}, []string{"@lokadaya.test", "/kegiatan/baru"}},
+			"Pendataan titik lampu", "Rp68.500.000", "/tim/" + tid + "/iklim", "/tim/" + tid + "/rencana.csv",
+			demo.DatasetPajangTitle, `href="/dataset/`}, []string{"@lokadaya.test", "/kegiatan/baru"}},
 		{"team for its member", "editor", "/tim/" + tid, 200, []string{"/tim/" + tid + "/sesi", "/kegiatan/baru"}, nil},
 		{"climate", "", "/tim/" + tid + "/iklim", 200, []string{"Saling percaya", "Sesi pemerintah", "Sesi OMS", "Sesi bersama", "3,3"}, nil},
 		{"unknown forum", "", "/forum/999999", 404, nil, nil},
