@@ -131,6 +131,8 @@ type tableReader struct {
 	dict       []Column
 	headerOnly bool
 	table      Table
+	// serialDates: a workbook's dates come as its serial day numbers.
+	serialDates bool
 }
 
 // row takes one row; n is its number as a spreadsheet shows it (the
@@ -158,7 +160,7 @@ func (r *tableReader) row(n int, cells []string) error {
 		if i >= len(r.dict) {
 			break
 		}
-		if !ValidValue(r.dict[i].Type, c) {
+		if !ValidValue(r.dict[i].Type, c) && !r.serialDate(r.dict[i].Type, c) {
 			return fileErr("dataset.err.value", n, r.dict[i].Name, truncate(c, 40), string(r.dict[i].Type))
 		}
 	}
@@ -167,6 +169,13 @@ func (r *tableReader) row(n int, cells []string) error {
 		return fileErr("dataset.err.rows", MaxRows)
 	}
 	return nil
+}
+
+// serialDate reports whether c is a workbook's date: a day number (with
+// a fraction of a day for a time) in a date or datetime column.
+func (r *tableReader) serialDate(t opendata.Type, c string) bool {
+	return r.serialDates && (t == opendata.Date || t == opendata.DateTime) && decimal(strings.TrimSpace(c)) &&
+		!strings.Contains(c, ",") && !strings.HasPrefix(strings.TrimSpace(c), "-")
 }
 
 func truncate(s string, n int) string {
@@ -290,7 +299,8 @@ func blankRow(cells []string) bool {
 	return true
 }
 
-// xlsx reads the first sheet of an XLSX workbook, cells as displayed.
+// xlsx reads the first sheet of an XLSX workbook, cells as stored rather
+// than as displayed (no thousands separators; dates as day numbers).
 // Unzipping is capped so a small file cannot expand into a huge one.
 func (r *tableReader) xlsx(data []byte) error {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -308,10 +318,11 @@ func (r *tableReader) xlsx(data []byte) error {
 		return fileErr("dataset.err.xlsx")
 	}
 	defer rows.Close()
+	r.serialDates = true
 	n := 0
 	for rows.Next() {
 		n++
-		cells, err := rows.Columns()
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return fileErr("dataset.err.xlsx")
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -36,6 +37,15 @@ func TestReadFile(t *testing.T) {
 		{Name: "rasio", Type: opendata.Decimal, Meaning: "Rasio"},
 	}
 	xlsx := workbook(t, [][]any{{"RT", "Jumlah", "Rasio"}, {"01", 3, "0,5"}, {}, {"02", 4, 1.25}})
+	dated := []dataset.Column{{Name: "hari", Type: opendata.Date, Meaning: "Hari"}, {Name: "jam", Type: opendata.DateTime, Meaning: "Jam"}}
+	march := time.Date(2026, 3, 15, 8, 30, 0, 0, time.UTC)
+	datedXLSX := workbook(t, [][]any{{"hari", "jam"}, {march, march}, {"2026-03-16", "2026-03-16 09:00"}})
+	if tab, err := dataset.ReadFile(dataset.Upload{Name: "d.xlsx", Data: datedXLSX}, dated); err != nil || tab.Rows != 2 {
+		t.Fatalf("workbook dates: %+v %v", tab, err)
+	}
+	if _, err := dataset.ReadFile(dataset.Upload{Name: "d.csv", Data: []byte("hari,jam\n46096,46096.35\n")}, dated); err == nil {
+		t.Fatal("day numbers accepted from a CSV file")
+	}
 	cases := []struct {
 		name, file, data string
 		rows             int64

@@ -54,6 +54,7 @@ func init() {
 		"dataset.status.draft":     {"Draf", "Draft"},
 		"dataset.status.published": {"Terbit", "Published"},
 		"dataset.status.withdrawn": {"Ditarik", "Withdrawn"},
+		"dataset.rows_one":         {"1 baris", "1 row"},
 		"dataset.rows":             {"%s baris", "%s rows"},
 		"dataset.published_on":     {"terbit %s", "published %s"},
 		"dataset.published":        {"Terbit", "Published"},
