@@ -31,14 +31,14 @@ func (s *Server) datasetCiters() map[string]opendataweb.Citer {
 		},
 		dataset.SubjectForum: func(ctx context.Context, id int64) (string, string, bool) {
 			f, err := forums.Get(ctx, id)
-			if err != nil {
+			if err != nil || !f.Published { // a draft forum is not public
 				return "", "", false
 			}
 			return f.Title, "/forum/" + itoa(f.ID), true
 		},
 		dataset.SubjectTeamPlan: func(ctx context.Context, id int64) (string, string, bool) {
 			t, err := forums.Team(ctx, id)
-			if err != nil {
+			if err != nil || !t.Forum.Published {
 				return "", "", false
 			}
 			return t.Name, "/tim/" + itoa(t.ID), true

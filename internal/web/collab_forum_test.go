@@ -272,6 +272,10 @@ func TestForumDraftAndEdit(t *testing.T) {
 	w := newDemoWorld(t)
 	fid, _ := w.forumIDs(t)
 	page := "/forum/" + fid
+	dataPage := "/dataset/" + itoaTest(int64(w.countOf(t, `SELECT id FROM datasets WHERE title = ?`, demo.DatasetPajangTitle)))
+	if r := w.get(t, "", dataPage); !strings.Contains(r.body, `href="`+page+`"`) {
+		t.Error("the dataset page does not name the forum citing it")
+	}
 	edit := w.get(t, "editor", page+"/ubah")
 	if edit.status != 200 || !strings.Contains(edit.body, `value="Balai Kelurahan Pajang"`) {
 		t.Fatalf("edit form: %d", edit.status)
@@ -301,6 +305,9 @@ func TestForumDraftAndEdit(t *testing.T) {
 	}
 	if r := w.get(t, "", "/api/v1/action-teams/"+tid); r.status != 404 {
 		t.Errorf("API of a draft team: %d", r.status)
+	}
+	if r := w.get(t, "", dataPage); strings.Contains(r.body, `href="`+page+`"`) || strings.Contains(r.body, `href="/tim/`+tid+`"`) {
+		t.Error("the dataset page links a draft forum or its team")
 	}
 	if r := w.get(t, "", "/forum"); strings.Contains(r.body, demoForum) {
 		t.Error("the public list shows a draft")
