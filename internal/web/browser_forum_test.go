@@ -61,3 +61,28 @@ func TestBrowserTeamPlanCitesDataset(t *testing.T) {
 		t.Errorf("dataset page heading: %q", got)
 	}
 }
+
+// TestBrowserForumAccessibility runs axe-core at 360 px on the forum and
+// team pages, public and of the team's ketua, a refused form among them.
+func TestBrowserForumAccessibility(t *testing.T) {
+	axe := axeSource(t)
+	ctx := newBrowser(t)
+	w := newDemoWorld(t)
+	fid, tid := w.forumIDs(t)
+	team := "/tim/" + tid
+	tab := phoneTab(t, ctx, true)
+	b := &cycleBrowser{t: t, ctx: tab, base: w.ts.URL, email: "pengurus6@lokadaya.test", password: demo.Password}
+	for _, page := range []string{"/forum", "/forum/" + fid, team, team + "/iklim"} {
+		b.open(page, "footer")
+		checkAxe(t, tab, axe, page)
+	}
+	b.login()
+	for _, page := range []string{"/forum/baru", team, team + "/anggota", team + "/kegiatan/baru", team + "/sesi"} {
+		b.open(page, "footer")
+		checkAxe(t, tab, axe, page)
+	}
+	b.post("refused sitting", `form[action="`+team+`/sesi#error-summary"] button[type="submit"]`, team+"/sesi")
+	checkAxe(t, tab, axe, "refused sitting")
+	screenshot(t, tab, "axe-refused-sitting")
+	b.run("leave", chromedp.Navigate("about:blank"))
+}
