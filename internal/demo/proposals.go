@@ -119,6 +119,21 @@ func proposeTogether(ctx context.Context, d *db.DB, users map[string]*account.Us
 			}
 		}
 	}
+	// Terang Kampung takes its lamps proposal up as its lamps campaign.
+	owner, err := act("pemilik")
+	if err != nil {
+		return err
+	}
+	var orgID, campaignID int64
+	if err := d.QueryRow(ctx, `SELECT o.id, c.id FROM organizations o JOIN campaigns c ON c.org_id = o.id
+		WHERE o.slug = 'terang-kampung' AND c.title = '100 Lampu Surya untuk Gang Kampung'`).Scan(&orgID, &campaignID); err != nil {
+		return fmt.Errorf("demo: lamps campaign: %w", err)
+	}
+	at := now.AddDate(0, 0, -12)
+	adopt := &proposal.Store{DB: d, Now: func() time.Time { return at }}
+	if _, err := adopt.Adopt(ctx, owner, ids["lampu-gang"], orgID, proposal.AsCampaign, campaignID); err != nil {
+		return fmt.Errorf("demo: adopt the lamps: %w", err)
+	}
 	coord, err := act("koord-jawabali")
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package web
 
 import (
 	"io/fs"
+	"lokadaya/internal/proposal"
 	"time"
 
 	"lokadaya/internal/feedback"
@@ -38,7 +39,7 @@ const voteCeilingPerHour = 300
 
 func (s *Server) exploreStores() explore.Stores {
 	return explore.Stores{Regions: s.regions, Figures: &figures.Store{DB: s.db, Now: s.cfg.Clock}, Hubs: s.hubs,
-		Campaigns: s.campaignStore(), Search: s.searchIndex()}
+		Campaigns: s.campaignStore(), Search: s.searchIndex(), Proposals: &proposal.Store{DB: s.db, Now: s.pages.now}}
 }
 
 func (s *Server) opendataStores() opendataweb.Stores {

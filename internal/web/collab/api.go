@@ -35,6 +35,22 @@ type apiProposal struct {
 	RankHistory []apiRank `json:"rank_history"`
 	// Datasets are the catalogue datasets it cites.
 	Datasets []apiDataset `json:"datasets"`
+	// AdoptedBy are the OMS that took the proposal up and what was
+	// mobilised through it; only on a single proposal.
+	AdoptedBy []apiAdoption `json:"adopted_by,omitempty"`
+}
+
+// apiAdoption is a proposal taken up by an OMS as an initiative or a
+// campaign (its slug), with the money, donors and people reached through it.
+type apiAdoption struct {
+	Organization apiOrg `json:"organization"`
+	As           string `json:"as"`
+	Slug         string `json:"slug"`
+	Title        string `json:"title"`
+	Public       bool   `json:"public"`
+	Money        int64  `json:"money_confirmed"`
+	Donors       int64  `json:"donors"`
+	People       int64  `json:"people_reached"`
 }
 
 // apiRank is one step of a proposal's rank history: ranked (and planned
@@ -156,6 +172,21 @@ func (h *handlers) apiGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.RankHistory = ranksToAPI(hist)
+	adopted, err := h.Proposals.Adoptions(r.Context(), p.ID)
+	if err != nil {
+		h.site.Log(r, err)
+		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		return
+	}
+	a.AdoptedBy = []apiAdoption{}
+	for _, x := range adopted {
+		ad := apiAdoption{Organization: apiOrg{Slug: x.OrgSlug, Name: x.OrgName}, As: x.As, Public: x.Public,
+			Money: x.Money, Donors: x.Donors, People: x.People}
+		if x.Public {
+			ad.Slug, ad.Title = x.Slug, x.Title
+		}
+		a.AdoptedBy = append(a.AdoptedBy, ad)
+	}
 	if a.Datasets, err = h.apiCited(r, p.ID); err != nil {
 		h.site.Log(r, err)
 		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))

@@ -66,6 +66,8 @@ func Routes(mux kit.Router, site kit.Site, stores Stores) {
 	mux.HandleFunc("POST /usulan/{id}/dukung", h.support)
 	mux.HandleFunc("POST /usulan/{id}/batal-dukung", h.unsupport)
 	mux.HandleFunc("POST /usulan/{id}/gabung", h.merge)
+	mux.HandleFunc("POST /usulan/{id}/ambil", h.adopt)
+	mux.HandleFunc("POST /usulan/{id}/ambil/{aid}/batal", h.unadopt)
 	mux.HandleFunc("GET /api/v1/proposals", h.apiList)
 	mux.HandleFunc("GET /api/v1/proposals/{id}", h.apiGet)
 	h.roundRoutes(mux)

@@ -32,6 +32,10 @@ type showPage struct {
 	History []planning.Event
 	// Datasets are the catalogue datasets it cites.
 	Datasets []citedDataset
+	// Adoptions are the OMS that took it up; Adopters the user's OMS
+	// that may.
+	Adoptions []proposal.Adoption
+	Adopters  []adopter
 }
 
 // Score formats thousandths of a point.
@@ -80,6 +84,10 @@ func (h *handlers) renderShow(w http.ResponseWriter, r *http.Request, p *proposa
 		h.site.ServerError(w, r, err)
 		return
 	}
+	if d.Adoptions, err = h.Proposals.Adoptions(ctx, p.ID); err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
 	if d.Datasets, err = h.citedBy(ctx, proposal.CiteKind, p.ID); err != nil {
 		h.site.ServerError(w, r, err)
 		return
@@ -103,6 +111,12 @@ func (h *handlers) renderShow(w http.ResponseWriter, r *http.Request, p *proposa
 		if err != nil {
 			h.site.ServerError(w, r, err)
 			return
+		}
+		if !p.Merged() {
+			if d.Adopters, err = h.adopters(r, ms); err != nil {
+				h.site.ServerError(w, r, err)
+				return
+			}
 		}
 		for _, m := range ms {
 			if m.Org.Status == org.StatusRejected || m.Org.Status == org.StatusSuspended {

@@ -7,6 +7,7 @@ package explore
 
 import (
 	"embed"
+	"lokadaya/internal/proposal"
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/figures"
@@ -29,6 +30,8 @@ type Stores struct {
 	Hubs      *hub.Store
 	Campaigns *campaign.Store
 	Search    *search.Index
+	// Proposals tells which of a region's proposals OMS took up.
+	Proposals *proposal.Store
 }
 
 type handlers struct {

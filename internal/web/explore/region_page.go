@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"lokadaya/internal/proposal"
 	"net/http"
 	"net/url"
 	"slices"
@@ -29,6 +30,8 @@ type regionPage struct {
 	Children []figures.Figures
 	Sort     string // the children table's column (see childColumns)
 	Desc     bool
+	// Adopted are the region's proposals OMS took up, newest first.
+	Adopted []proposal.Adoption
 }
 
 // childColumns are the children table's sortable columns, by the key
@@ -154,6 +157,10 @@ func (h *handlers) region(w http.ResponseWriter, r *http.Request) {
 	reg := chain[len(chain)-1]
 	p := &regionPage{Region: reg, Parents: chain[:len(chain)-1], Zone: region.Zone(reg.Code).String()}
 	if p.Hubs, err = h.Hubs.HubsCovering(r.Context(), reg.Code); err != nil {
+		h.site.ServerError(w, r, err)
+		return
+	}
+	if p.Adopted, err = h.Proposals.AdoptionsIn(r.Context(), reg.Code, regionCampaigns); err != nil {
 		h.site.ServerError(w, r, err)
 		return
 	}
