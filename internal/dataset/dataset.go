@@ -11,7 +11,7 @@
 package dataset
 
 import (
-	"errors"
+	"lokadaya/internal/validate"
 	"strconv"
 	"time"
 
@@ -154,31 +154,22 @@ type Actor struct {
 	Admin bool
 }
 
-// Refusal is an action refused for a reason the user can read: its Key
-// is an i18n key.
-type Refusal struct{ Key string }
-
-func (r *Refusal) Error() string { return "dataset: " + r.Key }
+// Refusal is a refused action with a reason the user can read (an
+// i18n key), the one type every domain package refuses with.
+type Refusal = validate.Refusal
 
 // The refusals.
 var (
 	// ErrNotAllowed: only members who may edit the organisation's profile
 	// (owner, admin, editor) or a platform admin manage its datasets.
-	ErrNotAllowed = &Refusal{"dataset.err.not_allowed"}
+	ErrNotAllowed = &Refusal{Key: "dataset.err.not_allowed"}
 	// ErrNotVerified: only a verified organisation publishes.
-	ErrNotVerified = &Refusal{"dataset.err.not_verified"}
+	ErrNotVerified = &Refusal{Key: "dataset.err.not_verified"}
 	// ErrNotPublished: only published datasets may be cited.
-	ErrNotPublished = &Refusal{"dataset.err.not_published"}
+	ErrNotPublished = &Refusal{Key: "dataset.err.not_published"}
 	// ErrSubjectKind: the subject is not one of SubjectKinds.
-	ErrSubjectKind = &Refusal{"dataset.err.subject_kind"}
+	ErrSubjectKind = &Refusal{Key: "dataset.err.subject_kind"}
 )
-
-// IsRefusal reports whether err is a Refusal and returns it.
-func IsRefusal(err error) (*Refusal, bool) {
-	var r *Refusal
-	ok := errors.As(err, &r)
-	return r, ok
-}
 
 // Store keeps datasets, their dictionaries, files and citations.
 type Store struct {

@@ -10,7 +10,7 @@
 package forum
 
 import (
-	"errors"
+	"lokadaya/internal/validate"
 	"time"
 
 	"lokadaya/internal/db"
@@ -176,29 +176,20 @@ type Actor struct {
 	Admin bool
 }
 
-// Refusal is an action refused for a reason the user can read: its Key
-// is an i18n key.
-type Refusal struct{ Key string }
-
-func (r *Refusal) Error() string { return "forum: " + r.Key }
+// Refusal is a refused action with a reason the user can read (an
+// i18n key), the one type every domain package refuses with.
+type Refusal = validate.Refusal
 
 // The refusals.
 var (
-	ErrNotAllowed   = &Refusal{"forum.err.not_allowed"}
-	ErrNotMember    = &Refusal{"forum.err.not_member"}
-	ErrOtherSide    = &Refusal{"forum.err.other_side"}
-	ErrApartFirst   = &Refusal{"forum.err.apart_first"}
-	ErrRoundOpen    = &Refusal{"forum.err.round_open"}
-	ErrReviewHeld   = &Refusal{"forum.err.review_held"}
-	ErrNotPublished = &Refusal{"forum.err.not_published"}
+	ErrNotAllowed   = &Refusal{Key: "forum.err.not_allowed"}
+	ErrNotMember    = &Refusal{Key: "forum.err.not_member"}
+	ErrOtherSide    = &Refusal{Key: "forum.err.other_side"}
+	ErrApartFirst   = &Refusal{Key: "forum.err.apart_first"}
+	ErrRoundOpen    = &Refusal{Key: "forum.err.round_open"}
+	ErrReviewHeld   = &Refusal{Key: "forum.err.review_held"}
+	ErrNotPublished = &Refusal{Key: "forum.err.not_published"}
 )
-
-// IsRefusal reports whether err is a Refusal and returns it.
-func IsRefusal(err error) (*Refusal, bool) {
-	var r *Refusal
-	ok := errors.As(err, &r)
-	return r, ok
-}
 
 // Store keeps forums and their teams.
 type Store struct {

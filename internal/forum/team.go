@@ -185,7 +185,7 @@ func (s *Store) RemoveMember(ctx context.Context, actor Actor, t *Team, userID i
 		if n, err := count(ctx, tx, `SELECT COUNT(*) FROM action_team_activities WHERE team_id = ? AND owner_id = ?`, t.ID, userID); err != nil {
 			return err
 		} else if n > 0 {
-			return &Refusal{"forum.err.owns_activity"}
+			return &Refusal{Key: "forum.err.owns_activity"}
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM action_team_members WHERE team_id = ? AND user_id = ?`, t.ID, userID); err != nil {
 			return fmt.Errorf("forum: member: %w", err)

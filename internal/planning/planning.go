@@ -11,7 +11,7 @@
 package planning
 
 import (
-	"errors"
+	"lokadaya/internal/validate"
 	"time"
 
 	"lokadaya/internal/db"
@@ -134,36 +134,27 @@ type Actor struct {
 	Admin bool
 }
 
-// Refusal is an action refused for a reason the user can read: its Key
-// is an i18n key.
-type Refusal struct{ Key string }
-
-func (r *Refusal) Error() string { return "planning: " + r.Key }
+// Refusal is a refused action with a reason the user can read (an
+// i18n key), the one type every domain package refuses with.
+type Refusal = validate.Refusal
 
 // The refusals.
 var (
-	ErrNotParticipant = &Refusal{"round.err.not_participant"}
-	ErrScored         = &Refusal{"round.err.scored"}
-	ErrNotScoring     = &Refusal{"round.err.not_scoring"}
-	ErrNotSetup       = &Refusal{"round.err.not_setup"}
-	ErrNotSettled     = &Refusal{"round.err.not_settled"}
-	ErrWeights        = &Refusal{"round.err.weights"}
-	ErrNoCriteria     = &Refusal{"round.err.no_criteria"}
-	ErrNoProposals    = &Refusal{"round.err.no_proposals"}
-	ErrNoScores       = &Refusal{"round.err.no_scores"}
-	ErrNotInRound     = &Refusal{"round.err.not_in_round"}
-	ErrYearDecided    = &Refusal{"round.err.year_decided"}
-	ErrYearOrder      = &Refusal{"round.err.year_order"}
-	ErrGroup          = &Refusal{"round.err.group"}
-	ErrNoUser         = &Refusal{"round.err.no_user"}
+	ErrNotParticipant = &Refusal{Key: "round.err.not_participant"}
+	ErrScored         = &Refusal{Key: "round.err.scored"}
+	ErrNotScoring     = &Refusal{Key: "round.err.not_scoring"}
+	ErrNotSetup       = &Refusal{Key: "round.err.not_setup"}
+	ErrNotSettled     = &Refusal{Key: "round.err.not_settled"}
+	ErrWeights        = &Refusal{Key: "round.err.weights"}
+	ErrNoCriteria     = &Refusal{Key: "round.err.no_criteria"}
+	ErrNoProposals    = &Refusal{Key: "round.err.no_proposals"}
+	ErrNoScores       = &Refusal{Key: "round.err.no_scores"}
+	ErrNotInRound     = &Refusal{Key: "round.err.not_in_round"}
+	ErrYearDecided    = &Refusal{Key: "round.err.year_decided"}
+	ErrYearOrder      = &Refusal{Key: "round.err.year_order"}
+	ErrGroup          = &Refusal{Key: "round.err.group"}
+	ErrNoUser         = &Refusal{Key: "round.err.no_user"}
 )
-
-// IsRefusal reports whether err is a Refusal and returns it.
-func IsRefusal(err error) (*Refusal, bool) {
-	var r *Refusal
-	ok := errors.As(err, &r)
-	return r, ok
-}
 
 // Store keeps rounds, their participants, scores and results.
 type Store struct {

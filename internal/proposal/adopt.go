@@ -44,10 +44,10 @@ type Adoption struct {
 
 // The refusals of adopting.
 var (
-	ErrNotOMS      = &Refusal{"proposal.err.not_oms"}
-	ErrNoCycle     = &Refusal{"proposal.err.no_cycle"}
-	ErrNotTheirs   = &Refusal{"proposal.err.not_theirs"}
-	ErrAdoptedOnce = &Refusal{"proposal.err.adopted"}
+	ErrNotOMS      = &Refusal{Key: "proposal.err.not_oms"}
+	ErrNoCycle     = &Refusal{Key: "proposal.err.no_cycle"}
+	ErrNotTheirs   = &Refusal{Key: "proposal.err.not_theirs"}
+	ErrAdoptedOnce = &Refusal{Key: "proposal.err.adopted"}
 )
 
 // Adopter reports whether orgID is an OMS the actor may adopt for: a

@@ -11,7 +11,7 @@ package proposal
 
 import (
 	"context"
-	"errors"
+	"lokadaya/internal/validate"
 	"time"
 
 	"lokadaya/internal/db"
@@ -102,26 +102,17 @@ type Actor struct {
 	Admin bool
 }
 
-// Refusal is an action refused for a reason the user can read: its Key
-// is an i18n key.
-type Refusal struct{ Key string }
-
-func (r *Refusal) Error() string { return "proposal: " + r.Key }
+// Refusal is a refused action with a reason the user can read (an
+// i18n key), the one type every domain package refuses with.
+type Refusal = validate.Refusal
 
 // The refusals.
 var (
-	ErrMerged     = &Refusal{"proposal.err.merged"}
-	ErrNotMember  = &Refusal{"proposal.err.not_member"}
-	ErrSupported  = &Refusal{"proposal.err.has_support"}
-	ErrNotAllowed = &Refusal{"proposal.err.not_allowed"}
+	ErrMerged     = &Refusal{Key: "proposal.err.merged"}
+	ErrNotMember  = &Refusal{Key: "proposal.err.not_member"}
+	ErrSupported  = &Refusal{Key: "proposal.err.has_support"}
+	ErrNotAllowed = &Refusal{Key: "proposal.err.not_allowed"}
 )
-
-// IsRefusal reports whether err is a Refusal and returns it.
-func IsRefusal(err error) (*Refusal, bool) {
-	var r *Refusal
-	ok := errors.As(err, &r)
-	return r, ok
-}
 
 // Store keeps proposals and their supports.
 type Store struct {

@@ -276,7 +276,7 @@ func TestMerge(t *testing.T) {
 		for _, c := range refused {
 			err := f.s.Merge(ctx, c.actor, dup.ID, c.into)
 			var e validate.Errors
-			r, isRefusal := proposal.IsRefusal(err)
+			r, isRefusal := validate.Refused(err)
 			if !(isRefusal && r.Key == c.want) && !(errors.As(err, &e) && e["into"] == c.want) {
 				t.Fatalf("%s: got %v, want %s", c.name, err, c.want)
 			}

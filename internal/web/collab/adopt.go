@@ -8,6 +8,7 @@ import (
 	"lokadaya/internal/db"
 	"lokadaya/internal/org"
 	"lokadaya/internal/proposal"
+	"lokadaya/internal/validate"
 	"lokadaya/internal/web/kit"
 )
 
@@ -76,7 +77,7 @@ func (h *handlers) unadopt(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handlers) answerAdoption(w http.ResponseWriter, r *http.Request, id int64, err error, done string) {
-	switch ref, refused := proposal.IsRefusal(err); {
+	switch ref, refused := validate.Refused(err); {
 	case err == nil:
 		h.site.Flash(w, done)
 	case err == db.ErrNotFound:

@@ -133,7 +133,7 @@ func (h *handlers) afterSave(w http.ResponseWriter, r *http.Request, old, p *pro
 		h.renderForm(w, r, http.StatusUnprocessableEntity, old, r.PostForm, validate.Errors{"dataset": "dataset.err.not_published"})
 		return
 	}
-	if ref, ok := proposal.IsRefusal(err); ok {
+	if ref, ok := validate.Refused(err); ok {
 		h.site.Flash(w, ref.Key)
 		kit.Redirect(w, r, path(old.ID))
 		return

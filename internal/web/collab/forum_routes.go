@@ -152,7 +152,7 @@ func (h *handlers) forumRefused(w http.ResponseWriter, r *http.Request, back str
 		h.site.Forbidden(w, r)
 		return
 	}
-	if ref, ok := forum.IsRefusal(err); ok {
+	if ref, ok := validate.Refused(err); ok {
 		h.site.Flash(w, ref.Key)
 		kit.Redirect(w, r, back)
 		return

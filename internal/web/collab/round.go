@@ -10,6 +10,7 @@ import (
 	"lokadaya/internal/db"
 	"lokadaya/internal/org"
 	"lokadaya/internal/planning"
+	"lokadaya/internal/validate"
 	"lokadaya/internal/web/kit"
 )
 
@@ -111,7 +112,7 @@ func (h *handlers) conveners(ctx context.Context, userID int64) ([]org.Organizat
 
 // refusal renders a planning refusal as the round page's error, or fails.
 func (h *handlers) refused(w http.ResponseWriter, r *http.Request, rd *planning.Round, err error) {
-	if ref, ok := planning.IsRefusal(err); ok {
+	if ref, ok := validate.Refused(err); ok {
 		h.site.Flash(w, ref.Key)
 		kit.Redirect(w, r, planning.Path(rd.ID))
 		return

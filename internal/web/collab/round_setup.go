@@ -84,7 +84,7 @@ func (h *handlers) roundParticipantAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err := h.Rounds.AddParticipant(r.Context(), rd, r.PostForm.Get("email"), r.PostForm.Get("group"))
-	if ref, ok := planning.IsRefusal(err); ok {
+	if ref, ok := validate.Refused(err); ok {
 		h.renderSetup(w, r, rd, http.StatusUnprocessableEntity, mergeForm(rd.Form(), r.PostForm),
 			validate.Errors{"email": ref.Key})
 		return

@@ -352,7 +352,7 @@ func (h *handlers) sittingRecord(w http.ResponseWriter, r *http.Request) {
 		h.renderSitting(w, r, a, http.StatusUnprocessableEntity, r.PostForm, errs)
 		return
 	}
-	if ref, ok := forum.IsRefusal(err); ok && !errorsIsForbidden(err) {
+	if ref, ok := validate.Refused(err); ok && !errorsIsForbidden(err) {
 		h.renderSitting(w, r, a, http.StatusConflict, r.PostForm, validate.Errors{"side": ref.Key})
 		return
 	}
@@ -365,7 +365,7 @@ func (h *handlers) sittingRecord(w http.ResponseWriter, r *http.Request) {
 }
 
 func errorsIsForbidden(err error) bool {
-	ref, _ := forum.IsRefusal(err)
+	ref, _ := validate.Refused(err)
 	return ref == forum.ErrNotAllowed || ref == forum.ErrNotMember
 }
 

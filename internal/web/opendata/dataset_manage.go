@@ -184,7 +184,7 @@ func (h *handlers) datasetWithdraw(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handlers) afterDatasetStatus(w http.ResponseWriter, r *http.Request, a *kit.Access, err error, flash string) {
-	if ref, ok := dataset.IsRefusal(err); ok {
+	if ref, ok := validate.Refused(err); ok {
 		flash, err = ref.Key, nil
 	}
 	if err != nil {
