@@ -125,8 +125,7 @@ func (h *handlers) apiList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		kit.APIServerError(h.site, w, r, err)
 		return
 	}
 	items := make([]apiProposal, 0, len(list))
@@ -134,8 +133,7 @@ func (h *handlers) apiList(w http.ResponseWriter, r *http.Request) {
 		p.Organizations = nil // the list carries counts; a proposal's own call names them
 		a := toAPI(p)
 		if a.Datasets, err = h.apiCited(r, p.ID); err != nil {
-			h.site.Log(r, err)
-			kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+			kit.APIServerError(h.site, w, r, err)
 			return
 		}
 		items = append(items, a)
@@ -160,22 +158,19 @@ func (h *handlers) apiGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		kit.APIServerError(h.site, w, r, err)
 		return
 	}
 	a := toAPI(p)
 	hist, err := h.Rounds.History(r.Context(), p.ID)
 	if err != nil {
-		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		kit.APIServerError(h.site, w, r, err)
 		return
 	}
 	a.RankHistory = ranksToAPI(hist)
 	adopted, err := h.Proposals.Adoptions(r.Context(), p.ID)
 	if err != nil {
-		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		kit.APIServerError(h.site, w, r, err)
 		return
 	}
 	a.AdoptedBy = []apiAdoption{}
@@ -188,8 +183,7 @@ func (h *handlers) apiGet(w http.ResponseWriter, r *http.Request) {
 		a.AdoptedBy = append(a.AdoptedBy, ad)
 	}
 	if a.Datasets, err = h.apiCited(r, p.ID); err != nil {
-		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		kit.APIServerError(h.site, w, r, err)
 		return
 	}
 	kit.JSON(w, http.StatusOK, a)

@@ -70,16 +70,14 @@ func (h *handlers) apiForums(w http.ResponseWriter, r *http.Request) {
 	}
 	list, err := h.Forums.List(r.Context(), forum.ListParams{Region: code})
 	if err != nil {
-		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		kit.APIServerError(h.site, w, r, err)
 		return
 	}
 	items := make([]apiForum, 0, len(list))
 	for _, f := range list {
 		g, err := h.Forums.Get(r.Context(), f.ID) // with its teams
 		if err != nil {
-			h.site.Log(r, err)
-			kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+			kit.APIServerError(h.site, w, r, err)
 			return
 		}
 		items = append(items, forumToAPI(g))
@@ -148,14 +146,12 @@ func (h *handlers) apiTeam(w http.ResponseWriter, r *http.Request) {
 			notFound()
 			return
 		}
-		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		kit.APIServerError(h.site, w, r, err)
 		return
 	}
 	cited, err := h.citedBy(r.Context(), forum.CiteTeamPlan, t.ID)
 	if err != nil {
-		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		kit.APIServerError(h.site, w, r, err)
 		return
 	}
 	members := map[string][]apiMember{}

@@ -165,16 +165,14 @@ func (h *handlers) apiRoundList(w http.ResponseWriter, r *http.Request, code str
 	}
 	list, next, err := h.Rounds.List(r.Context(), planning.ListOptions{Region: code, After: after})
 	if err != nil {
-		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		kit.APIServerError(h.site, w, r, err)
 		return
 	}
 	items := make([]apiRound, 0, len(list))
 	for _, rd := range list {
 		d, err := h.roundData(r.Context(), r, rd)
 		if err != nil {
-			h.site.Log(r, err)
-			kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+			kit.APIServerError(h.site, w, r, err)
 			return
 		}
 		items = append(items, roundToAPI(d))
@@ -203,8 +201,7 @@ func (h *handlers) apiRound(w http.ResponseWriter, r *http.Request) {
 		d, err = h.roundData(r.Context(), r, rd)
 	}
 	if err != nil {
-		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		kit.APIServerError(h.site, w, r, err)
 		return
 	}
 	kit.JSON(w, http.StatusOK, roundToAPI(d))

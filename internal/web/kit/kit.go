@@ -141,6 +141,13 @@ func APIError(w http.ResponseWriter, status int, code, message string) {
 	JSON(w, status, map[string]any{"error": map[string]string{"code": code, "message": message}})
 }
 
+// APIServerError logs err and answers the API's 500, which leaks nothing
+// of it, in the caller's language.
+func APIServerError(site Site, w http.ResponseWriter, r *http.Request, err error) {
+	site.Log(r, err)
+	APIError(w, http.StatusInternalServerError, "internal", i18n.T(site.Lang(r), "error.500.title"))
+}
+
 // Errors of ReadFile.
 var (
 	ErrNoFile   = errors.New("kit: no file")

@@ -57,16 +57,14 @@ func (h *handlers) lessonsAPI(w http.ResponseWriter, r *http.Request) {
 		kit.APIError(w, http.StatusBadRequest, "bad_filter", h.t(r, ie.Key))
 		return
 	case err != nil:
-		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		kit.APIServerError(h.site, w, r, err)
 		return
 	}
 	out := make([]lessonAPIItem, 0, len(items))
 	for _, it := range items {
 		a, err := h.lessonToAPI(r, it.Lesson, lessonRef{Slug: it.Org.OrgSlug, Name: it.Org.Org})
 		if err != nil {
-			h.site.Log(r, err)
-			kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+			kit.APIServerError(h.site, w, r, err)
 			return
 		}
 		out = append(out, a)

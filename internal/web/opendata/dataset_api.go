@@ -98,8 +98,7 @@ func (h *handlers) apiPublished(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		kit.APIServerError(h.site, w, r, err)
 		return
 	}
 	items := make([]apiPublishedDataset, 0, len(list))
@@ -127,8 +126,7 @@ func (h *handlers) apiPublishedOne(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+		kit.APIServerError(h.site, w, r, err)
 		return
 	}
 	item := h.toAPIDataset(d)

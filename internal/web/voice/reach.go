@@ -167,6 +167,5 @@ func (h *handlers) apiInitiative(w http.ResponseWriter, r *http.Request) (*initi
 }
 
 func (h *handlers) apiServerError(w http.ResponseWriter, r *http.Request, err error) {
-	h.site.Log(r, err)
-	kit.APIError(w, http.StatusInternalServerError, "internal", h.t(r, "error.500.title"))
+	kit.APIServerError(h.site, w, r, err)
 }
