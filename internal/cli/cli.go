@@ -27,6 +27,8 @@ Usage:
   lokadaya admin create --email EMAIL [--name NAME] [--password PW] [--db …]
   lokadaya ledger verify [--org SLUG] [--db …]
   lokadaya generate [--db …] --orgs N --campaigns N --contributions N [--seed S]
+  lokadaya backup  --to DIR [--without-uploads] [--db …] [--uploads-dir DIR]
+  lokadaya restore --from DIR [--db …] [--uploads-dir DIR]
 
 Every flag can also be set by its environment variable (see docs/configuration.md).
 `
@@ -61,6 +63,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = ledgerCmd(ctx, args[1:], stdout)
 	case "generate":
 		err = generateCmd(ctx, args[1:], stdout)
+	case "backup":
+		err = backupCmd(ctx, args[1:], stdout)
+	case "restore":
+		err = restoreCmd(ctx, args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

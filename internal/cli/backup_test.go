@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"lokadaya/internal/db"
+	"lokadaya/internal/db/dbtest"
+)
+
+// TestBackupRestoreCommands runs backup and restore as an operator would,
+// and the refusals they print.
+func TestBackupRestoreCommands(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		uploads := filepath.Join(t.TempDir(), "uploads")
+		if err := os.MkdirAll(filepath.Join(uploads, "logo"), 0o750); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(uploads, "logo", "a.png"), []byte("png"), 0o640); err != nil {
+			t.Fatal(err)
+		}
+		to := filepath.Join(t.TempDir(), "backup")
+		target := dbtest.EmptyURL(t, d.Dialect)
+		restored := filepath.Join(t.TempDir(), "restored")
+		run := func(args ...string) (int, string) {
+			var out, errOut strings.Builder
+			code := Run(args, &out, &errOut)
+			return code, out.String() + errOut.String()
+		}
+		for _, tc := range []struct {
+			name string
+			args []string
+			path string // PATH for the run; unchanged when empty
+			code int
+			has  string
+		}{
+			{"backup needs --to", []string{"backup", "--db", d.URL}, "", 1, "usage: lokadaya backup"},
+			{"backup", []string{"backup", "--db", d.URL, "--uploads-dir", uploads, "--to", to}, "", 0, "uploads: 1 file(s)"},
+			{"backup into a used directory", []string{"backup", "--db", d.URL, "--to", to}, "", 1, "not empty"},
+			{"restore into a used database", []string{"restore", "--db", d.URL, "--uploads-dir", restored, "--from", to}, "", 1, "already has"},
+			{"restore", []string{"restore", "--db", target, "--uploads-dir", restored, "--from", to}, "", 0, "uploads: 1 file(s) restored"},
+			{"restore twice", []string{"restore", "--db", target, "--uploads-dir", t.TempDir(), "--from", to}, "", 1, "restore into a new, empty database"},
+			{"not a backup", []string{"restore", "--db", dbtest.EmptyURL(t, d.Dialect), "--from", t.TempDir()}, "", 1, "is not a backup"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				code, out := run(tc.args...)
+				if code != tc.code || !strings.Contains(out, tc.has) {
+					t.Fatalf("exit %d, want %d; output lacks %q:\n%s", code, tc.code, tc.has, out)
+				}
+			})
+		}
+		if d.Dialect == db.Postgres {
+			t.Run("pg_dump missing", func(t *testing.T) {
+				t.Setenv("PATH", t.TempDir())
+				code, out := run("backup", "--db", d.URL, "--to", filepath.Join(t.TempDir(), "b"))
+				if code != 1 || !strings.Contains(out, "pg_dump not found on PATH") {
+					t.Fatalf("exit %d:\n%s", code, out)
+				}
+			})
+		}
+	})
+}
