@@ -12,7 +12,7 @@ if [ "$(id -u)" = 0 ]; then
   need=()
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils) # checks the PDFs internal/pdf writes
-  command -v psql >/dev/null 2>&1 || need+=(postgresql)
+  command -v psql >/dev/null 2>&1 || need+=(postgresql) # with its client: pg_dump and pg_restore for internal/backup
   if [ ${#need[@]} -gt 0 ]; then
     echo "== installing ${need[*]}"
     apt-get update -qq
