@@ -213,7 +213,9 @@ type Result struct {
 // meanwhile are skipped, and a donation settled meanwhile stays as it is.
 func (s *Store) Confirm(ctx context.Context, orgID int64, id string, actor Actor) (*Result, error) {
 	res := &Result{}
+	var confirmed []*donation.Donation
 	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+		confirmed = confirmed[:0]
 		now := s.now()
 		// Claiming the import first makes a concurrent second confirmation
 		// wait here, then find it confirmed.
@@ -247,8 +249,12 @@ func (s *Store) Confirm(ctx context.Context, orgID int64, id string, actor Actor
 			if row.State == RowImported || row.State == RowPending {
 				continue
 			}
-			if err := s.apply(ctx, tx, imp, row, pl.pairs, actor, res); err != nil {
+			d, err := s.apply(ctx, tx, imp, row, pl.pairs, actor, res)
+			if err != nil {
 				return err
+			}
+			if d != nil {
+				confirmed = append(confirmed, d)
 			}
 		}
 		if _, err := tx.Exec(ctx, `UPDATE bank_statement_imports SET content = NULL, matched_count = ?, new_count = ?,
@@ -260,44 +266,48 @@ func (s *Store) Confirm(ctx context.Context, orgID int64, id string, actor Actor
 	if err != nil {
 		return nil, err
 	}
+	for _, d := range confirmed {
+		s.Donations.ObserveConfirmed(d)
+	}
 	return res, nil
 }
 
-// apply records one credit line and confirms the donation it pays.
+// apply records one credit line and confirms the donation it pays, which
+// it returns (nil when the line paid none).
 func (s *Store) apply(ctx context.Context, tx *db.Tx, imp *Import, row Row,
-	pairs map[string]int64, actor Actor, res *Result) error {
+	pairs map[string]int64, actor Actor, res *Result) (*donation.Donation, error) {
 	fp := row.fingerprint
 	r, err := tx.Exec(ctx, `INSERT INTO bank_statement_lines (bank_account_id, fingerprint, import_id, line_number,
 		booked_on, amount, description) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bank_account_id, fingerprint) DO NOTHING`,
 		imp.BankAccountID, fp, imp.ID, row.Number, row.Date.UTC(), row.Amount, row.Description)
 	if err != nil {
-		return fmt.Errorf("bankimport: record line: %w", err)
+		return nil, fmt.Errorf("bankimport: record line: %w", err)
 	}
 	if n, err := r.RowsAffected(); err != nil {
-		return fmt.Errorf("bankimport: record line: %w", err)
+		return nil, fmt.Errorf("bankimport: record line: %w", err)
 	} else if n == 0 {
-		return nil // another import recorded it meanwhile
+		return nil, nil // another import recorded it meanwhile
 	}
 	res.New++
 	did, ok := pairs[fp]
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	res.Matched++
 	d, err := s.Donations.ConfirmTx(ctx, tx, imp.OrgID, did, donation.Actor{ID: actor.ID, Name: actor.Name})
 	if errors.Is(err, donation.ErrNotPending) {
-		return nil // settled by hand meanwhile
+		return nil, nil // settled by hand meanwhile
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	res.Confirmed++
 	_, err = tx.Exec(ctx, `UPDATE bank_statement_lines SET donation_id = ? WHERE bank_account_id = ? AND fingerprint = ?`,
 		d.ID, imp.BankAccountID, fp)
 	if err != nil {
-		return fmt.Errorf("bankimport: record line: %w", err)
+		return nil, fmt.Errorf("bankimport: record line: %w", err)
 	}
-	return nil
+	return d, nil
 }
 
 // recorded is the preview of a confirmed import: the lines it recorded.

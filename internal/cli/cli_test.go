@@ -38,10 +38,11 @@ func TestServeAnswersAndStopsGracefully(t *testing.T) {
 	dbPath := filepath.Join(t.TempDir(), "lokadaya.db")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	out := &syncBuffer{}
+	out, logged := &syncBuffer{}, &syncBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- serve(ctx, []string{"--addr", "127.0.0.1:0", "--db", "sqlite:" + dbPath}, out, slog.New(slog.DiscardHandler))
+		done <- serve(ctx, []string{"--addr", "127.0.0.1:0", "--metrics-addr", "127.0.0.1:0", "--db", "sqlite:" + dbPath},
+			out, slog.New(slog.NewJSONHandler(logged, nil)))
 	}()
 	var base string
 	for i := 0; i < 6000 && base == ""; i++ { // up to five minutes: migrating a fresh database is slow under -race on a busy machine
@@ -69,6 +70,7 @@ func TestServeAnswersAndStopsGracefully(t *testing.T) {
 	if status != http.StatusOK {
 		t.Fatalf("readyz = %d", status)
 	}
+	checkMetricsListener(t, base, logged.String())
 	cancel() // what SIGTERM does through signal.NotifyContext
 	select {
 	case err := <-done:
@@ -116,5 +118,47 @@ func TestServeRefusesGatewayWithoutKey(t *testing.T) {
 	code := Run([]string{"serve", "--addr", "127.0.0.1:0", "--db", dbArg, "--gateway-url", "https://app.midtrans.com"}, io.Discard, &stderr)
 	if code != 1 || !strings.Contains(stderr.String(), "LOKADAYA_GATEWAY_SERVER_KEY") {
 		t.Fatalf("serve with a gateway and no key = %d, %q", code, stderr.String())
+	}
+}
+
+var metricsAddrLine = regexp.MustCompile(`"msg":"metrics served","addr":"([^"]+)"`)
+
+// checkMetricsListener: with --metrics-addr, /metrics answers on that
+// listener, with the requests the public one served, and not on the
+// public address.
+func checkMetricsListener(t *testing.T, base, logged string) {
+	t.Helper()
+	m := metricsAddrLine.FindStringSubmatch(logged)
+	if m == nil {
+		t.Fatalf("serve logged no metrics address: %s", logged)
+	}
+	get := func(url string) (int, string) {
+		res, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(body)
+	}
+	code, body := get("http://" + m[1] + "/metrics")
+	if code != http.StatusOK {
+		t.Fatalf("metrics listener: %d", code)
+	}
+	for _, want := range []string{
+		`lokadaya_http_requests_total{method="GET",route="GET /readyz",status="200"}`,
+		`go_sql_max_open_connections{db_name="lokadaya"}`,
+		`go_goroutines`,
+		`process_open_fds`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics listener lacks %q", want)
+		}
+	}
+	if code, _ := get("http://" + m[1] + "/readyz"); code != http.StatusNotFound {
+		t.Errorf("metrics listener serves /readyz: %d", code)
+	}
+	if code, _ := get(base + "/metrics"); code != http.StatusNotFound {
+		t.Errorf("public address serves /metrics with --metrics-addr: %d", code)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"lokadaya/internal/blob"
 	"lokadaya/internal/demo"
 	"lokadaya/internal/feedback"
+	"lokadaya/internal/metrics"
 	"lokadaya/internal/search"
 	"lokadaya/internal/web"
 )
@@ -35,6 +36,7 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	disasterCap := fs.Int64("disaster-operational-cap-percent", envInt("LOKADAYA_DISASTER_OPERATIONAL_CAP_PERCENT", 10), "the same cap for a disaster appeal (LOKADAYA_DISASTER_OPERATIONAL_CAP_PERCENT)")
 	feedbackDevice := fs.Int64("feedback-device-per-day", envInt("LOKADAYA_FEEDBACK_DEVICE_PER_DAY", int64(feedback.DefaultLimits.DevicePerDay)), "red/yellow/green votes one device may cast at a service point in a day before the rest are flagged for staff (LOKADAYA_FEEDBACK_DEVICE_PER_DAY)")
 	feedbackAddress := fs.Int64("feedback-address-per-day", envInt("LOKADAYA_FEEDBACK_ADDRESS_PER_DAY", int64(feedback.DefaultLimits.AddressPerDay)), "the same for one network address, which many phones may share (LOKADAYA_FEEDBACK_ADDRESS_PER_DAY)")
+	metricsAddr := fs.String("metrics-addr", env("LOKADAYA_METRICS_ADDR", ""), "serve Prometheus metrics at /metrics on this internal address, and not on --addr; empty: /metrics on --addr for this machine or LOKADAYA_METRICS_TOKEN (LOKADAYA_METRICS_ADDR)")
 	debugAddr := fs.String("debug-addr", env("LOKADAYA_DEBUG_ADDR", ""), "serve Go's profiles (/debug/pprof/) on this address, for the operator only; empty: off (LOKADAYA_DEBUG_ADDR)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -50,6 +52,12 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	}
 	defer d.Close()
 	log.Info("database ready", "dialect", d.Dialect, "migrations_applied", n)
+	reg := metrics.New(d)
+	stopMetrics, err := serveMetrics(*metricsAddr, reg, log)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 	if *demoData {
 		demo.Receipts = blob.NewDir(*uploadsDir)
 		if err := loadDemoIfEmpty(ctx, d, stdout); err != nil {
@@ -70,6 +78,7 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	}
 	srv, err := web.New(web.Config{BaseURL: *baseURL, Demo: *demoData, TrustProxy: *trustProxy,
 		UploadsDir: *uploadsDir, GatewayURL: *gatewayURL, GatewayServerKey: gatewayKey, MetricsToken: metricsToken,
+		Metrics: reg, MetricsElsewhere: *metricsAddr != "",
 		ReceiptRequiredAbove: *receiptAbove, OperationalCapPercent: int(min(max(*opCap, 0), 100)),
 		DisasterOperationalCapPercent: int(min(max(*disasterCap, 0), 100)),
 		FeedbackLimits: feedback.Limits{DevicePerDay: int(min(max(*feedbackDevice, 1), 10_000)),
@@ -78,7 +87,7 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 		ln.Close()
 		return err
 	}
-	workers, err := startWorkers(ctx, d, log, *baseURL)
+	workers, err := startWorkers(ctx, d, log, *baseURL, reg)
 	if err != nil {
 		return err
 	}

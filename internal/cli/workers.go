@@ -14,6 +14,7 @@ import (
 	"lokadaya/internal/donation"
 	"lokadaya/internal/jobs"
 	"lokadaya/internal/mail"
+	"lokadaya/internal/metrics"
 	"lokadaya/internal/notify"
 	"lokadaya/internal/petition"
 	"lokadaya/internal/reflection"
@@ -47,14 +48,15 @@ func mailSender(log *slog.Logger) (mail.Sender, error) {
 // startWorkers runs the background workers until ctx ends. Every instance
 // runs them; the queue makes sure a job is handled by one of them only.
 // baseURL roots the links in queued e-mail.
-func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger, baseURL string) (*sync.WaitGroup, error) {
+// Mail sent and failed is counted in reg.
+func startWorkers(ctx context.Context, d *db.DB, log *slog.Logger, baseURL string, reg *metrics.Registry) (*sync.WaitGroup, error) {
 	var wg sync.WaitGroup
 	sender, err := mailSender(log)
 	if err != nil {
 		return nil, err
 	}
 	w := &jobs.Worker{DB: d, Log: log}
-	w.Handle(mail.JobKind, mail.Handler(sender))
+	w.Handle(mail.JobKind, mail.Handler(mail.Counted(sender, reg)))
 	// A campaign update fans out into one e-mail per subscriber.
 	w.Handle(campaign.NewsJobKind, (&campaign.Store{DB: d}).NewsHandler(web.NewsMail(baseURL)))
 	// Complaint deadlines: reminders, overdue notices and escalations to

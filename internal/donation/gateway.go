@@ -241,6 +241,7 @@ func (s *Store) ApplyNotification(ctx context.Context, provider string, n *gatew
 func (s *Store) applyOnce(ctx context.Context, provider string, id int64, n *gateway.Notification) (string, *Donation, error) {
 	var outcome string
 	var d *Donation
+	var wasConfirmed bool
 	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
 		// The donation and its payment's state in one read.
 		var state sql.NullString
@@ -256,6 +257,7 @@ func (s *Store) applyOnce(ctx context.Context, provider string, id int64, n *gat
 		if !state.Valid || d.Method != MethodGateway {
 			return db.ErrNotFound
 		}
+		wasConfirmed = d.Status == StatusConfirmed
 		p := &Payment{DonationID: id, Provider: provider, State: state.String}
 		if n.GrossAmount != d.Amount {
 			return ErrAmountMismatch
@@ -273,6 +275,9 @@ func (s *Store) applyOnce(ctx context.Context, provider string, id int64, n *gat
 	})
 	if err != nil {
 		return "", nil, err
+	}
+	if !wasConfirmed && d.Status == StatusConfirmed {
+		s.ObserveConfirmed(d)
 	}
 	return outcome, d, nil
 }

@@ -33,6 +33,7 @@ func (s *Store) Confirm(ctx context.Context, orgID, id int64, actor Actor) (*Don
 	if err != nil {
 		return nil, err
 	}
+	s.ObserveConfirmed(d)
 	return d, nil
 }
 
@@ -40,6 +41,7 @@ func (s *Store) Confirm(ctx context.Context, orgID, id int64, actor Actor) (*Don
 // import confirms many donations with the lines that paid them). It books
 // the donation in the organisation's ledger (see LedgerEntry); when that
 // fails, so does the confirmation. An ErrNotPending leaves tx usable.
+// The caller calls ObserveConfirmed once tx has committed.
 func (s *Store) ConfirmTx(ctx context.Context, tx *db.Tx, orgID, id int64, actor Actor) (*Donation, error) {
 	now := s.now()
 	res, err := tx.Exec(ctx, `UPDATE donations SET status = 'confirmed', confirmed_at = ?, confirmed_by = ?

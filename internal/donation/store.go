@@ -41,6 +41,26 @@ type Store struct {
 	// OnProof runs inside the transaction that stores a donation's first
 	// proof of transfer, e.g. to tell the treasurers it waits.
 	OnProof func(ctx context.Context, q db.Querier, d *Donation) error
+	// Observer, when set, hears of each donation created or confirmed
+	// once its transaction has committed, e.g. to count it in the metrics.
+	Observer Observer
+}
+
+// Observer hears of donations created and confirmed. It is told after
+// the commit, never inside the money's transaction, and cannot fail it;
+// it must be quick, as the donor waits for the answer meanwhile.
+type Observer interface {
+	DonationCreated(method string)
+	DonationConfirmed(method string, waited time.Duration)
+}
+
+// ObserveConfirmed tells the Observer, if any, that d was confirmed. A
+// caller of ConfirmTx calls it once its own transaction has committed.
+func (s *Store) ObserveConfirmed(d *Donation) {
+	if s.Observer == nil || d == nil || d.ConfirmedAt == nil {
+		return
+	}
+	s.Observer.DonationConfirmed(d.Method, d.ConfirmedAt.Sub(d.CreatedAt))
 }
 
 // created runs the OnCreate hook, if any.
@@ -120,6 +140,14 @@ func (s *Store) ByToken(ctx context.Context, token string) (*Donation, error) {
 // returns the donation the same form token already created (created is
 // then false). Invalid input is reported as validate.Errors.
 func (s *Store) Create(ctx context.Context, t Target, in Input) (d *Donation, created bool, err error) {
+	d, created, err = s.create(ctx, t, in)
+	if err == nil && created && s.Observer != nil {
+		s.Observer.DonationCreated(d.Method)
+	}
+	return d, created, err
+}
+
+func (s *Store) create(ctx context.Context, t Target, in Input) (d *Donation, created bool, err error) {
 	minimum, maximum := s.Limits()
 	if errs := in.Check(minimum, maximum); len(errs) > 0 {
 		return nil, false, errs

@@ -69,3 +69,28 @@ func Outbox(ctx context.Context, q db.Querier, limit int) ([]OutboxItem, error) 
 	}
 	return out, nil
 }
+
+// Counter hears of each message sent and each attempt that failed, e.g.
+// to count them in the metrics.
+type Counter interface {
+	MailSent()
+	MailFailed()
+}
+
+// Counted is s telling c of every message it sends or fails to send.
+func Counted(s Sender, c Counter) Sender { return countedSender{s, c} }
+
+type countedSender struct {
+	Sender
+	c Counter
+}
+
+func (s countedSender) Send(ctx context.Context, m Message) error {
+	err := s.Sender.Send(ctx, m)
+	if err != nil {
+		s.c.MailFailed()
+	} else {
+		s.c.MailSent()
+	}
+	return err
+}

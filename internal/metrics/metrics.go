@@ -1,38 +1,95 @@
-// Package metrics keeps request counters and latency histograms and writes
-// them in the Prometheus text exposition format. It is small on purpose: the
-// handful of series Lokadaya exports do not need a client library.
+// Package metrics holds the series Lokadaya exports to Prometheus, on the
+// Prometheus client library: Go runtime and process collectors, HTTP
+// requests by route pattern, the database pool, the job queue, mail and
+// the platform's own counters (donations, complaint deadlines). Each
+// Registry is its own prometheus.Registry rather than the library's global
+// one, so that several servers in one process (tests) keep apart.
 package metrics
 
 import (
-	"database/sql"
-	"fmt"
-	"io"
-	"sort"
-	"strings"
-	"sync"
+	"net/http"
+	"strconv"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"lokadaya/internal/db"
 )
 
-// buckets are the latency histogram's upper bounds in seconds.
-var buckets = []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}
-
-type series struct {
-	count  uint64
-	sum    float64
-	bucket []uint64
-}
-
-// Registry holds the HTTP series of one process.
+// Registry holds the series of one process.
 type Registry struct {
-	mu       sync.Mutex
-	requests map[[3]string]uint64 // method, route, status
-	latency  map[string]*series   // route
-	DB       *sql.DB
+	reg *prometheus.Registry
+
+	requests *prometheus.CounterVec
+	latency  *prometheus.HistogramVec
+
+	donationsCreated   *prometheus.CounterVec
+	donationsConfirmed *prometheus.CounterVec
+	confirmLatency     *prometheus.HistogramVec
+
+	mailSent, mailFailed prometheus.Counter
 }
 
-// New returns an empty registry reporting pool statistics for pool.
-func New(pool *sql.DB) *Registry {
-	return &Registry{requests: map[[3]string]uint64{}, latency: map[string]*series{}, DB: pool}
+// New returns a registry with every series of Lokadaya; d, when not nil,
+// feeds the pool statistics and the series read from the database at
+// scrape time (job queue, complaint deadlines).
+func New(d *db.DB) *Registry {
+	r := &Registry{
+		reg: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "lokadaya_http_requests_total",
+			Help: "HTTP requests by method, route pattern and status.",
+		}, []string{"method", "route", "status"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "lokadaya_http_request_duration_seconds",
+			Help:    "HTTP request latency by method and route pattern.",
+			Buckets: []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10},
+		}, []string{"method", "route"}),
+		donationsCreated: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "lokadaya_donations_created_total",
+			Help: "Donations created, by method (transfer, qris, gateway).",
+		}, []string{"method"}),
+		donationsConfirmed: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "lokadaya_donations_confirmed_total",
+			Help: "Donations confirmed, by method.",
+		}, []string{"method"}),
+		// A gateway confirms in seconds, a treasurer checking the bank
+		// statement in hours or days: the buckets span both.
+		confirmLatency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "lokadaya_donation_confirmation_seconds",
+			Help:    "Time from a donation's creation to its confirmation, by method.",
+			Buckets: []float64{10, 60, 300, 900, 3600, 4 * 3600, 12 * 3600, 86400, 3 * 86400, 7 * 86400},
+		}, []string{"method"}),
+		mailSent: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "lokadaya_mail_sent_total",
+			Help: "E-mail messages handed to the mail server (or the log without one).",
+		}),
+		mailFailed: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "lokadaya_mail_failed_total",
+			Help: "Attempts to send an e-mail message that failed.",
+		}),
+	}
+	r.reg.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		r.requests, r.latency,
+		r.donationsCreated, r.donationsConfirmed, r.confirmLatency,
+		r.mailSent, r.mailFailed,
+	)
+	if d != nil {
+		r.reg.MustRegister(collectors.NewDBStatsCollector(d.DB, "lokadaya"), &queueCollector{db: d}, &complaintCollector{db: d})
+	}
+	return r
+}
+
+// Gatherer is the registry to read, e.g. in tests.
+func (r *Registry) Gatherer() prometheus.Gatherer { return r.reg }
+
+// Handler serves the registry in the exposition format.
+func (r *Registry) Handler() http.Handler {
+	return promhttp.HandlerFor(r.reg, promhttp.HandlerOpts{Registry: r.reg})
 }
 
 // knownMethods are the HTTP methods counted by name; any other method a
@@ -51,78 +108,30 @@ func methodLabel(method string) string {
 }
 
 // Observe records one finished request. route must come from a bounded
-// set (the route patterns); the method is bounded here.
+// set (the route patterns); the method and status are bounded here.
 func (r *Registry) Observe(method, route string, status int, d time.Duration) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.requests[[3]string{methodLabel(method), route, fmt.Sprint(status)}]++
-	s := r.latency[route]
-	if s == nil {
-		s = &series{bucket: make([]uint64, len(buckets))}
-		r.latency[route] = s
+	if status < 100 || status > 599 {
+		status = 0
 	}
-	sec := d.Seconds()
-	s.count++
-	s.sum += sec
-	for i, b := range buckets {
-		if sec <= b {
-			s.bucket[i]++
-		}
-	}
+	m := methodLabel(method)
+	r.requests.WithLabelValues(m, route, strconv.Itoa(status)).Inc()
+	r.latency.WithLabelValues(m, route).Observe(d.Seconds())
 }
 
-// WriteTo writes every series in the text exposition format.
-func (r *Registry) WriteTo(w io.Writer) (int64, error) {
-	var b strings.Builder
-	r.mu.Lock()
-	b.WriteString("# HELP lokadaya_http_requests_total HTTP requests by method, route and status.\n")
-	b.WriteString("# TYPE lokadaya_http_requests_total counter\n")
-	keys := make([][3]string, 0, len(r.requests))
-	for k := range r.requests {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return strings.Join(keys[i][:], " ") < strings.Join(keys[j][:], " ") })
-	for _, k := range keys {
-		fmt.Fprintf(&b, "lokadaya_http_requests_total{method=%q,route=%q,status=%q} %d\n", k[0], k[1], k[2], r.requests[k])
-	}
-	b.WriteString("# HELP lokadaya_http_request_duration_seconds HTTP request latency by route.\n")
-	b.WriteString("# TYPE lokadaya_http_request_duration_seconds histogram\n")
-	routes := make([]string, 0, len(r.latency))
-	for k := range r.latency {
-		routes = append(routes, k)
-	}
-	sort.Strings(routes)
-	for _, route := range routes {
-		s := r.latency[route]
-		for i, ub := range buckets {
-			fmt.Fprintf(&b, "lokadaya_http_request_duration_seconds_bucket{route=%q,le=\"%g\"} %d\n", route, ub, s.bucket[i])
-		}
-		fmt.Fprintf(&b, "lokadaya_http_request_duration_seconds_bucket{route=%q,le=\"+Inf\"} %d\n", route, s.count)
-		fmt.Fprintf(&b, "lokadaya_http_request_duration_seconds_sum{route=%q} %g\n", route, s.sum)
-		fmt.Fprintf(&b, "lokadaya_http_request_duration_seconds_count{route=%q} %d\n", route, s.count)
-	}
-	r.mu.Unlock()
-	if r.DB != nil {
-		st := r.DB.Stats()
-		for _, g := range []struct {
-			name, help string
-			v          int64
-		}{
-			{"lokadaya_db_open_connections", "Open database connections.", int64(st.OpenConnections)},
-			{"lokadaya_db_in_use_connections", "Database connections in use.", int64(st.InUse)},
-			{"lokadaya_db_idle_connections", "Idle database connections.", int64(st.Idle)},
-			{"lokadaya_db_max_open_connections", "Maximum open database connections.", int64(st.MaxOpenConnections)},
-			{"lokadaya_db_wait_count_total", "Waits for a database connection.", st.WaitCount},
-		} {
-			kind := "gauge"
-			if strings.HasSuffix(g.name, "_total") {
-				kind = "counter"
-			}
-			fmt.Fprintf(&b, "# HELP %s %s\n# TYPE %s %s\n%s %d\n", g.name, g.help, g.name, kind, g.name, g.v)
-		}
-		fmt.Fprintf(&b, "# HELP lokadaya_db_wait_seconds_total Time spent waiting for a database connection.\n"+
-			"# TYPE lokadaya_db_wait_seconds_total counter\nlokadaya_db_wait_seconds_total %g\n", st.WaitDuration.Seconds())
-	}
-	n, err := io.WriteString(w, b.String())
-	return int64(n), err
+// DonationCreated counts a donation created with method.
+func (r *Registry) DonationCreated(method string) {
+	r.donationsCreated.WithLabelValues(method).Inc()
 }
+
+// DonationConfirmed counts a donation confirmed with method, waited
+// created → confirmed.
+func (r *Registry) DonationConfirmed(method string, waited time.Duration) {
+	r.donationsConfirmed.WithLabelValues(method).Inc()
+	r.confirmLatency.WithLabelValues(method).Observe(max(waited, 0).Seconds())
+}
+
+// MailSent counts a message sent.
+func (r *Registry) MailSent() { r.mailSent.Inc() }
+
+// MailFailed counts a failed attempt to send one.
+func (r *Registry) MailFailed() { r.mailFailed.Inc() }

@@ -23,7 +23,8 @@ import (
 // donor's receipt in the same transaction, and a new donation subscribes
 // the donor to the campaign's news when they asked.
 func (s *Server) donationStore() *donation.Store {
-	return &donation.Store{DB: s.db, OnConfirm: s.queueReceipt, OnCreate: subscribeDonor, OnProof: s.proofUploaded}
+	return &donation.Store{DB: s.db, OnConfirm: s.queueReceipt, OnCreate: subscribeDonor, OnProof: s.proofUploaded,
+		Observer: s.metrics}
 }
 
 // giveLimit bounds donation forms per client address: enough for a

@@ -137,7 +137,7 @@ func TestMetricsCountRequests(t *testing.T) {
 	res.Body.Close()
 	for _, want := range []string{
 		`lokadaya_http_requests_total{method="GET",route="GET /healthz",status="200"} 3`,
-		`lokadaya_db_open_connections`,
+		`go_sql_open_connections{db_name="lokadaya"}`,
 	} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("metrics lack %q", want)

@@ -28,14 +28,18 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 }
 
 // metricsPage writes the Prometheus exposition for an allowed scraper
-// (see metricsAllowed); everyone else gets 403.
+// (see metricsAllowed); everyone else gets 403. With an internal
+// listener for them (--metrics-addr) it is not found here.
 func (s *Server) metricsPage(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.MetricsElsewhere {
+		http.NotFound(w, r)
+		return
+	}
 	if !s.metricsAllowed(r) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusForbidden)
 		_, _ = w.Write([]byte("metrics are served to this machine or with the LOKADAYA_METRICS_TOKEN bearer token\n"))
 		return
 	}
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-	_, _ = s.metrics.WriteTo(w)
+	s.metrics.Handler().ServeHTTP(w, r)
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -46,10 +47,27 @@ func TestMetricsAccess(t *testing.T) {
 			if rec.Code != tc.status {
 				t.Fatalf("status %d, want %d", rec.Code, tc.status)
 			}
-			if has := strings.Contains(rec.Body.String(), "lokadaya_http_requests_total"); has != (tc.status == 200) {
+			if has := strings.Contains(rec.Body.String(), "go_goroutines"); has != (tc.status == 200) {
 				t.Errorf("series shown: %v with status %d", has, rec.Code)
 			}
 		})
+	}
+}
+
+// With an internal listener for the metrics (--metrics-addr), the public
+// handler has no /metrics, not even for this machine or the token.
+func TestMetricsElsewhereNotServed(t *testing.T) {
+	srv, err := web.New(web.Config{MetricsToken: "rahasia-metrik", MetricsElsewhere: true}, dbtest.Open(t), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest("GET", "/metrics", nil)
+	req.RemoteAddr = "127.0.0.1:5000"
+	req.Header.Set("Authorization", "Bearer rahasia-metrik")
+	rec := httptest.NewRecorder()
+	srv.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusNotFound || strings.Contains(rec.Body.String(), "go_goroutines") {
+		t.Errorf("/metrics served on the public handler: %d", rec.Code)
 	}
 }
 

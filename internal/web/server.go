@@ -41,6 +41,12 @@ type Config struct {
 	// with "Authorization: Bearer TOKEN"; without it only this machine
 	// (a loopback peer, not through a proxy) may.
 	MetricsToken string
+	// Metrics is the registry the server feeds; a new one when nil. The
+	// command passes its own so that the workers feed the same one.
+	Metrics *metrics.Registry
+	// MetricsElsewhere means the metrics have an internal listener of
+	// their own (--metrics-addr): /metrics is then not served here.
+	MetricsElsewhere bool
 	// ReceiptRequiredAbove: an expense of more rupiah than this needs a
 	// receipt (0: expense.DefaultReceiptAbove).
 	ReceiptRequiredAbove int64
@@ -105,6 +111,9 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 	if cfg.FeedbackLimits.AddressPerDay <= 0 {
 		cfg.FeedbackLimits.AddressPerDay = feedback.DefaultLimits.AddressPerDay
 	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = metrics.New(d)
+	}
 	if cfg.UploadsDir == "" {
 		cfg.UploadsDir = "data/uploads"
 	}
@@ -112,7 +121,7 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 		cfg:       cfg,
 		db:        d,
 		log:       log,
-		metrics:   metrics.New(d.DB),
+		metrics:   cfg.Metrics,
 		templates: tmpl,
 		accounts:  &account.Store{DB: d},
 		orgs:      &org.Store{DB: d},
