@@ -1,6 +1,7 @@
 package backup_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -269,6 +270,27 @@ func TestRestoreRefuses(t *testing.T) {
 			}
 			return cp
 		}
+		// newer copies the backup with a schema version from the future.
+		newer := func(t *testing.T) string {
+			cp := filepath.Join(t.TempDir(), "copy")
+			if err := os.CopyFS(cp, os.DirFS(to)); err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(cp, backup.ManifestFile)
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b = bytes.Replace(b, []byte(fmt.Sprintf(`"schema_version": %d`, m.SchemaVersion)), []byte(`"schema_version": 999999`), 1)
+			if err := os.WriteFile(p, b, 0o640); err != nil {
+				t.Fatal(err)
+			}
+			return cp
+		}
+		otherKind := "sqlite:" + filepath.Join(t.TempDir(), "other.db")
+		if d.Dialect == db.SQLite {
+			otherKind = "postgres://127.0.0.1:1/none"
+		}
 		full := filepath.Join(t.TempDir(), "full")
 		if err := os.MkdirAll(full, 0o750); err != nil {
 			t.Fatal(err)
@@ -286,6 +308,8 @@ func TestRestoreRefuses(t *testing.T) {
 			{"database not empty", func(*testing.T) string { return to }, func(*testing.T) string { return d.URL }, "", backup.ErrNotEmpty},
 			{"uploads not empty", func(*testing.T) string { return to }, func(t *testing.T) string { return dbtest.EmptyURL(t, d.Dialect) }, full, backup.ErrNotEmpty},
 			{"database tampered", func(t *testing.T) string { return tamper(t, m.Database.Path) }, func(t *testing.T) string { return dbtest.EmptyURL(t, d.Dialect) }, "", backup.ErrChecksum},
+			{"another kind of database", func(*testing.T) string { return to }, func(*testing.T) string { return otherKind }, "", backup.ErrIncompatible},
+			{"a newer schema", newer, func(t *testing.T) string { return dbtest.EmptyURL(t, d.Dialect) }, "", backup.ErrIncompatible},
 			{"upload tampered", func(t *testing.T) string { return tamper(t, "uploads/logo/oms.png") }, func(t *testing.T) string { return dbtest.EmptyURL(t, d.Dialect) }, "", backup.ErrChecksum},
 		}
 		for _, tc := range tests {
@@ -300,7 +324,7 @@ func TestRestoreRefuses(t *testing.T) {
 					t.Fatalf("err = %v, want %v", err, tc.want)
 				}
 				// Nothing was written.
-				if target != d.URL {
+				if target != d.URL && target != otherKind {
 					r, err := db.Open(ctx, target)
 					if err != nil {
 						t.Fatal(err)

@@ -16,6 +16,10 @@ import (
 // never mixes a backup with what is there.
 var ErrNotEmpty = errors.New("backup: the target is not empty")
 
+// ErrIncompatible means the backup cannot go into this target: another
+// kind of database, or a schema newer than this program knows.
+var ErrIncompatible = errors.New("backup: the backup does not fit the target")
+
 // ErrRestoredBad means the restored data does not check out: a row
 // count differs from the manifest or a ledger chain does not verify.
 var ErrRestoredBad = errors.New("backup: the restored data does not check out")
@@ -80,10 +84,10 @@ func checkTarget(ctx context.Context, m *Manifest, dbURL, uploadsDir string) err
 		dialect = db.Postgres
 	}
 	if dialect != m.Dialect {
-		return fmt.Errorf("backup: this is a %s backup; it restores only into a %s database", m.Dialect, m.Dialect)
+		return fmt.Errorf("%w: this is a %s backup; it restores only into a %s database", ErrIncompatible, m.Dialect, m.Dialect)
 	}
 	if known := latestMigration(); m.SchemaVersion > known {
-		return fmt.Errorf("backup: the backup's schema version %d is newer than this program's %d; restore with a newer lokadaya", m.SchemaVersion, known)
+		return fmt.Errorf("%w: its schema version %d is newer than this program's %d; restore with a newer lokadaya", ErrIncompatible, m.SchemaVersion, known)
 	}
 	var tables int
 	var err error

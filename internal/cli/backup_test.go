@@ -24,6 +24,7 @@ func TestBackupRestoreCommands(t *testing.T) {
 		to := filepath.Join(t.TempDir(), "backup")
 		target := dbtest.EmptyURL(t, d.Dialect)
 		restored := filepath.Join(t.TempDir(), "restored")
+		bare := filepath.Join(t.TempDir(), "bare")
 		run := func(args ...string) (int, string) {
 			var out, errOut strings.Builder
 			code := Run(args, &out, &errOut)
@@ -42,6 +43,8 @@ func TestBackupRestoreCommands(t *testing.T) {
 			{"restore into a used database", []string{"restore", "--db", d.URL, "--uploads-dir", restored, "--from", to}, "", 1, "already has"},
 			{"restore", []string{"restore", "--db", target, "--uploads-dir", restored, "--from", to}, "", 0, "uploads: 1 file(s) restored"},
 			{"restore twice", []string{"restore", "--db", target, "--uploads-dir", t.TempDir(), "--from", to}, "", 1, "restore into a new, empty database"},
+			{"backup without uploads", []string{"backup", "--db", d.URL, "--uploads-dir", uploads, "--without-uploads", "--to", bare}, "", 0, "NOT included; save " + uploads},
+			{"restore without uploads", []string{"restore", "--db", dbtest.EmptyURL(t, d.Dialect), "--uploads-dir", t.TempDir(), "--from", bare}, "", 0, "bring back " + uploads},
 			{"not a backup", []string{"restore", "--db", dbtest.EmptyURL(t, d.Dialect), "--from", t.TempDir()}, "", 1, "is not a backup"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
