@@ -270,6 +270,10 @@ func TestDonationImportFlow(t *testing.T) {
 	if strings.Count(history, "Dikonfirmasi</td>")+strings.Count(history, "Dikonfirmasi ·") != 2 || !strings.Contains(history, "Pengguna treasurer") {
 		t.Errorf("history:\n%s", history)
 	}
+	// The metrics count each donation the imports confirmed once.
+	if got := scrapeMetrics(t, w)[`lokadaya_donations_confirmed_total{method="transfer"}`]; got != 2 {
+		t.Errorf("confirmed transfers in the metrics: %v, want 2", got)
+	}
 }
 
 func TestDonationImportBadFiles(t *testing.T) {
