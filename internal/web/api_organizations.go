@@ -23,6 +23,7 @@ type apiOrgRegion struct {
 type apiOrg struct {
 	Slug        string       `json:"slug"`
 	Name        string       `json:"name"`
+	Kind        string       `json:"kind"`
 	LegalForm   string       `json:"legal_form"`
 	Region      apiOrgRegion `json:"region"`
 	Verified    bool         `json:"verified"`
@@ -58,16 +59,23 @@ func (s *Server) toAPIOrg(r *http.Request, o *org.Organization) (apiOrg, error) 
 	if issues == nil {
 		issues = []string{}
 	}
-	return apiOrg{Slug: o.Slug, Name: o.Name, LegalForm: o.LegalForm,
+	return apiOrg{Slug: o.Slug, Name: o.Name, Kind: string(o.Kind), LegalForm: o.LegalForm,
 		Region: apiOrgRegion{Code: o.RegionCode, Name: reg.Name}, Verified: o.Verified(),
 		FocusIssues: issues, URL: strings.TrimRight(s.cfg.BaseURL, "/") + orgURL(o)}, nil
 }
 
 // apiOrganizations lists public organisations, newest first:
-// ?region=CODE (everything under it), ?q=NAME, ?verified=true, ?cursor=….
+// ?region=CODE (everything under it), ?q=NAME, ?verified=true,
+// ?kind=oms|pemerintah|opd|…, ?cursor=….
 func (s *Server) apiOrganizations(w http.ResponseWriter, r *http.Request) {
 	l, q := lang(r), r.URL.Query()
 	opt := org.ListOptions{PublicOnly: true, Query: q.Get("q"), VerifiedOnly: q.Get("verified") == "true", Limit: 50}
+	if k := q.Get("kind"); k != "" {
+		if opt.Kinds = org.KindsOf(k); opt.Kinds == nil {
+			apiError(w, http.StatusBadRequest, "bad_request", i18n.T(l, "org.err.kind"))
+			return
+		}
+	}
 	if len(opt.Query) > 100 {
 		apiError(w, http.StatusBadRequest, "bad_request", i18n.T(l, "org.api.bad_query"))
 		return

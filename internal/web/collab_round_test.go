@@ -114,6 +114,12 @@ func TestRoundDemoFigures(t *testing.T) {
 			t.Errorf("%s = %d, lacks %q", path, r.status, want)
 		}
 	}
+	if r := w.get(t, "", "/api/v1/organizations?kind=pemerintah"); strings.Contains(r.body, `"kind":"oms"`) {
+		t.Errorf("an OMS among government offices: %s", r.body)
+	}
+	if r := w.get(t, "", "/api/v1/organizations?kind=partai"); r.status != 400 {
+		t.Errorf("unknown kind = %d", r.status)
+	}
 	csv := w.get(t, "", "/perencanaan/"+id+"/hasil.csv")
 	if csv.status != 200 || strings.Count(csv.body, "\n") != 3 || !strings.Contains(csv.body, posyanduTitle) {
 		t.Errorf("CSV = %d %q", csv.status, csv.body)

@@ -48,7 +48,7 @@ func TestAPIOrganizations(t *testing.T) {
 		t.Fatalf("first page: %d, %d items, next %v", res.status, len(items), body["next"])
 	}
 	first := items[0].(map[string]any)
-	if got := keys(first); got != "focus_issues,legal_form,name,region,slug,url,verified" {
+	if got := keys(first); got != "focus_issues,kind,legal_form,name,region,slug,url,verified" {
 		t.Errorf("item keys %s", got)
 	}
 	reg := first["region"].(map[string]any)
