@@ -187,8 +187,12 @@ func (s *Store) PaymentStarted(ctx context.Context, donationID int64, token, url
 // was lost, so no payment page can ever be shown).
 func (s *Store) PaymentFailed(ctx context.Context, donationID int64, final bool) error {
 	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		// Only a payment still without a page: one that another request
+		// started meanwhile keeps its donation pending.
 		if _, err := tx.Exec(ctx, `UPDATE donations SET status = 'rejected', reject_reason = ?
-			WHERE id = ? AND status = 'pending'`, ReasonGatewayDown, donationID); err != nil {
+			WHERE id = ? AND status = 'pending' AND EXISTS (SELECT 1 FROM donation_payments
+				WHERE donation_id = ? AND state = 'new' AND payment_url = '')`,
+			ReasonGatewayDown, donationID, donationID); err != nil {
 			return fmt.Errorf("donation: payment failed: %w", err)
 		}
 		if !final {
@@ -201,6 +205,28 @@ func (s *Store) PaymentFailed(ctx context.Context, donationID int64, final bool)
 		}
 		return nil
 	})
+}
+
+// ClaimStalledStart takes over the start of a pending donation's payment
+// that has had no page for longer than after: the request that was
+// starting it died (the process was killed between storing the donation
+// and storing the gateway's answer), as a live one gives up on the
+// gateway well before. The claim moves updated_at to now, so that of
+// concurrent retries exactly one gets true and calls the gateway.
+func (s *Store) ClaimStalledStart(ctx context.Context, donationID int64, after time.Duration) (bool, error) {
+	now := s.now()
+	res, err := s.DB.Exec(ctx, `UPDATE donation_payments SET updated_at = ?
+		WHERE donation_id = ? AND state = 'new' AND payment_url = '' AND updated_at < ?
+		AND EXISTS (SELECT 1 FROM donations WHERE id = ? AND status = 'pending')`,
+		now, donationID, now.Add(-after), donationID)
+	if err != nil {
+		return false, fmt.Errorf("donation: claim stalled start: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("donation: claim stalled start: %w", err)
+	}
+	return n == 1, nil
 }
 
 // errMoved is a payment moved by a concurrent notification between our

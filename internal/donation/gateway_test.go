@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/db/dbtest"
@@ -281,6 +282,90 @@ func TestGatewayPaymentThatCouldNotStart(t *testing.T) {
 		}
 		if _, err := s.Payment(ctx, 424242); !errors.Is(err, db.ErrNotFound) {
 			t.Errorf("payment of nothing: %v", err)
+		}
+	})
+}
+
+// A process killed between storing a gateway donation and storing the
+// gateway's answer leaves a pending payment without a page: a retry may
+// take its start over once it has stalled, exactly one of several at
+// once, and never a started payment's. A late failure of one attempt
+// does not reject a donation another attempt has started.
+func TestGatewayStalledStart(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		f := setup(t, d)
+		s := &donation.Store{DB: d}
+		target := f.target
+		target.Method = donation.MethodGateway
+		don, _, err := s.Create(ctx, target, input(60_000, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		age := func(ago time.Duration) {
+			t.Helper()
+			if _, err := d.Exec(ctx, `UPDATE donation_payments SET updated_at = ? WHERE donation_id = ?`,
+				db.Now().Add(-ago), don.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		claim := func() bool {
+			t.Helper()
+			ok, err := s.ClaimStalledStart(ctx, don.ID, 30*time.Second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ok
+		}
+		for _, tc := range []struct {
+			name string
+			ago  time.Duration
+			want bool
+		}{
+			{"still being started", 5 * time.Second, false},
+			{"stalled", time.Minute, true},
+			{"just claimed", 0, false},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				if tc.ago > 0 {
+					age(tc.ago)
+				}
+				if got := claim(); got != tc.want {
+					t.Errorf("claim = %v, want %v", got, tc.want)
+				}
+			})
+		}
+		age(time.Minute)
+		var wins atomic.Int32
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				if ok, err := s.ClaimStalledStart(ctx, don.ID, 30*time.Second); err != nil {
+					t.Error(err)
+				} else if ok {
+					wins.Add(1)
+				}
+			})
+		}
+		wg.Wait()
+		if wins.Load() != 1 {
+			t.Errorf("%d concurrent claims won, want 1", wins.Load())
+		}
+		if _, err := s.PaymentStarted(ctx, don.ID, "tok", "https://pay.example/x"); err != nil {
+			t.Fatal(err)
+		}
+		age(time.Minute)
+		if claim() {
+			t.Error("a started payment was claimed")
+		}
+		// The losing attempt's duplicate order arrives after the page was stored.
+		if err := s.PaymentFailed(ctx, don.ID, true); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.ByID(ctx, don.ID)
+		p, _ := s.Payment(ctx, don.ID)
+		if got.Status != donation.StatusPending || !p.Payable() {
+			t.Errorf("a started payment failed late: %s, %+v", got.Status, p)
 		}
 	})
 }

@@ -146,16 +146,36 @@ func (s *Server) startPayment(r *http.Request, d *donation.Donation) (*donation.
 	return store.PaymentStarted(ctx, d.ID, created.Token, created.RedirectURL)
 }
 
+// stalledStart is how long a payment may stay without a page before a
+// retry takes its start over: twice the bound on one gateway call, so the
+// request that was starting it has surely ended, or died with a killed
+// process.
+const stalledStart = 2 * gateway.DefaultTimeout
+
 // gatewayPayment is d's payment, started again when an earlier attempt
-// could not reach the gateway (a retry of the same form or key). A
-// payment still being started by another request is returned as it is.
+// could not reach the gateway (a retry of the same form or key), or when
+// the attempt was cut off by a crash and never stored the gateway's
+// answer. A payment still being started by another request is returned
+// as it is.
 func (s *Server) gatewayPayment(r *http.Request, d *donation.Donation) (*donation.Payment, error) {
-	p, err := s.donationStore().Payment(r.Context(), d.ID)
+	store := s.donationStore()
+	p, err := store.Payment(r.Context(), d.ID)
 	if err != nil {
 		return nil, err
 	}
-	if p.State == donation.PaymentNew && !p.Started() && d.Status == donation.StatusRejected &&
-		d.RejectReason == donation.ReasonGatewayDown {
+	if p.State != donation.PaymentNew || p.Started() {
+		return p, nil
+	}
+	if d.Status == donation.StatusRejected && d.RejectReason == donation.ReasonGatewayDown {
+		return s.startPayment(r, d)
+	}
+	// Asking the gateway again for the same order id either gives the
+	// page (it never got the first request) or is refused as a duplicate
+	// (its answer was lost): the donation is then rejected and the donor
+	// told to give again, rather than kept pending with no way to pay.
+	if claimed, err := store.ClaimStalledStart(r.Context(), d.ID, stalledStart); err != nil {
+		return nil, err
+	} else if claimed {
 		return s.startPayment(r, d)
 	}
 	return p, nil
