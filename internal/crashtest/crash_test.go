@@ -76,12 +76,14 @@ func crashRun(t *testing.T, d *db.DB, bin string) {
 	dir := t.TempDir()
 	addr := freeAddr(t)
 	base := "http://" + addr
-	srv := &server{t: t, bin: bin, log: filepath.Join(dir, "serve.log"),
+	srv := &server{bin: bin, log: filepath.Join(dir, "serve.log"),
 		args: []string{"serve", "--addr", addr, "--base-url", base, "--db", d.URL, "--trust-proxy",
 			"--uploads-dir", filepath.Join(dir, "uploads"), "--gateway-url", gw.BaseURL},
 		env: []string{"LOKADAYA_GATEWAY_SERVER_KEY=" + crashKey}}
 	t.Cleanup(srv.kill)
-	srv.start(base)
+	if err := srv.start(base); err != nil {
+		t.Fatal(err)
+	}
 
 	gifts := make([]*gift, crashDonations)
 	for i := range gifts {
@@ -95,16 +97,24 @@ func crashRun(t *testing.T, d *db.DB, bin string) {
 		killAt[k] = int64(crashDonations/10 + rand.IntN(crashDonations*8/10))
 	}
 	slices.Sort(killAt)
-	killerDone := make(chan struct{})
+	givingDone := make(chan struct{})
+	killerErr := make(chan error, 1)
 	go func() {
-		defer close(killerDone)
+		defer close(killerErr)
 		for _, at := range killAt {
 			for acked.Load() < at {
-				time.Sleep(2 * time.Millisecond)
+				select {
+				case <-givingDone: // donors gave up: no more kills
+					return
+				case <-time.After(2 * time.Millisecond):
+				}
 			}
 			time.Sleep(time.Duration(rand.IntN(40)) * time.Millisecond)
 			srv.kill()
-			srv.start(base)
+			if err := srv.start(base); err != nil {
+				killerErr <- err
+				return
+			}
 		}
 	}()
 
@@ -128,9 +138,10 @@ func crashRun(t *testing.T, d *db.DB, bin string) {
 	}
 	close(jobs)
 	wg.Wait()
-	// Kills planned past the last acknowledgement still happen, on an
-	// idle server.
-	<-killerDone
+	close(givingDone)
+	if err := <-killerErr; err != nil {
+		t.Fatal(err)
+	}
 	close(errs)
 	for err := range errs {
 		t.Error(err)

@@ -1,6 +1,7 @@
 package crashtest
 
 import (
+	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -36,7 +37,6 @@ func (e *buildError) Error() string { return "build: " + e.err.Error() + "\n" + 
 // server is the lokadaya process under test: always the same address and
 // database, started again after every kill.
 type server struct {
-	t    *testing.T
 	bin  string
 	args []string
 	env  []string
@@ -58,42 +58,41 @@ func freeAddr(t *testing.T) string {
 	return l.Addr().String()
 }
 
-// start runs the process and waits for /readyz.
-func (s *server) start(base string) {
-	s.t.Helper()
+// start runs the process and waits for /readyz. It may run outside the
+// test's goroutine, so it returns its error instead of failing the test.
+func (s *server) start(base string) error {
 	logf, err := os.OpenFile(s.log, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
-		s.t.Fatal(err)
+		return err
 	}
 	defer logf.Close()
 	cmd := exec.Command(s.bin, s.args...)
 	cmd.Env = append(os.Environ(), s.env...)
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
-		s.t.Fatal(err)
+		return err
 	}
 	s.mu.Lock()
 	s.cmd = cmd
 	s.starts++
 	s.mu.Unlock()
-	s.waitReady(base + "/readyz")
+	return s.waitReady(base + "/readyz")
 }
 
 // waitReady waits up to two minutes for url to answer 200.
-func (s *server) waitReady(url string) {
-	s.t.Helper()
+func (s *server) waitReady(url string) error {
 	deadline := time.Now().Add(2 * time.Minute)
 	for time.Now().Before(deadline) {
 		if res, err := http.Get(url); err == nil {
 			res.Body.Close()
 			if res.StatusCode == http.StatusOK {
-				return
+				return nil
 			}
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
 	out, _ := os.ReadFile(s.log)
-	s.t.Fatalf("%s never answered\n%s", url, out)
+	return fmt.Errorf("%s never answered\n%s", url, out)
 }
 
 // kill ends the process with SIGKILL, as a power cut or the OOM killer
