@@ -34,46 +34,62 @@ func TestValidKey(t *testing.T) {
 }
 
 func TestDir(t *testing.T) {
-	ctx := context.Background()
-	root := t.TempDir()
-	d, err := OpenDir(filepath.Join(root, "uploads"))
+	d, err := OpenDir(filepath.Join(t.TempDir(), "uploads"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer d.Close()
-	if err := d.Put(ctx, "logos/a.png", "image/png", strings.NewReader("PNGDATA")); err != nil {
-		t.Fatal(err)
+	testStore(t, d)
+}
+
+// testStore runs the cases every Store must pass, whatever keeps the files.
+func testStore(t *testing.T, s Store) {
+	ctx := context.Background()
+	put := func(key, ct, body string) error { return s.Put(ctx, key, ct, strings.NewReader(body)) }
+	get := func(key string) (string, string, error) {
+		rc, ct, err := s.Open(ctx, key)
+		if err != nil {
+			return "", "", err
+		}
+		defer rc.Close()
+		b, err := io.ReadAll(rc)
+		return string(b), ct, err
 	}
-	rc, ct, err := d.Open(ctx, "logos/a.png")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(rc)
-	rc.Close()
-	if string(b) != "PNGDATA" || ct != "image/png" {
-		t.Errorf("got %q %q", b, ct)
-	}
-	// Overwrite replaces.
-	if err := d.Put(ctx, "logos/a.png", "image/jpeg", strings.NewReader("JPG")); err != nil {
-		t.Fatal(err)
-	}
-	rc, ct, _ = d.Open(ctx, "logos/a.png")
-	b, _ = io.ReadAll(rc)
-	rc.Close()
-	if string(b) != "JPG" || ct != "image/jpeg" {
-		t.Errorf("after overwrite %q %q", b, ct)
-	}
-	if err := d.Delete(ctx, "logos/a.png"); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := d.Open(ctx, "logos/a.png"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("after delete: %v", err)
-	}
-	if err := d.Delete(ctx, "logos/a.png"); err != nil {
-		t.Errorf("delete twice: %v", err)
-	}
-	if _, _, err := d.Open(ctx, "logos"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("directory opened as a blob: %v", err)
+	for _, tc := range []struct {
+		name     string
+		step     func() error
+		key      string
+		wantBody string
+		wantType string
+		wantErr  error
+	}{
+		{"put then open", func() error { return put("logos/a.png", "image/png", "PNGDATA") }, "logos/a.png", "PNGDATA", "image/png", nil},
+		{"overwrite replaces body and type", func() error { return put("logos/a.png", "image/jpeg", "JPG") }, "logos/a.png", "JPG", "image/jpeg", nil},
+		{"empty file", func() error { return put("receipts/2025/empty.pdf", "application/pdf", "") }, "receipts/2025/empty.pdf", "", "application/pdf", nil},
+		{"large file", func() error { return put("photos/big.jpg", "image/jpeg", strings.Repeat("x", 1<<20)) }, "photos/big.jpg", strings.Repeat("x", 1<<20), "image/jpeg", nil},
+		{"missing key", func() error { return nil }, "logos/none.png", "", "", ErrNotFound},
+		{"directory is not a blob", func() error { return nil }, "logos", "", "", ErrNotFound},
+		{"delete", func() error { return s.Delete(ctx, "logos/a.png") }, "logos/a.png", "", "", ErrNotFound},
+		{"delete twice", func() error { return s.Delete(ctx, "logos/a.png") }, "logos/a.png", "", "", ErrNotFound},
+		{"bad key on put", func() error { return put("../x", "text/plain", "x") }, "../x", "", "", ErrBadKey},
+		{"bad key on delete", func() error { return s.Delete(ctx, "/etc/passwd") }, "/etc/passwd", "", "", ErrBadKey},
+	} {
+		err := tc.step()
+		if tc.wantErr == ErrBadKey {
+			if !errors.Is(err, ErrBadKey) {
+				t.Errorf("%s: step = %v, want ErrBadKey", tc.name, err)
+			}
+		} else if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		body, ct, err := get(tc.key)
+		if !errors.Is(err, tc.wantErr) || (tc.wantErr == nil && err != nil) {
+			t.Errorf("%s: open = %v, want %v", tc.name, err, tc.wantErr)
+			continue
+		}
+		if body != tc.wantBody || ct != tc.wantType {
+			t.Errorf("%s: got %d bytes %q, want %d bytes %q", tc.name, len(body), ct, len(tc.wantBody), tc.wantType)
+		}
 	}
 }
 
