@@ -29,6 +29,7 @@ Usage:
   lokadaya generate [--db …] --orgs N --campaigns N --contributions N [--seed S]
   lokadaya backup  --to DIR [--without-uploads] [--db …] [--uploads-dir DIR]
   lokadaya restore --from DIR [--db …] [--uploads-dir DIR]
+  lokadaya blob migrate --from DIR --to s3://BUCKET[/PREFIX]?endpoint=…
 
 Every flag can also be set by its environment variable (see docs/configuration.md).
 `
@@ -67,6 +68,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = backupCmd(ctx, args[1:], stdout)
 	case "restore":
 		err = restoreCmd(ctx, args[1:], stdout)
+	case "blob":
+		err = blobCmd(ctx, args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

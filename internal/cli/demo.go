@@ -7,7 +7,6 @@ import (
 	"io"
 	"text/tabwriter"
 
-	"lokadaya/internal/blob"
 	"lokadaya/internal/db"
 	"lokadaya/internal/demo"
 )
@@ -16,10 +15,15 @@ func demoCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	dbURL := dbFlag(fs)
 	uploadsDir := fs.String("uploads-dir", env("LOKADAYA_UPLOADS_DIR", "data/uploads"), "directory for uploaded files, where the demo writes receipts and campaign covers (LOKADAYA_UPLOADS_DIR)")
+	blobsURL := blobsFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	demo.Receipts = blob.NewDir(*uploadsDir)
+	blobs, err := openBlobs(ctx, *blobsURL, *uploadsDir)
+	if err != nil {
+		return err
+	}
+	demo.Receipts = blobs
 	d, _, err := openMigrated(ctx, *dbURL)
 	if err != nil {
 		return err

@@ -12,7 +12,6 @@ import (
 	"os"
 	"time"
 
-	"lokadaya/internal/blob"
 	"lokadaya/internal/demo"
 	"lokadaya/internal/feedback"
 	"lokadaya/internal/metrics"
@@ -28,6 +27,7 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	baseURL := fs.String("base-url", env("LOKADAYA_BASE_URL", ""), "public address for links in e-mails (LOKADAYA_BASE_URL); default http://ADDR")
 	trustProxy := fs.Bool("trust-proxy", envBool("LOKADAYA_TRUST_PROXY"), "trust X-Forwarded-For/-Proto from a reverse proxy (LOKADAYA_TRUST_PROXY)")
 	uploadsDir := fs.String("uploads-dir", env("LOKADAYA_UPLOADS_DIR", "data/uploads"), "directory for uploaded logos and files (LOKADAYA_UPLOADS_DIR)")
+	blobsURL := blobsFlag(fs)
 	gatewayURL := fs.String("gateway-url", env("LOKADAYA_GATEWAY_URL", ""), "payment gateway (Snap API) address; empty: none, or with --demo the sandbox under /sandbox/ (LOKADAYA_GATEWAY_URL)")
 	gatewayKey := os.Getenv("LOKADAYA_GATEWAY_SERVER_KEY") // a secret: no flag, so it stays out of ps
 	metricsToken := os.Getenv("LOKADAYA_METRICS_TOKEN")    // a secret too
@@ -46,6 +46,10 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 		return err
 	}
 	defer stopDebug()
+	blobs, err := openBlobs(ctx, *blobsURL, *uploadsDir)
+	if err != nil {
+		return err
+	}
 	d, n, err := openMigrated(ctx, *dbURL)
 	if err != nil {
 		return err
@@ -59,7 +63,7 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	}
 	defer stopMetrics()
 	if *demoData {
-		demo.Receipts = blob.NewDir(*uploadsDir)
+		demo.Receipts = blobs
 		if err := loadDemoIfEmpty(ctx, d, stdout); err != nil {
 			return err
 		}
@@ -77,7 +81,7 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 		*baseURL = "http://" + displayAddr(ln.Addr().String())
 	}
 	srv, err := web.New(web.Config{BaseURL: *baseURL, Demo: *demoData, TrustProxy: *trustProxy,
-		UploadsDir: *uploadsDir, GatewayURL: *gatewayURL, GatewayServerKey: gatewayKey, MetricsToken: metricsToken,
+		UploadsDir: *uploadsDir, Blobs: blobs, GatewayURL: *gatewayURL, GatewayServerKey: gatewayKey, MetricsToken: metricsToken,
 		Metrics: reg, MetricsElsewhere: *metricsAddr != "",
 		ReceiptRequiredAbove: *receiptAbove, OperationalCapPercent: int(min(max(*opCap, 0), 100)),
 		DisasterOperationalCapPercent: int(min(max(*disasterCap, 0), 100)),

@@ -30,6 +30,9 @@ type Config struct {
 	TrustProxy bool
 	// UploadsDir is the directory for uploaded files (default "data/uploads").
 	UploadsDir string
+	// Blobs, when set, keeps uploaded files instead of UploadsDir: an S3
+	// bucket shared by several instances (see blob.OpenURL).
+	Blobs blob.Store
 	// GatewayURL is the payment gateway's address (Snap API); empty means
 	// no gateway, or in demo mode the in-process sandbox under /sandbox/.
 	GatewayURL string
@@ -117,6 +120,9 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 	if cfg.UploadsDir == "" {
 		cfg.UploadsDir = "data/uploads"
 	}
+	if cfg.Blobs == nil {
+		cfg.Blobs = blob.NewDir(cfg.UploadsDir)
+	}
 	s := &Server{
 		cfg:       cfg,
 		db:        d,
@@ -125,7 +131,7 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 		templates: tmpl,
 		accounts:  &account.Store{DB: d},
 		orgs:      &org.Store{DB: d},
-		blobs:     blob.NewDir(cfg.UploadsDir),
+		blobs:     cfg.Blobs,
 		hubs:      &hub.Store{DB: d},
 		regions:   &region.Store{DB: d},
 		pages:     &pageCache{db: d, now: time.Now},
