@@ -40,8 +40,13 @@ type orgWorld struct {
 
 func newOrgWorld(t *testing.T) *orgWorld {
 	t.Helper()
+	return newOrgWorldWith(t, dbtest.Open(t), web.Config{BaseURL: "http://example.test", UploadsDir: t.TempDir()})
+}
+
+// newOrgWorldWith is newOrgWorld on the database d, served with cfg.
+func newOrgWorldWith(t *testing.T, d *db.DB, cfg web.Config) *orgWorld {
+	t.Helper()
 	ctx := context.Background()
-	d := dbtest.Open(t)
 	w := &orgWorld{d: d, orgs: &org.Store{DB: d}, users: map[string]*account.User{}, cookies: map[string]string{}}
 	accounts := &account.Store{DB: d}
 	for _, role := range append(orgRoles[1:], "spare", "rejecter") {
@@ -84,7 +89,7 @@ func newOrgWorld(t *testing.T) *orgWorld {
 	if _, err := d.Exec(ctx, `UPDATE organizations SET status = 'rejected' WHERE id = ?`, rejected.ID); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(web.Config{BaseURL: "http://example.test", UploadsDir: t.TempDir()}, d, slog.New(slog.DiscardHandler))
+	srv, err := web.New(cfg, d, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
