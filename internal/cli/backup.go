@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"lokadaya/internal/backup"
 	"lokadaya/internal/db"
@@ -24,11 +25,17 @@ func backupCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	uploadsDir := uploadsFlag(fs)
 	to := fs.String("to", "", "new directory to write the backup into (required)")
 	without := fs.Bool("without-uploads", false, "leave the uploaded files out; the manifest names their directory")
+	blobsURL := blobsFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *to == "" || fs.NArg() > 0 {
 		return errors.New("usage: lokadaya backup --to DIR [--without-uploads] [--db …] [--uploads-dir DIR]")
+	}
+	// The uploads directory of a server on a bucket is stale or empty: a
+	// backup that copied it would look complete and not be.
+	if strings.HasPrefix(*blobsURL, "s3://") && !*without {
+		return errors.New("uploads are kept in the bucket (--blobs / LOKADAYA_BLOBS): protect them with the bucket's versioning or replication and run backup --without-uploads")
 	}
 	// Opened as it is: a backup copies the schema it finds, never changes it.
 	d, err := db.Open(ctx, *dbURL)

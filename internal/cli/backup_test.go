@@ -38,6 +38,7 @@ func TestBackupRestoreCommands(t *testing.T) {
 			has  string
 		}{
 			{"backup needs --to", []string{"backup", "--db", d.URL}, "", 1, "usage: lokadaya backup"},
+			{"backup of a bucket's uploads", []string{"backup", "--db", d.URL, "--blobs", "s3://uploads", "--to", to}, "", 1, "--without-uploads"},
 			{"backup", []string{"backup", "--db", d.URL, "--uploads-dir", uploads, "--to", to}, "", 0, "uploads: 1 file(s)"},
 			{"backup into a used directory", []string{"backup", "--db", d.URL, "--to", to}, "", 1, "not empty"},
 			{"restore into a used database", []string{"restore", "--db", d.URL, "--uploads-dir", restored, "--from", to}, "", 1, "already has"},
