@@ -65,6 +65,9 @@ func testStore(t *testing.T, s Store) {
 	}{
 		{"put then open", func() error { return put("logos/a.png", "image/png", "PNGDATA") }, "logos/a.png", "PNGDATA", "image/png", nil},
 		{"overwrite replaces body and type", func() error { return put("logos/a.png", "image/jpeg", "JPG") }, "logos/a.png", "JPG", "image/jpeg", nil},
+		{"reader of unknown length", func() error {
+			return s.Put(ctx, "logos/pipe.png", "image/png", io.MultiReader(strings.NewReader("PI"), strings.NewReader("PE")))
+		}, "logos/pipe.png", "PIPE", "image/png", nil},
 		{"empty file", func() error { return put("receipts/2025/empty.pdf", "application/pdf", "") }, "receipts/2025/empty.pdf", "", "application/pdf", nil},
 		{"large file", func() error { return put("photos/big.jpg", "image/jpeg", strings.Repeat("x", 1<<20)) }, "photos/big.jpg", strings.Repeat("x", 1<<20), "image/jpeg", nil},
 		{"missing key", func() error { return nil }, "logos/none.png", "", "", ErrNotFound},

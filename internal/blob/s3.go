@@ -158,6 +158,13 @@ func (s *S3) Put(ctx context.Context, key, contentType string, r io.Reader) erro
 		return ErrBadKey
 	}
 	opts := minio.PutObjectOptions{ContentType: contentType, PartSize: singlePutMax}
+	if sized, ok := r.(interface{ Len() int }); ok && sized.Len() < singlePutMax {
+		// A bytes.Reader from an upload handler: no copy needed to know its size.
+		if _, err := s.client.PutObject(ctx, s.bucket, s.prefix+key, r, int64(sized.Len()), opts); err != nil {
+			return fmt.Errorf("blob: put %s: %w", key, err)
+		}
+		return nil
+	}
 	head, err := io.ReadAll(io.LimitReader(r, singlePutMax))
 	if err != nil {
 		return fmt.Errorf("blob: put %s: %w", key, err)

@@ -3,6 +3,7 @@ package blob
 import (
 	"context"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 
@@ -114,4 +115,25 @@ func FuzzParseS3URL(f *testing.F) {
 			t.Fatalf("%q gave prefix %q", raw, cfg.Prefix)
 		}
 	})
+}
+
+// A reader longer than one request's worth goes up as a multipart upload.
+func TestS3LargeUploadGoesInParts(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenURL(blobtest.FakeS3(t, "lokadaya"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := singlePutMax + 1234
+	body := io.MultiReader(strings.NewReader(strings.Repeat("a", singlePutMax)), strings.NewReader(strings.Repeat("b", 1234)))
+	if err := s.Put(ctx, "photos/large.jpg", "image/jpeg", body); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.(*S3).Size(ctx, "photos/large.jpg"); err != nil || n != int64(size) {
+		t.Fatalf("stored %d bytes, %v; want %d", n, err, size)
+	}
+	got, ct := readBlob(t, s, "photos/large.jpg")
+	if len(got) != size || got[singlePutMax-1:singlePutMax+1] != "ab" || !strings.HasSuffix(got, "bbb") || ct != "image/jpeg" {
+		t.Errorf("read back %d bytes %q", len(got), ct)
+	}
 }
