@@ -21,7 +21,7 @@ import (
 const usage = `Lokadaya — platform galang daya untuk OMS lokal.
 
 Usage:
-  lokadaya serve   [--addr 127.0.0.1:8080] [--db sqlite:PATH|postgres://…] [--demo]
+  lokadaya serve   [--addr 127.0.0.1:8080] [--db sqlite:PATH|postgres://…] [--demo] [--blobs s3://…]
   lokadaya migrate [--db …]
   lokadaya demo    [--db …]
   lokadaya admin create --email EMAIL [--name NAME] [--password PW] [--db …]
