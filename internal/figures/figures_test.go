@@ -24,7 +24,7 @@ func recount(t *testing.T, d *db.DB, code string, now time.Time) figures.Figures
 		}
 	}
 	in := []any{code, code, code}
-	one(&f.Organizations, `SELECT COUNT(*) FROM organizations o WHERE `+under+` AND o.status NOT IN ('rejected', 'suspended')`, in...)
+	one(&f.Organizations, `SELECT COUNT(*) FROM organizations o WHERE `+under+` AND o.kind = 'oms' AND o.status NOT IN ('rejected', 'suspended')`, in...)
 	one(&f.MoneyConfirmed, `SELECT COALESCE(SUM(x.amount), 0) FROM donations x JOIN organizations o ON o.id = x.org_id
 		WHERE `+under+` AND x.status = 'confirmed'`, in...)
 	one(&f.GoodsReceived, `SELECT COALESCE(SUM(x.received), 0) FROM goods_pledges x JOIN organizations o ON o.id = x.org_id
@@ -36,7 +36,7 @@ func recount(t *testing.T, d *db.DB, code string, now time.Time) figures.Figures
 	one(&f.PeopleReached, `SELECT COALESCE(SUM(x.total), 0) FROM service_records x JOIN organizations o ON o.id = x.org_id
 		WHERE `+under, in...)
 	one(&f.Campaigns, `SELECT COUNT(*) FROM campaigns c JOIN organizations o ON o.id = c.org_id WHERE `+under+`
-		AND o.status NOT IN ('rejected', 'suspended') AND c.status = 'active' AND (c.ends_at IS NULL OR c.ends_at > ?)`,
+		AND o.kind = 'oms' AND o.status NOT IN ('rejected', 'suspended') AND c.status = 'active' AND (c.ends_at IS NULL OR c.ends_at > ?)`,
 		code, code, code, now)
 	one(&f.Initiatives, `SELECT COUNT(*) FROM initiatives i WHERE i.status = 'published' AND EXISTS (SELECT 1
 		FROM initiative_regions o WHERE o.initiative_id = i.id AND `+under+`)`, in...)

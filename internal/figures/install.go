@@ -95,11 +95,16 @@ func RunningTotals(ctx context.Context, tx *db.Tx) error {
 // load that ran without them, and for regions added to the region list
 // later.
 func Rebuild(ctx context.Context, tx *db.Tx) error {
+	notOMS, err := uncountOtherKinds(ctx, tx)
+	if err != nil {
+		return err
+	}
 	for _, q := range []string{
 		`DELETE FROM org_figures`,
 		`DELETE FROM region_figures`,
+		// Only OMS count, once organisations have kinds.
 		`INSERT INTO org_figures (org_id, region_code, listed) SELECT id, region_code,
-			CASE WHEN status IN ('rejected', 'suspended') THEN 0 ELSE 1 END FROM organizations`,
+			CASE WHEN status IN ('rejected', 'suspended')` + notOMS + ` THEN 0 ELSE 1 END FROM organizations`,
 		`UPDATE org_figures SET
 			money_confirmed = (SELECT COALESCE(SUM(amount), 0) FROM donations d
 				WHERE d.org_id = org_figures.org_id AND d.status = 'confirmed'),
@@ -452,4 +457,22 @@ func OMSOnly(ctx context.Context, tx *db.Tx) error {
 	_, err := tx.ExecContext(ctx, `UPDATE org_figures SET listed = 0
 		WHERE org_id IN (SELECT id FROM organizations WHERE kind <> 'oms') AND listed <> 0`)
 	return err
+}
+
+// uncountOtherKinds is the condition that keeps organisations other than
+// OMS out of the rebuilt figures, or "" when organisations have no kinds
+// yet (a rebuild in the migrations that came before them).
+func uncountOtherKinds(ctx context.Context, tx *db.Tx) (string, error) {
+	q := `SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'organizations' AND column_name = 'kind'`
+	if tx.Dialect == db.SQLite {
+		q = `SELECT COUNT(*) FROM pragma_table_info('organizations') WHERE name = 'kind'`
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, q).Scan(&n); err != nil {
+		return "", fmt.Errorf("figures: organisation kinds: %w", err)
+	}
+	if n == 0 {
+		return "", nil
+	}
+	return ` OR kind <> 'oms'`, nil
 }
