@@ -103,7 +103,7 @@ func TestRequiredFieldsMarked(t *testing.T) {
 	}{
 		{"anon", w.page(), []string{"name"}},
 		{"anon", "/daftar", []string{"name", "email", "password"}},
-		{"owner", "/organisasi/baru", []string{"name", "legal_form", "region_prov"}},
+		{"owner", "/organisasi/baru", []string{"kind", "name", "region_prov"}}, // a legal form only for an OMS
 	} {
 		res := w.get(t, tt.role, tt.path)
 		for _, f := range tt.fields {
