@@ -138,11 +138,7 @@ func (h *handlers) apiList(w http.ResponseWriter, r *http.Request) {
 		}
 		items = append(items, a)
 	}
-	body := map[string]any{"items": items, "next": nil}
-	if next != "" {
-		body["next"] = next
-	}
-	kit.JSON(w, http.StatusOK, body)
+	kit.JSONPage(w, items, next)
 }
 
 // apiGet is GET /api/v1/proposals/{id}.

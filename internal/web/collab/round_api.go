@@ -177,11 +177,11 @@ func (h *handlers) apiRoundList(w http.ResponseWriter, r *http.Request, code str
 		}
 		items = append(items, roundToAPI(d))
 	}
-	body := map[string]any{"items": items, "next": nil}
+	cursor := ""
 	if next > 0 {
-		body["next"] = strconv.FormatInt(next, 10)
+		cursor = strconv.FormatInt(next, 10)
 	}
-	kit.JSON(w, http.StatusOK, body)
+	kit.JSONPage(w, items, cursor)
 }
 
 // apiRound is GET /api/v1/rounds/{id}.

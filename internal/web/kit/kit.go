@@ -141,6 +141,16 @@ func APIError(w http.ResponseWriter, status int, code, message string) {
 	JSON(w, status, map[string]any{"error": map[string]string{"code": code, "message": message}})
 }
 
+// JSONPage writes one page of a list, {"items": […], "next": cursor},
+// next null on the last page.
+func JSONPage(w http.ResponseWriter, items any, next string) {
+	body := map[string]any{"items": items, "next": nil}
+	if next != "" {
+		body["next"] = next
+	}
+	JSON(w, http.StatusOK, body)
+}
+
 // APIServerError logs err and answers the API's 500, which leaks nothing
 // of it, in the caller's language.
 func APIServerError(site Site, w http.ResponseWriter, r *http.Request, err error) {

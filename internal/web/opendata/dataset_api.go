@@ -105,11 +105,7 @@ func (h *handlers) apiPublished(w http.ResponseWriter, r *http.Request) {
 	for _, d := range list {
 		items = append(items, h.toAPIDataset(d))
 	}
-	body := map[string]any{"items": items, "next": nil}
-	if next != "" {
-		body["next"] = next
-	}
-	kit.JSON(w, http.StatusOK, body)
+	kit.JSONPage(w, items, next)
 }
 
 // apiPublishedOne is GET /api/v1/datasets/{id}: one published dataset
