@@ -24,6 +24,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"lokadaya/internal/db"
@@ -116,6 +118,11 @@ type Index struct {
 	DB      *db.DB
 	Sources []Source
 	Now     func() time.Time // nil: the real clock
+
+	// building lets one caller of Ready build at a time; built says a
+	// build (or the check that none was needed) succeeded.
+	building sync.Mutex
+	built    atomic.Bool
 }
 
 // New is the index of the built-in sources: campaigns, organisations,
@@ -614,6 +621,27 @@ func (x *Index) EnsureBuilt(ctx context.Context) (rebuilt bool, err error) {
 	}
 	_, err = x.Rebuild(ctx)
 	return err == nil, err
+}
+
+// Ready is EnsureBuilt for the pages that search: the first caller checks
+// (and builds when needed) while the others wait, later callers do
+// nothing, and a failed build is tried again by the next caller instead of
+// failing every search until a restart. Share one Index among the pages of
+// a process, so that two pages never rebuild at the same time.
+func (x *Index) Ready(ctx context.Context) error {
+	if x.built.Load() {
+		return nil
+	}
+	x.building.Lock()
+	defer x.building.Unlock()
+	if x.built.Load() {
+		return nil
+	}
+	if _, err := x.EnsureBuilt(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
+	x.built.Store(true)
+	return nil
 }
 
 // Count is how many documents the index holds.

@@ -18,5 +18,6 @@ func (s *Server) learningStores() learning.Stores {
 		Cadres:      &cadre.Store{DB: s.db, Now: now},
 		Lessons:     &lesson.Store{DB: s.db, Now: now},
 		Orgs:        s.orgs, Initiatives: s.initiativeStore(), Cycles: s.cycleStore(), Regions: s.regions, Voice: s.voiceSummary(), Now: now,
+		Search: s.searchIndex(),
 	}
 }

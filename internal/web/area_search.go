@@ -7,7 +7,7 @@ import (
 )
 
 // searchIndex is the site-wide search index (internal/search).
-func (s *Server) searchIndex() *search.Index { return search.New(s.db, s.cfg.Clock) }
+func (s *Server) searchIndex() *search.Index { return s.search }
 
 // reindex brings the search index up to date right after a write that
 // changes what the public may find: a campaign published or cancelled,

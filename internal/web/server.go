@@ -18,6 +18,7 @@ import (
 	"lokadaya/internal/org"
 	"lokadaya/internal/ratelimit"
 	"lokadaya/internal/region"
+	"lokadaya/internal/search"
 )
 
 // Config is what the web layer needs to know about its deployment.
@@ -82,6 +83,9 @@ type Server struct {
 	pay       *payGateway // nil when no payment gateway is configured
 	pages     *pageCache
 	visits    *campaign.VisitCounter
+	// search is the one search index of the pages that search, so that
+	// its first-use build runs once (search.Index.Ready).
+	search *search.Index
 	// patterns are the route patterns, in the order routes registers them.
 	patterns []string
 }
@@ -147,6 +151,7 @@ func New(cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 	if cfg.Clock != nil {
 		s.pages.now = cfg.Clock
 	}
+	s.search = search.New(d, cfg.Clock)
 	s.hubs.OnDecide = s.notifyDecision
 	if err := s.setupGateway(); err != nil {
 		return nil, err

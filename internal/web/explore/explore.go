@@ -37,12 +37,11 @@ type Stores struct {
 type handlers struct {
 	site kit.Site
 	Stores
-	Index *searchIndex
 }
 
 // Routes registers the area's pages and API.
 func Routes(mux kit.Router, site kit.Site, stores Stores) {
-	h := &handlers{site: site, Stores: stores, Index: &searchIndex{Index: stores.Search}}
+	h := &handlers{site: site, Stores: stores}
 	mux.HandleFunc("GET /{$}", h.home)
 	mux.HandleFunc("GET /wilayah/{code}", h.region)
 	mux.HandleFunc("GET /api/v1/regions/{code}/summary", h.apiRegionSummary)

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/db"
@@ -32,19 +31,6 @@ const (
 	paramCursor = "cursor"
 	paramLimit  = "limit"
 )
-
-// searchIndex is the index with its first-use check: built when it never
-// was (the serve command builds it at start; this covers the rest).
-type searchIndex struct {
-	*search.Index
-	once sync.Once
-	err  error
-}
-
-func (x *searchIndex) ready(ctx context.Context) error {
-	x.once.Do(func() { _, x.err = x.EnsureBuilt(context.WithoutCancel(ctx)) })
-	return x.err
-}
 
 // regionChoice is what a typed region resolved to: one region, several
 // to choose from (the page lists them), or none.
@@ -154,7 +140,7 @@ func (p *searchPage) Filtered() bool {
 func (h *handlers) search(w http.ResponseWriter, r *http.Request) {
 	lang := h.site.Lang(r)
 	form := readSearchForm(r.URL.Query())
-	p := &searchPage{Form: form, Types: h.Index.Types(), Issues: org.FocusIssues, Kinds: campaign.Kinds,
+	p := &searchPage{Form: form, Types: h.Search.Types(), Issues: org.FocusIssues, Kinds: campaign.Kinds,
 		Schemes: campaign.Schemes(), Sorts: search.Sorts, Statuses: []string{search.StatusActive, search.StatusEnded}}
 	status := http.StatusOK
 	res, choice, errKey, err := h.run(r, form)
@@ -188,7 +174,7 @@ func (h *handlers) search(w http.ResponseWriter, r *http.Request) {
 // a server failure.
 func (h *handlers) run(r *http.Request, form searchForm) (*search.Result, regionChoice, string, error) {
 	ctx := r.Context()
-	if err := h.Index.ready(ctx); err != nil {
+	if err := h.Search.Ready(ctx); err != nil {
 		return nil, regionChoice{}, "", err
 	}
 	if len(form.Wilayah) > region.MaxQueryLen*2 {
@@ -205,10 +191,10 @@ func (h *handlers) run(r *http.Request, form searchForm) (*search.Result, region
 	if choice.Region != nil {
 		params.Region = choice.Region.Code
 	}
-	if params.Type != "" && !slices.Contains(h.Index.Types(), params.Type) {
+	if params.Type != "" && !slices.Contains(h.Search.Types(), params.Type) {
 		return nil, choice, search.ErrBadFilter.Key, nil
 	}
-	res, err := h.Index.Search(ctx, params)
+	res, err := h.Search.Search(ctx, params)
 	var ie *search.InputError
 	if errors.As(err, &ie) {
 		return nil, choice, ie.Key, nil

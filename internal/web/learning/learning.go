@@ -23,6 +23,7 @@ import (
 	"lokadaya/internal/org"
 	"lokadaya/internal/reflection"
 	"lokadaya/internal/region"
+	"lokadaya/internal/search"
 	"lokadaya/internal/validate"
 	"lokadaya/internal/voicesummary"
 	"lokadaya/internal/web/kit"
@@ -49,7 +50,9 @@ type Stores struct {
 	// Voice puts together the voice of the people an initiative serves
 	// over a period: a session's evidence.
 	Voice *voicesummary.Builder
-	Now   func() time.Time
+	// Search is the site's search index, which the lessons library reads.
+	Search *search.Index
+	Now    func() time.Time
 }
 
 type handlers struct {

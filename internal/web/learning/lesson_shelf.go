@@ -52,8 +52,8 @@ func (h *handlers) searchLessons(ctx context.Context, q lessonQuery, limit int) 
 	if q.Issue != "" && !org.ValidFocusIssue(q.Issue) {
 		return nil, "", search.ErrBadFilter
 	}
-	x := search.New(h.Lessons.DB, h.Now)
-	if _, err := x.EnsureBuilt(ctx); err != nil {
+	x := h.Search
+	if err := x.Ready(ctx); err != nil {
 		return nil, "", err
 	}
 	res, err := x.Search(ctx, search.Params{Type: search.TypeLesson, Query: q.Query, Stage: q.Stage, Issue: q.Issue,
