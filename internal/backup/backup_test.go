@@ -180,7 +180,7 @@ func TestBackupUnderDonationsRestores(t *testing.T) {
 
 		target := dbtest.EmptyURL(t, d.Dialect)
 		restoredUploads := filepath.Join(t.TempDir(), "restored-uploads")
-		rep, err := backup.Restore(ctx, to, target, restoredUploads)
+		rep, err := backup.Restore(ctx, to, target, restoredUploads, backup.RestoreOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -319,7 +319,7 @@ func TestRestoreRefuses(t *testing.T) {
 					uploadsTo = filepath.Join(t.TempDir(), "uploads")
 				}
 				target := tc.target(t)
-				_, err := backup.Restore(ctx, tc.from(t), target, uploadsTo)
+				_, err := backup.Restore(ctx, tc.from(t), target, uploadsTo, backup.RestoreOptions{})
 				if !errors.Is(err, tc.want) {
 					t.Fatalf("err = %v, want %v", err, tc.want)
 				}

@@ -62,6 +62,25 @@ func restorePostgres(ctx context.Context, dump, dbURL string) error {
 	return nil
 }
 
+// dropPostgresTables empties the database for a forced restore: the
+// public schema, where the migrations put everything, is dropped and made
+// again in one transaction.
+func dropPostgresTables(ctx context.Context, dbURL string) error {
+	d, err := db.Open(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.InTx(ctx, func(tx *db.Tx) error {
+		for _, s := range []string{`DROP SCHEMA IF EXISTS public CASCADE`, `CREATE SCHEMA public`} {
+			if _, err := tx.Exec(ctx, s); err != nil {
+				return fmt.Errorf("empty the database: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
 // postgresTables counts the tables outside PostgreSQL's own schemas.
 func postgresTables(ctx context.Context, dbURL string) (int, error) {
 	d, err := db.Open(ctx, dbURL)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -43,25 +44,41 @@ func (r *Report) BadChains() int {
 	return n
 }
 
+// RestoreOptions change what a restore accepts.
+type RestoreOptions struct {
+	// Force replaces what the target holds: the database's tables are
+	// dropped (the SQLite file is replaced) and uploaded files of the same
+	// name are overwritten. Other files in the uploads directory stay;
+	// nothing the restored database names is missing or stale.
+	Force bool
+}
+
 // Restore brings the backup in from back into the empty database at
 // dbURL and the empty (or missing) uploadsDir, then counts the key tables
 // and verifies every organisation's ledger chain. Everything is checked
 // before anything is written: the manifest's checksums, the database's
-// kind and schema version, and that both targets are empty. The server
-// must not be running against the target meanwhile.
-func Restore(ctx context.Context, from, dbURL, uploadsDir string) (*Report, error) {
+// kind and schema version, and (unless opt.Force) that both targets are
+// empty. The server must not be running against the target meanwhile.
+func Restore(ctx context.Context, from, dbURL, uploadsDir string, opt RestoreOptions) (*Report, error) {
 	m, err := Verify(from)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkTarget(ctx, m, dbURL, uploadsDir); err != nil {
+	if err := checkTarget(ctx, m, dbURL, uploadsDir, opt.Force); err != nil {
 		return nil, err
 	}
 	switch m.Dialect {
 	case db.SQLite:
+		// The restored file replaces the old one in a rename: forced or
+		// not, the target is never half old, half new.
 		err = restoreSQLite(filepath.Join(from, m.Database.Path), sqlitePath(dbURL))
 	case db.Postgres:
-		err = restorePostgres(ctx, filepath.Join(from, m.Database.Path), dbURL)
+		if opt.Force {
+			err = dropPostgresTables(ctx, dbURL)
+		}
+		if err == nil {
+			err = restorePostgres(ctx, filepath.Join(from, m.Database.Path), dbURL)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("backup: restore: %w", err)
@@ -69,7 +86,13 @@ func Restore(ctx context.Context, from, dbURL, uploadsDir string) (*Report, erro
 	rep := &Report{Manifest: m}
 	for _, p := range m.Uploads {
 		rel := strings.TrimPrefix(p.Path, UploadsSubdir+"/")
-		if _, err := copyFile(filepath.Join(from, p.Path), filepath.Join(uploadsDir, filepath.FromSlash(rel))); err != nil {
+		to := filepath.Join(uploadsDir, filepath.FromSlash(rel))
+		if opt.Force {
+			if err := os.Remove(to); err != nil && !os.IsNotExist(err) {
+				return rep, fmt.Errorf("backup: restore uploads: %w", err)
+			}
+		}
+		if _, err := copyFile(filepath.Join(from, p.Path), to); err != nil {
 			return rep, fmt.Errorf("backup: restore uploads: %w", err)
 		}
 		rep.Uploads++
@@ -78,7 +101,7 @@ func Restore(ctx context.Context, from, dbURL, uploadsDir string) (*Report, erro
 }
 
 // checkTarget refuses a restore that could not finish or would mix data.
-func checkTarget(ctx context.Context, m *Manifest, dbURL, uploadsDir string) error {
+func checkTarget(ctx context.Context, m *Manifest, dbURL, uploadsDir string, force bool) error {
 	dialect := db.SQLite
 	if strings.HasPrefix(dbURL, "postgres://") || strings.HasPrefix(dbURL, "postgresql://") {
 		dialect = db.Postgres
@@ -88,6 +111,9 @@ func checkTarget(ctx context.Context, m *Manifest, dbURL, uploadsDir string) err
 	}
 	if known := latestMigration(); m.SchemaVersion > known {
 		return fmt.Errorf("%w: its schema version %d is newer than this program's %d; restore with a newer lokadaya", ErrIncompatible, m.SchemaVersion, known)
+	}
+	if force {
+		return nil
 	}
 	var tables int
 	var err error
@@ -100,13 +126,13 @@ func checkTarget(ctx context.Context, m *Manifest, dbURL, uploadsDir string) err
 		return fmt.Errorf("backup: target database: %w", err)
 	}
 	if tables > 0 {
-		return fmt.Errorf("%w: the database already has %d table(s); restore into a new, empty database", ErrNotEmpty, tables)
+		return fmt.Errorf("%w: the database already has %d table(s); restore into a new, empty database or replace it with --force", ErrNotEmpty, tables)
 	}
 	if len(m.Uploads) > 0 {
 		if empty, err := isEmptyDir(uploadsDir); err != nil {
 			return fmt.Errorf("backup: uploads directory: %w", err)
 		} else if !empty {
-			return fmt.Errorf("%w: the uploads directory %s already holds files; restore into an empty one", ErrNotEmpty, uploadsDir)
+			return fmt.Errorf("%w: the uploads directory %s already holds files; restore into an empty one or overwrite with --force", ErrNotEmpty, uploadsDir)
 		}
 	}
 	return nil

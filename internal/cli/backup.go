@@ -65,13 +65,14 @@ func restoreCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	dbURL := dbFlag(fs)
 	uploadsDir := uploadsFlag(fs)
 	from := fs.String("from", "", "backup directory to restore (required)")
+	force := fs.Bool("force", false, "replace what the database and uploads directory hold")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *from == "" || fs.NArg() > 0 {
-		return errors.New("usage: lokadaya restore --from DIR [--db …] [--uploads-dir DIR]")
+		return errors.New("usage: lokadaya restore --from DIR [--force] [--db …] [--uploads-dir DIR]")
 	}
-	rep, err := backup.Restore(ctx, *from, *dbURL, *uploadsDir)
+	rep, err := backup.Restore(ctx, *from, *dbURL, *uploadsDir, backup.RestoreOptions{Force: *force})
 	if rep != nil {
 		m := rep.Manifest
 		fmt.Fprintf(stdout, "restored the %s backup of %s (schema version %d)\n",

@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/db/dbtest"
@@ -44,14 +46,23 @@ func TestBackupRestoreCommands(t *testing.T) {
 			{"restore into a used database", []string{"restore", "--db", d.URL, "--uploads-dir", restored, "--from", to}, "", 1, "already has"},
 			{"restore", []string{"restore", "--db", target, "--uploads-dir", restored, "--from", to}, "", 0, "uploads: 1 file(s) restored"},
 			{"restore twice", []string{"restore", "--db", target, "--uploads-dir", t.TempDir(), "--from", to}, "", 1, "restore into a new, empty database"},
+			{"restore over what is there", []string{"restore", "--force", "--db", target, "--uploads-dir", restored, "--from", to}, "", 0, "uploads: 1 file(s) restored"},
 			{"backup without uploads", []string{"backup", "--db", d.URL, "--uploads-dir", uploads, "--without-uploads", "--to", bare}, "", 0, "NOT included; save " + uploads},
 			{"restore without uploads", []string{"restore", "--db", dbtest.EmptyURL(t, d.Dialect), "--uploads-dir", t.TempDir(), "--from", bare}, "", 0, "bring back " + uploads},
 			{"not a backup", []string{"restore", "--db", dbtest.EmptyURL(t, d.Dialect), "--from", t.TempDir()}, "", 1, "is not a backup"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
+				if tc.name == "restore over what is there" {
+					scribble(t, target)
+				}
 				code, out := run(tc.args...)
 				if code != tc.code || !strings.Contains(out, tc.has) {
 					t.Fatalf("exit %d, want %d; output lacks %q:\n%s", code, tc.code, tc.has, out)
+				}
+				if tc.name == "restore over what is there" {
+					if got := countRows(t, target, "SELECT COUNT(*) FROM users WHERE email = 'later@example.test'"); got != 0 {
+						t.Error("a forced restore kept a row written after the backup")
+					}
 				}
 			})
 		}
@@ -65,4 +76,32 @@ func TestBackupRestoreCommands(t *testing.T) {
 			})
 		}
 	})
+}
+
+// scribble writes what a backup taken before it does not hold: a user.
+func scribble(t *testing.T, url string) {
+	t.Helper()
+	d, err := db.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if _, err := d.Exec(context.Background(), `INSERT INTO users (email, name, password_hash, created_at)
+		VALUES ('later@example.test', 'Later', 'x', ?)`, time.Now().UTC()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func countRows(t *testing.T, url, query string) int {
+	t.Helper()
+	d, err := db.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	var n int
+	if err := d.QueryRow(context.Background(), query).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
