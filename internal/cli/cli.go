@@ -28,7 +28,7 @@ Usage:
   lokadaya ledger verify [--org SLUG] [--db …]
   lokadaya generate [--db …] --orgs N --campaigns N --contributions N [--seed S]
   lokadaya backup  --to DIR [--without-uploads] [--db …] [--uploads-dir DIR]
-  lokadaya restore --from DIR [--db …] [--uploads-dir DIR]
+  lokadaya restore --from DIR [--force] [--db …] [--uploads-dir DIR]
   lokadaya blob migrate --from DIR --to s3://BUCKET[/PREFIX]?endpoint=…
 
 Every flag can also be set by its environment variable (see docs/configuration.md).

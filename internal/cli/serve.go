@@ -41,6 +41,10 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	setup := publicSetup{Demo: *demoData, Addr: *addr, BaseURL: *baseURL, SMTPURL: os.Getenv("LOKADAYA_SMTP_URL")}
+	if err := setup.check(); err != nil {
+		return err
+	}
 	stopDebug, err := serveDebug(*debugAddr, log)
 	if err != nil {
 		return err
