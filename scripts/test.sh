@@ -5,6 +5,7 @@
 # they are missing and it may (as root, e.g. in CI); otherwise those tests are
 # skipped with a notice. axe-core, which the browser tests run on key pages,
 # is installed with npm into node_modules/ (ignored by git) when missing.
+# Last, every fuzz target runs for a few seconds (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,7 +56,17 @@ cat "$web_log"
 rm -f "$web_log"
 [ "$rc" = 0 ] || exit 1
 
+# The fuzzers run beside the PostgreSQL pass; their output follows it.
+fuzz_log=$(mktemp)
+# One fuzzing worker, so the browser tests keep a core.
+FUZZ_PARALLEL=1 bash scripts/fuzz.sh >"$fuzz_log" 2>&1 &
+fuzz=$!
 if [ -n "${LOKADAYA_TEST_POSTGRES_URL:-}" ]; then
   echo "== handler and browser tests again, on PostgreSQL"
-  LOKADAYA_TEST_DB=postgres go test -count=1 -timeout 30m ./internal/web/
+  LOKADAYA_TEST_DB=postgres go test -count=1 -timeout 30m ./internal/web/ || rc=1
 fi
+echo "== fuzzing"
+wait "$fuzz" || rc=1
+cat "$fuzz_log"
+rm -f "$fuzz_log"
+exit "$rc"

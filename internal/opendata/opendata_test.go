@@ -334,3 +334,20 @@ func TestSurveyDataset(t *testing.T) {
 		}
 	})
 }
+
+// FuzzParseFile: any name from a download's address either names a data
+// set and a format whose own file name it is, or nothing.
+func FuzzParseFile(f *testing.F) {
+	for _, s := range []string{"kampanye.csv", "buku-kas.xlsx", "layanan-bulanan.json", "kampanye", ".csv", "kampanye.csv.gz", "../kampanye.csv"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		ds, format, ok := opendata.ParseFile(name)
+		if !ok {
+			return
+		}
+		if ds == nil || format.Ext == "" || name != ds.Name+"."+format.Ext {
+			t.Fatalf("%q parsed as %v.%q", name, ds, format.Ext)
+		}
+	})
+}
