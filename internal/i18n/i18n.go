@@ -1,8 +1,12 @@
 // Package i18n holds every user-facing string in Bahasa Indonesia (the
 // default) and English, and formats rupiah and dates the Indonesian way.
 //
-// Messages live in catalog_*.go files, one per area of the product, each
-// adding a map of key → {Indonesian, English}.
+// Messages live in gettext PO files, locales/id.po (the source language)
+// and locales/en.po, with the message key as msgid and the text as msgstr,
+// embedded in the binary and read at start-up. Texts take fmt verbs (%s,
+// %d, %[1]s …), the same in every language; the tests check that every key
+// has a text in every language and that the verbs match.
+// docs/translation.md is the guide for translators.
 package i18n
 
 import (
@@ -42,6 +46,8 @@ var (
 )
 
 // add registers a catalog; a key defined twice is a programming error.
+// The PO files come in through it, and so would a catalog_*.go file of
+// Go-defined messages until the locale test's -update moves it into them.
 func add(catalog map[string]Msg) {
 	mu.Lock()
 	defer mu.Unlock()
@@ -75,7 +81,8 @@ func Keys() []string {
 
 // T translates key into lang, formatting args with fmt verbs in the message.
 // An unknown key comes back as itself, so a missing message is visible
-// rather than blank; the catalog test keeps that from shipping.
+// rather than blank, and a text missing in English falls back to the
+// Indonesian one; the locale tests keep both from shipping.
 func T(lang Lang, key string, args ...any) string {
 	mu.RLock()
 	m, ok := messages[key]
@@ -84,8 +91,11 @@ func T(lang Lang, key string, args ...any) string {
 		return key
 	}
 	s := m.ID
-	if lang == EN {
+	if lang == EN && m.EN != "" {
 		s = m.EN
+	}
+	if s == "" {
+		return key
 	}
 	if len(args) > 0 {
 		return fmt.Sprintf(s, args...)

@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"strings"
 	"testing"
 	"time"
 )
@@ -38,18 +37,6 @@ func TestDateTimeZones(t *testing.T) {
 	}
 	if got := Date(ID, time.Date(2026, 8, 17, 0, 0, 0, 0, WIB), WIB); got != "17 Agustus 2026" {
 		t.Errorf("Date = %q", got)
-	}
-}
-
-func TestEveryMessageHasBothLanguages(t *testing.T) {
-	for _, k := range Keys() {
-		m := messages[k]
-		if strings.TrimSpace(m.ID) == "" || strings.TrimSpace(m.EN) == "" {
-			t.Errorf("message %q lacks a translation: %+v", k, m)
-		}
-		if strings.Count(m.ID, "%") != strings.Count(m.EN, "%") {
-			t.Errorf("message %q: the two languages take different arguments", k)
-		}
 	}
 }
 
