@@ -38,6 +38,19 @@ type Result struct {
 // the entry it names. Entries appended while it runs are checked too, or not
 // read at all; they never make a good chain look bad.
 func Verify(ctx context.Context, q db.Querier, orgID int64) (Result, error) {
+	return verify(ctx, q, orgID, 0)
+}
+
+// VerifyUpTo checks the organisation's chain from its first entry to entry
+// seq, as Verify does, for a receipt of that entry: an entry verifies when
+// it and every entry before it check out, whatever came after. Head is
+// entry seq's stored hash.
+func VerifyUpTo(ctx context.Context, q db.Querier, orgID, seq int64) (Result, error) {
+	return verify(ctx, q, orgID, seq)
+}
+
+// verify checks the chain up to entry upTo, or all of it when upTo is 0.
+func verify(ctx context.Context, q db.Querier, orgID, upTo int64) (Result, error) {
 	res := Result{OrgID: orgID, Head: Genesis}
 	// The head first: every entry it names was committed before it, so the
 	// entries read next include them.
@@ -50,7 +63,11 @@ func Verify(ctx context.Context, q db.Querier, orgID int64) (Result, error) {
 			res.FirstBad, res.Problem = &seq, problem
 		}
 	}
-	rows, err := q.Query(ctx, `SELECT `+columns+` FROM ledger_entries e WHERE e.org_id = ? ORDER BY e.seq`, orgID)
+	query, args := `SELECT `+columns+` FROM ledger_entries e WHERE e.org_id = ?`, []any{orgID}
+	if upTo > 0 {
+		query, args = query+` AND e.seq <= ?`, append(args, upTo)
+	}
+	rows, err := q.Query(ctx, query+` ORDER BY e.seq`, args...)
 	if err != nil {
 		return res, fmt.Errorf("ledger: verify: %w", err)
 	}
@@ -81,7 +98,10 @@ func Verify(ctx context.Context, q db.Querier, orgID int64) (Result, error) {
 	if err := rows.Err(); err != nil {
 		return res, fmt.Errorf("ledger: verify: %w", err)
 	}
-	if headSeq > last {
+	switch {
+	case upTo > 0 && last < upTo:
+		bad(last+1, ProblemMissing)
+	case upTo == 0 && headSeq > last:
 		bad(last+1, ProblemHeadSeq)
 	}
 	res.OK = res.FirstBad == nil
