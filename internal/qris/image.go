@@ -25,16 +25,40 @@ const (
 // size is too small to hold one pixel per module, the image is the smallest
 // that does.
 func PNG(payload string, size int) ([]byte, error) {
+	img, err := code(payload, size)
+	if err != nil {
+		return nil, fmt.Errorf("qris: png: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("qris: png: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Image is the QR code of payload, as PNG draws it, with one pixel a
+// module: for a PDF, which enlarges it without smoothing.
+func Image(payload string) (image.Image, error) {
+	img, err := code(payload, 1)
+	if err != nil {
+		return nil, fmt.Errorf("qris: image: %w", err)
+	}
+	return img, nil
+}
+
+// code draws payload as a black-and-white picture of at least size×size
+// pixels.
+func code(payload string, size int) (*image.Paletted, error) {
 	if payload == "" {
-		return nil, errors.New("qris: png: empty payload")
+		return nil, errors.New("empty payload")
 	}
 	if size <= 0 || size > MaxPNGSize {
-		return nil, fmt.Errorf("qris: png: size %d out of 1..%d", size, MaxPNGSize)
+		return nil, fmt.Errorf("size %d out of 1..%d", size, MaxPNGSize)
 	}
 	hints := map[gozxing.EncodeHintType]any{gozxing.EncodeHintType_ERROR_CORRECTION: "M"}
 	m, err := qrcode.NewQRCodeWriter().Encode(payload, gozxing.BarcodeFormat_QR_CODE, size, size, hints)
 	if err != nil {
-		return nil, fmt.Errorf("qris: png: %w", err)
+		return nil, err
 	}
 	w, h := m.GetWidth(), m.GetHeight()
 	// Two colours in a palette keep the file a few kilobytes.
@@ -46,11 +70,7 @@ func PNG(payload string, size int) ([]byte, error) {
 			}
 		}
 	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		return nil, fmt.Errorf("qris: png: %w", err)
-	}
-	return buf.Bytes(), nil
+	return img, nil
 }
 
 // Decode reads the text of the QR code in img, for example a photo or

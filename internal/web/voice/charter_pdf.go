@@ -2,17 +2,13 @@ package voice
 
 import (
 	"bytes"
-	"errors"
 	"image"
-	_ "image/gif"  // logos may be GIF
-	_ "image/jpeg" // or JPEG
 	"image/png"
-	"io"
 	"net/http"
 	"time"
 
-	"lokadaya/internal/blob"
 	"lokadaya/internal/i18n"
+	"lokadaya/internal/imaging"
 	"lokadaya/internal/org"
 	"lokadaya/internal/pdf"
 	"lokadaya/internal/qris"
@@ -116,22 +112,5 @@ func qrImage(text string) (image.Image, error) {
 // orgLogo is the organisation's logo, or nil when it has none or its file
 // is gone or unreadable: the poster is still useful without it.
 func (h *handlers) orgLogo(r *http.Request, o *org.Organization) (image.Image, error) {
-	if o.LogoKey == "" || h.Blobs == nil {
-		return nil, nil
-	}
-	rc, _, err := h.Blobs.Open(r.Context(), o.LogoKey)
-	if errors.Is(err, blob.ErrNotFound) || errors.Is(err, blob.ErrBadKey) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	// Logos were scaled down on upload; the limit guards against a file
-	// replaced behind our back.
-	img, _, err := image.Decode(io.LimitReader(rc, 4<<20))
-	if err != nil {
-		return nil, nil
-	}
-	return img, nil
+	return imaging.Stored(r.Context(), h.Blobs, o.LogoKey)
 }
