@@ -26,6 +26,7 @@ func init() {
 			"This receipt was made by Lokadaya from the organisation's open books and is valid without a signature. Its authenticity can be checked through the QR code above."},
 
 		// The donor's pages.
+		"kuitansi.mail":          {"Bukti donasi (PDF): %s", "Donation receipt (PDF): %s"},
 		"kuitansi.download":      {"Unduh bukti donasi (PDF)", "Download the donation receipt (PDF)"},
 		"kuitansi.pending.title": {"Bukti donasi belum tersedia", "The receipt is not available yet"},
 		"kuitansi.pending.body": {"Bukti donasi tersedia setelah donasi dikonfirmasi oleh bendahara organisasi. Status donasi ini sekarang: %s.",
@@ -55,8 +56,8 @@ func init() {
 		"kuitansi.problem.seq":         {"nomor urut tidak wajar", "an unexpected entry number"},
 		"kuitansi.problem.head":        {"ujung rantai tidak sesuai", "the head of the chain does not match"},
 		"kuitansi.problem.tail":        {"catatan terakhir hilang", "the last entries are missing"},
-		"kuitansi.notfound.title":      {"Kuitansi tidak ditemukan", "Receipt not found"},
-		"kuitansi.notfound.body": {"Tidak ada catatan buku terbuka dengan nomor kuitansi ini. Periksa kembali nomornya, misalnya 7-12-3F9A2C1B: nomor organisasi, nomor urut catatan dan delapan karakter hash.",
+		"error.receipt_unknown.title":  {"Kuitansi tidak ditemukan", "Receipt not found"},
+		"error.receipt_unknown.body": {"Tidak ada catatan buku terbuka dengan nomor kuitansi ini. Periksa kembali nomornya, misalnya 7-12-3F9A2C1B: nomor organisasi, nomor urut catatan dan delapan karakter hash.",
 			"No open books entry has this receipt number. Check the number again, for example 7-12-3F9A2C1B: the organisation's number, the entry's number and eight characters of its hash."},
 	})
 }

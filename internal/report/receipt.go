@@ -82,7 +82,7 @@ func WriteDonationReceipt(w io.Writer, r *DonationReceipt) error {
 	}
 	doc.KeepTogether(receiptQRSize + 60)
 	doc.Centred(pdf.Bold, 11, t("kuitansi.scan"))
-	doc.Image(qr, receiptQRSize, receiptQRSize, pdf.AlignCentre)
+	doc.Modules(qr, receiptQRSize, pdf.AlignCentre)
 	doc.Centred(pdf.Regular, 9, r.VerifyURL)
 	doc.Note(t("kuitansi.printed"))
 	_, err = doc.WriteTo(w)

@@ -54,6 +54,7 @@ var crawlExempt = map[string]string{
 	"GET /kabar/berhenti/{token}":              "unsubscribe link in campaign news",
 	"GET /petisi/verifikasi/{token}":           "signature verification e-mail",
 	"GET /donasi/{token}":                      "after giving (redirect) and the donor's e-mail",
+	"GET /donasi/{token}/kuitansi.pdf":         "the donor's receipt, linked from their private donation page",
 	"GET /tawaran/{token}":                     "after offering (redirect) and the offerer's e-mail",
 	"GET /janji-barang/{token}":                "after pledging (redirect) and the pledger's e-mail",
 	"GET /notifikasi/{token}":                  "preferences link in notification e-mails",
@@ -382,6 +383,9 @@ func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
 			WHERE y.decided_at IS NULL AND y.round_id = (SELECT MIN(id) FROM planning_rounds)`),
 		// The showcase organisation's dataset: a draft its members see.
 		"dataset": one(`SELECT CAST(MIN(id) AS TEXT) FROM datasets WHERE org_id = ?`, org),
+		// The receipt number of its first donation entry.
+		"kuitansi": one(`SELECT CAST(org_id AS TEXT) || '-' || CAST(seq AS TEXT) || '-' || UPPER(SUBSTR(hash, 1, 8))
+			FROM ledger_entries WHERE org_id = ? AND kind = 'donation' ORDER BY seq LIMIT 1`, org),
 	}
 	round := strings.Fields(one(`SELECT CAST(id AS TEXT) || ' ' || code FROM survey_rounds WHERE initiative_id = ` + inID +
 		` ORDER BY CASE WHEN open THEN 0 ELSE 1 END, id LIMIT 1`))
@@ -484,6 +488,8 @@ func (v *crawlValues) fill(pattern string) (string, error) {
 			val = v.offer
 		case name == "bank":
 			val = v.sample
+		case name == "number" && prev == "kuitansi":
+			val = v.after["kuitansi"]
 		}
 		if val == "" {
 			return "", fmt.Errorf("no demo value for %s", s)

@@ -104,6 +104,7 @@ func (s *Server) queueReceipt(ctx context.Context, q db.Querier, d *donation.Don
 		}
 		b.WriteString(i18n.T(l, "donation.receipt.body", name, i18n.Rupiah(d.Amount), title, d.ID,
 			i18n.DateTime(l, *d.ConfirmedAt, nil), link))
+		b.WriteString("\n" + i18n.T(l, "kuitansi.mail", strings.TrimRight(s.cfg.BaseURL, "/")+donationReceiptPath(d)))
 		b.WriteString("\n\n")
 	}
 	return mail.Queue(ctx, q, mail.Message{To: d.Email, Subject: i18n.T(i18n.ID, "donation.receipt.subject", title),

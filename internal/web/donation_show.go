@@ -30,6 +30,9 @@ func (p *donationPage) StatusKey() string { return p.Payment.StatusKey(p.Donatio
 // QRISImage is the address of the donation's dynamic QRIS picture.
 func (p *donationPage) QRISImage() string { return donationURL(p.Donation) + "/qris.png" }
 
+// ReceiptPath is the donor's receipt (bukti donasi) as a PDF.
+func (p *donationPage) ReceiptPath() string { return donationReceiptPath(p.Donation) }
+
 // AmountHead and AmountTail split the amount to pay so that its last
 // three digits, where the unique code sits, can be highlighted:
 // "Rp100." and "123".

@@ -18,7 +18,7 @@ import (
 )
 
 var (
-	reportRowSeq = regexp.MustCompile(`<tr><td>(\d+)</td>`)
+	reportRowSeq = regexp.MustCompile(`<tr><td>(?:<a [^>]*>)?(\d+)(?:</a>)?</td>`)
 	reportNext   = regexp.MustCompile(`<a href="([^"]+)#catatan" rel="next">`)
 )
 

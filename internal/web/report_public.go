@@ -76,6 +76,15 @@ func (p *reportPage) VerifyPath() string {
 // ReceiptPath is the public address of entry seq's receipt.
 func (p *reportPage) ReceiptPath(seq int64) string { return ledgerReceiptPath(p.Org, seq) }
 
+// CheckPath is the public check of a donation entry's receipt; "" for
+// other entries, whose receipts are the files they carry.
+func (p *reportPage) CheckPath(l report.Line) string {
+	if l.Kind != ledger.KindDonation {
+		return ""
+	}
+	return receiptPath(&ledger.Entry{OrgID: p.Org.ID, Seq: l.Seq, Hash: l.Hash})
+}
+
 // CategoryLabel is a category's name in the page's language.
 func (p *reportPage) CategoryLabel(c ledger.Category) string { return p.Meta.CategoryLabel(c) }
 

@@ -150,6 +150,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("POST /galang-daya/{cslug}/donasi", s.donationGive)
 	handle("GET /donasi/{token}", s.donationShow)
 	handle("GET /donasi/{token}/qris.png", s.donationQRISImage)
+	handle("GET /donasi/{token}/kuitansi.pdf", s.donationReceipt)
+	handle("GET /kuitansi/{number}", s.receiptVerify)
 	handle("GET /organisasi/{slug}/donasi", s.donationManage)
 	handle("POST /organisasi/{slug}/donasi/{id}/konfirmasi", s.donationConfirm)
 	handle("POST /organisasi/{slug}/donasi/{id}/tolak", s.donationReject)
