@@ -109,7 +109,7 @@ func (s *Server) adminHubUpdate(w http.ResponseWriter, r *http.Request) {
 // saves the hub, depending on the button pressed.
 func (s *Server) submitHubForm(w http.ResponseWriter, r *http.Request, old *hub.Hub, save func(hub.Input) (*hub.Hub, error)) {
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	form := r.PostForm

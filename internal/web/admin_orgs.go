@@ -99,7 +99,7 @@ func (s *Server) adminDecide(w http.ResponseWriter, r *http.Request, d hub.Decis
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	st, page := orgListQuery(r.PostForm)

@@ -111,7 +111,7 @@ func findNeed(c *campaign.Campaign, raw string, kinds ...string) (*campaign.Need
 // body is not a form (400 already written).
 func (s *Server) parseCampaignForm(w http.ResponseWriter, r *http.Request) (url.Values, bool) {
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return nil, false
 	}
 	return r.PostForm, true

@@ -157,7 +157,7 @@ func (s *Server) campaignNeedAction(w http.ResponseWriter, r *http.Request, c *c
 		}
 		err = store.MoveNeed(ctx, id, needID, delta)
 	default:
-		http.Error(w, "unknown action", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	var ve validate.Errors

@@ -112,7 +112,7 @@ func (s *Server) donationAction(w http.ResponseWriter, r *http.Request) (*orgAcc
 		return nil, 0, false
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return nil, 0, false
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)

@@ -137,7 +137,7 @@ func (s *Server) goodsAction(w http.ResponseWriter, r *http.Request) (*campaignC
 		return nil, nil, false
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return nil, nil, false
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)

@@ -71,7 +71,7 @@ func (s *Server) goodsPledge(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	ctx := r.Context()

@@ -111,7 +111,7 @@ func (s *Server) showReview(w http.ResponseWriter, r *http.Request, p *reviewPag
 // coordinators and platform admins alike, and returns to the queue.
 func (s *Server) decideReview(w http.ResponseWriter, r *http.Request, p *reviewPage, actor hub.Actor) {
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	form := r.PostForm

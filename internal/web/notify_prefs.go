@@ -108,7 +108,7 @@ func (s *Server) renderNotifyPrefs(w http.ResponseWriter, r *http.Request, userI
 // left out keeps its choice, an unknown mode is refused.
 func (s *Server) saveNotifyPrefs(w http.ResponseWriter, r *http.Request, userID, orgID int64, action string) {
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	p, err := s.notifyPrefsData(r, userID, orgID, action)

@@ -51,7 +51,7 @@ func (s *Server) offerCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	in := offer.FromForm(r.PostForm)

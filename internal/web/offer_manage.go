@@ -123,7 +123,7 @@ func (s *Server) loadOffer(w http.ResponseWriter, r *http.Request, may func(*org
 	}
 	if r.Method == http.MethodPost {
 		if err := r.ParseForm(); err != nil {
-			http.Error(w, "bad form", http.StatusBadRequest)
+			s.errorPage(w, r, http.StatusBadRequest, "400")
 			return nil, nil, false
 		}
 	}

@@ -68,7 +68,7 @@ func (s *Server) offerReply(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	if !s.allow(w, r, s.offerLimit(), "tawaran-balas:"+clientIP(r, s.cfg.TrustProxy)) {

@@ -16,7 +16,7 @@ func (s *Server) paymentAccountAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	_, err := s.paymentStore().AddAccount(r.Context(), paymentActor(a), a.Org.ID, payment.AccountFromForm(r.PostForm))

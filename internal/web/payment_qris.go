@@ -68,7 +68,7 @@ func (s *Server) paymentQRISConfirm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	err := s.paymentStore().ConfirmQRIS(r.Context(), paymentActor(a), a.Org.ID, r.PostForm.Get("payload"))

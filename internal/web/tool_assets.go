@@ -89,7 +89,7 @@ func (s *Server) toolAssetCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	a, errs := cycletool.AssetFromForm(r.PostForm)
@@ -144,7 +144,7 @@ func (s *Server) toolAssetUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	a, errs := cycletool.AssetFromForm(r.PostForm)

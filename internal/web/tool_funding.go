@@ -75,7 +75,7 @@ func (s *Server) toolFundingSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	ctx, back := r.Context(), toolStageURL(c.Access.Org.Slug, c.Cycle.Number, 1)+"/pendanaan"

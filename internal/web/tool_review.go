@@ -100,7 +100,7 @@ func (s *Server) toolReviewSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	rev, errs := cycletool.ReviewFromForm(c.Stage, r.PostForm)

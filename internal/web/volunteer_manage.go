@@ -154,7 +154,7 @@ func (s *Server) volunteerAction(w http.ResponseWriter, r *http.Request) (*campa
 		return nil, 0, false
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return nil, 0, false
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -246,7 +246,7 @@ func (s *Server) volunteerActivity(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		s.errorPage(w, r, http.StatusBadRequest, "400")
 		return
 	}
 	needID, err := strconv.ParseInt(r.PostForm.Get("need"), 10, 64)
