@@ -32,7 +32,7 @@ func (h *handlers) searchAPI(w http.ResponseWriter, r *http.Request) {
 	res, choice, errKey, err := h.run(r, form)
 	if err != nil {
 		h.site.Log(r, err)
-		kit.APIError(w, http.StatusInternalServerError, "server_error", "the search failed")
+		kit.APIError(w, http.StatusInternalServerError, "server_error", i18n.T(h.site.Lang(r), "error.500.title"))
 		return
 	}
 	var candidates []apiRegion
@@ -45,7 +45,7 @@ func (h *handlers) searchAPI(w http.ResponseWriter, r *http.Request) {
 		res, choice, errKey, err = h.run(r, form)
 		if err != nil {
 			h.site.Log(r, err)
-			kit.APIError(w, http.StatusInternalServerError, "server_error", "the search failed")
+			kit.APIError(w, http.StatusInternalServerError, "server_error", i18n.T(h.site.Lang(r), "error.500.title"))
 			return
 		}
 	}

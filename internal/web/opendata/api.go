@@ -3,6 +3,7 @@ package opendata
 import (
 	"net/http"
 
+	"lokadaya/internal/i18n"
 	od "lokadaya/internal/opendata"
 	"lokadaya/internal/web/kit"
 )
@@ -39,7 +40,7 @@ func (h *handlers) apiDatasets(w http.ResponseWriter, r *http.Request) {
 	if slug != "" {
 		var err error
 		if p, err = h.Data.VisibleBySlug(r.Context(), slug); err != nil {
-			kit.APIError(w, http.StatusNotFound, "not_found", "organisation not found")
+			kit.APIError(w, http.StatusNotFound, "not_found", i18n.T(h.site.Lang(r), "error.404.title"))
 			return
 		}
 	}
@@ -49,8 +50,7 @@ func (h *handlers) apiDatasets(w http.ResponseWriter, r *http.Request) {
 	} else {
 		l, err := h.platformLicence(r.Context())
 		if err != nil {
-			h.site.Log(r, err)
-			kit.APIError(w, http.StatusInternalServerError, "internal", "internal error")
+			kit.APIServerError(h.site, w, r, err)
 			return
 		}
 		licence = l
@@ -59,8 +59,7 @@ func (h *handlers) apiDatasets(w http.ResponseWriter, r *http.Request) {
 	for _, ds := range od.Datasets {
 		st, err := h.Data.Stamp(r.Context(), ds, orgID(p))
 		if err != nil {
-			h.site.Log(r, err)
-			kit.APIError(w, http.StatusInternalServerError, "internal", "internal error")
+			kit.APIServerError(h.site, w, r, err)
 			return
 		}
 		item := apiDataset{Name: ds.Name, TitleID: ds.Title.ID, TitleEN: ds.Title.EN, DescriptionID: ds.Description.ID,
