@@ -62,42 +62,37 @@ func day(d db.Dialect, col string) string {
 	return "substr(CAST(" + col + " AS TEXT), 1, 10)"
 }
 
-var licenceColumn = Column{Name: "license", Type: String, Meaning: Text{
-	ID: "Lisensi data organisasi (SPDX): CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0 atau ODbL-1.0",
-	EN: "The organisation's data licence (SPDX): CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0 or ODbL-1.0"}}
+var licenceColumn = Column{Name: "license", Type: String, Meaning: text("opendata.col.license")}
 
-var orgColumn = Column{Name: "organization", Type: String, Meaning: Text{
-	ID: "Slug organisasi (OMS); halamannya /organisasi/{slug}", EN: "Slug of the organisation (OMS); its page is /organisasi/{slug}"}}
+var orgColumn = Column{Name: "organization", Type: String, Meaning: text("opendata.col.organization")}
 
-var campaignColumn = Column{Name: "campaign", Type: String, Meaning: Text{
-	ID: "Slug kampanye Galang Daya; halamannya /kampanye/{slug}", EN: "Slug of the Galang Daya campaign; its page is /kampanye/{slug}"}}
+var campaignColumn = Column{Name: "campaign", Type: String, Meaning: text("opendata.col.campaign")}
 
-func col(name string, t Type, id, en, unit string) Column {
-	return Column{Name: name, Type: t, Meaning: Text{ID: id, EN: en}, Unit: unit}
+// col is a column whose meaning is the message key's text.
+func col(name string, t Type, key, unit string) Column {
+	return Column{Name: name, Type: t, Meaning: text(key), Unit: unit}
 }
 
 var campaigns = &Dataset{
-	Name:  "kampanye",
-	Title: Text{ID: "Kampanye Galang Daya", EN: "Galang Daya campaigns"},
-	Description: Text{
-		ID: "Kampanye penggalangan sumber daya yang sudah terbit (tanpa draf): organisasi, inisiatif, wilayah, jadwal, target dana dan dana yang sudah dikonfirmasi.",
-		EN: "Published resource mobilisation campaigns (no drafts): organisation, initiative, region, schedule, money target and money confirmed."},
-	Keywords: []string{"galang-daya", "kampanye", "donasi"},
-	Spatial:  true,
+	Name:        "kampanye",
+	Title:       text("opendata.set.kampanye.title"),
+	Description: text("opendata.set.kampanye.description"),
+	Keywords:    []string{"galang-daya", "kampanye", "donasi"},
+	Spatial:     true,
 	Columns: []Column{
 		campaignColumn,
-		col("title", String, "Judul kampanye", "Campaign title", ""),
+		col("title", String, "opendata.col.kampanye.title", ""),
 		orgColumn,
-		col("initiative", String, "Slug inisiatif layanan yang didukung", "Slug of the service initiative supported", ""),
-		col("region_code", String, "Kode wilayah Kemendagri organisasi", "Kemendagri code of the organisation's region", ""),
-		col("status", String, "Status: active (berjalan), ended (selesai), cancelled (dibatalkan)", "Status: active, ended, cancelled", ""),
-		col("scheme", String, "Skema pertukaran sumber daya", "Resource exchange scheme", ""),
-		col("appeal", String, "Jenis seruan: umum atau bencana", "Kind of appeal: umum (general) or bencana (disaster)", ""),
-		col("starts_at", DateTime, "Mulai", "Starts", ""),
-		col("ends_at", DateTime, "Berakhir", "Ends", ""),
-		col("published_at", DateTime, "Diterbitkan", "Published", ""),
-		col("money_target", Integer, "Jumlah target kebutuhan dana", "Sum of the money needs' targets", "rupiah"),
-		col("money_confirmed", Integer, "Jumlah donasi yang dikonfirmasi bendahara", "Sum of the donations confirmed by the treasurer", "rupiah"),
+		col("initiative", String, "opendata.col.kampanye.initiative", ""),
+		col("region_code", String, "opendata.col.kampanye.region_code", ""),
+		col("status", String, "opendata.col.kampanye.status", ""),
+		col("scheme", String, "opendata.col.kampanye.scheme", ""),
+		col("appeal", String, "opendata.col.kampanye.appeal", ""),
+		col("starts_at", DateTime, "opendata.col.kampanye.starts_at", ""),
+		col("ends_at", DateTime, "opendata.col.kampanye.ends_at", ""),
+		col("published_at", DateTime, "opendata.col.kampanye.published_at", ""),
+		col("money_target", Integer, "opendata.col.kampanye.money_target", "rupiah"),
+		col("money_confirmed", Integer, "opendata.col.kampanye.money_confirmed", "rupiah"),
 		licenceColumn,
 	},
 	sources: []string{srcCampaigns, srcInitiatives, srcNeeds, srcDonations},
@@ -113,21 +108,19 @@ var campaigns = &Dataset{
 }
 
 var needs = &Dataset{
-	Name:  "kebutuhan",
-	Title: Text{ID: "Kebutuhan kampanye", EN: "Campaign needs"},
-	Description: Text{
-		ID: "Apa yang diminta setiap kampanye terbit: dana, barang, relawan, keahlian, kemitraan dan advokasi, dengan targetnya.",
-		EN: "What each published campaign asks for: money, goods, volunteers, skills, partnerships and advocacy, with their targets."},
-	Keywords: []string{"galang-daya", "kebutuhan", "dukungan"},
+	Name:        "kebutuhan",
+	Title:       text("opendata.set.kebutuhan.title"),
+	Description: text("opendata.set.kebutuhan.description"),
+	Keywords:    []string{"galang-daya", "kebutuhan", "dukungan"},
 	Columns: []Column{
 		campaignColumn, orgColumn,
-		col("need_id", Integer, "Nomor kebutuhan", "Need number", ""),
-		col("kind", String, "Jenis dukungan: dana, barang, relawan, keahlian, kemitraan, advokasi", "Kind of support: dana (money), barang (goods), relawan (volunteers), keahlian (skills), kemitraan (partnership), advokasi (advocacy)", ""),
-		col("title", String, "Judul kebutuhan", "Need title", ""),
-		col("description", String, "Uraian", "Description", ""),
-		col("target", Integer, "Target: rupiah (dana), jumlah (barang), slot (relawan), tanda tangan (advokasi); 0 untuk keahlian dan kemitraan", "Target: rupiah (money), quantity (goods), slots (volunteers), signatures (advocacy); 0 for skills and partnership", "lihat unit / see unit"),
-		col("unit", String, "Satuan barang", "Unit of goods", ""),
-		col("item_value", Integer, "Nilai per satuan barang, bila diisi", "Value of one unit of goods, when given", "rupiah"),
+		col("need_id", Integer, "opendata.col.kebutuhan.need_id", ""),
+		col("kind", String, "opendata.col.kebutuhan.kind", ""),
+		col("title", String, "opendata.col.kebutuhan.title", ""),
+		col("description", String, "opendata.col.kebutuhan.description", ""),
+		col("target", Integer, "opendata.col.kebutuhan.target", "lihat unit / see unit"),
+		col("unit", String, "opendata.col.kebutuhan.unit", ""),
+		col("item_value", Integer, "opendata.col.kebutuhan.item_value", "rupiah"),
 		licenceColumn,
 	},
 	sources: []string{srcNeeds, srcCampaigns},
@@ -139,19 +132,17 @@ var needs = &Dataset{
 }
 
 var contributions = &Dataset{
-	Name:  "dukungan-harian",
-	Title: Text{ID: "Dukungan per kampanye per hari", EN: "Contributions per campaign per day"},
-	Description: Text{
-		ID: "Dukungan yang masuk, dijumlahkan per kampanye, hari dan jenis — tidak pernah per orang: tanpa nama, e-mail atau nomor donatur. Dana: donasi yang dikonfirmasi (hari konfirmasi, UTC). Barang: penerimaan barang (hari diterima). Relawan: jam relawan yang dicatat (menit). Advokasi: tanda tangan petisi yang terverifikasi (hari verifikasi, UTC). Keahlian dan kemitraan: tawaran yang masuk (UTC).",
-		EN: "Contributions received, summed per campaign, day and kind — never per person: no names, e-mails or donor ids. Money: confirmed donations (day of confirmation, UTC). Goods: goods received (day received). Volunteers: volunteer time logged (minutes). Advocacy: verified petition signatures (day verified, UTC). Skills and partnership: offers received (UTC)."},
-	Keywords: []string{"galang-daya", "donasi", "relawan", "barang", "petisi"},
+	Name:        "dukungan-harian",
+	Title:       text("opendata.set.dukungan-harian.title"),
+	Description: text("opendata.set.dukungan-harian.description"),
+	Keywords:    []string{"galang-daya", "donasi", "relawan", "barang", "petisi"},
 	Columns: []Column{
 		campaignColumn, orgColumn,
-		col("date", Date, "Hari", "Day", ""),
-		col("kind", String, "Jenis dukungan: dana, barang, relawan, advokasi, keahlian, kemitraan", "Kind of support: dana, barang, relawan, advokasi, keahlian, kemitraan", ""),
-		col("contributions", Integer, "Banyaknya dukungan (donasi, penerimaan barang, catatan jam, tanda tangan, tawaran)", "Number of contributions (donations, goods receipts, time logs, signatures, offers)", ""),
-		col("quantity", Integer, "Jumlahnya, dalam satuan kolom unit", "Their sum, in the unit column's unit", "lihat unit / see unit"),
-		col("unit", String, "Satuan: rupiah, barang, menit, tanda tangan, tawaran", "Unit: rupiah, barang (items), menit (minutes), tanda tangan (signatures), tawaran (offers)", ""),
+		col("date", Date, "opendata.col.dukungan-harian.date", ""),
+		col("kind", String, "opendata.col.dukungan-harian.kind", ""),
+		col("contributions", Integer, "opendata.col.dukungan-harian.contributions", ""),
+		col("quantity", Integer, "opendata.col.dukungan-harian.quantity", "lihat unit / see unit"),
+		col("unit", String, "opendata.col.dukungan-harian.unit", ""),
 		licenceColumn,
 	},
 	sources: []string{srcDonations, srcGoods, srcVolunteers, srcSignatures, srcOffers, srcNeeds, srcCampaigns},
@@ -181,33 +172,31 @@ var contributions = &Dataset{
 }
 
 var ledgerEntries = &Dataset{
-	Name:  "buku-kas",
-	Title: Text{ID: "Buku kas terbuka", EN: "Open books"},
-	Description: Text{
-		ID: "Setiap entri buku kas terbuka yang berantai hash, dengan kolom yang sama seperti API /api/v1/organizations/{slug}/ledger, sehingga rantainya dapat dihitung ulang (docs/ledger.md). Jumlah bertanda: uang masuk positif, uang keluar negatif.",
-		EN: "Every entry of the hash-chained open books, with the same fields as the API /api/v1/organizations/{slug}/ledger, so the chain can be recomputed (docs/ledger.md). Signed amounts: money in positive, money out negative."},
-	Keywords: []string{"buku-terbuka", "keuangan", "akuntabilitas"},
+	Name:        "buku-kas",
+	Title:       text("opendata.set.buku-kas.title"),
+	Description: text("opendata.set.buku-kas.description"),
+	Keywords:    []string{"buku-terbuka", "keuangan", "akuntabilitas"},
 	Columns: []Column{
 		orgColumn,
-		col("org_id", Integer, "Nomor organisasi", "Organisation number", ""),
-		col("seq", Integer, "Nomor urut entri dalam buku organisasi", "Entry number in the organisation's books", ""),
-		col("time", DateTime, "Waktu dicatat (UTC, mikrodetik)", "Time recorded (UTC, microseconds)", ""),
-		col("kind", String, "Jenis: donation, goods, expense, fee, transfer, refund, reversal", "Kind: donation, goods, expense, fee, transfer, refund, reversal", ""),
-		col("amount", Integer, "Jumlah bertanda", "Signed amount", "rupiah"),
-		col("category", String, "Kategori: program, operasional, biaya_platform, cadangan, alokasi_surplus, zakat_infak", "Category: program, operasional, biaya_platform, cadangan, alokasi_surplus, zakat_infak", ""),
-		col("campaign_id", Integer, "Nomor kampanye, bila ada", "Campaign number, if any", ""),
+		col("org_id", Integer, "opendata.col.buku-kas.org_id", ""),
+		col("seq", Integer, "opendata.col.buku-kas.seq", ""),
+		col("time", DateTime, "opendata.col.buku-kas.time", ""),
+		col("kind", String, "opendata.col.buku-kas.kind", ""),
+		col("amount", Integer, "opendata.col.buku-kas.amount", "rupiah"),
+		col("category", String, "opendata.col.buku-kas.category", ""),
+		col("campaign_id", Integer, "opendata.col.buku-kas.campaign_id", ""),
 		campaignColumn,
-		col("initiative_id", Integer, "Nomor inisiatif, bila ada", "Initiative number, if any", ""),
-		col("initiative", String, "Slug inisiatif, bila ada", "Initiative slug, if any", ""),
-		col("description", String, "Uraian", "Description", ""),
-		col("counterparty", String, "Pihak lain sebagaimana ia memilih ditampilkan; kosong bila anonim", "Counterparty as they chose to be shown; empty when anonymous", ""),
-		col("receipt_key", String, "Kunci kuitansi, bila ada", "Receipt key, if any", ""),
-		col("source_type", String, "Jenis catatan sumber", "Kind of source record", ""),
-		col("source_id", Integer, "Nomor catatan sumber", "Source record number", ""),
-		col("reverses_seq", Integer, "Entri yang dibalik, untuk reversal", "Entry reversed, for a reversal", ""),
-		col("recorded_by", Integer, "Nomor pengguna yang mencatat", "Number of the user who recorded it", ""),
-		col("prev_hash", String, "Hash entri sebelumnya", "Hash of the previous entry", ""),
-		col("hash", String, "Hash entri ini", "Hash of this entry", ""),
+		col("initiative_id", Integer, "opendata.col.buku-kas.initiative_id", ""),
+		col("initiative", String, "opendata.col.buku-kas.initiative", ""),
+		col("description", String, "opendata.col.buku-kas.description", ""),
+		col("counterparty", String, "opendata.col.buku-kas.counterparty", ""),
+		col("receipt_key", String, "opendata.col.buku-kas.receipt_key", ""),
+		col("source_type", String, "opendata.col.buku-kas.source_type", ""),
+		col("source_id", Integer, "opendata.col.buku-kas.source_id", ""),
+		col("reverses_seq", Integer, "opendata.col.buku-kas.reverses_seq", ""),
+		col("recorded_by", Integer, "opendata.col.buku-kas.recorded_by", ""),
+		col("prev_hash", String, "opendata.col.buku-kas.prev_hash", ""),
+		col("hash", String, "opendata.col.buku-kas.hash", ""),
 		licenceColumn,
 	},
 	sources: []string{srcLedger, srcCampaigns, srcInitiatives},
@@ -222,25 +211,23 @@ var ledgerEntries = &Dataset{
 }
 
 var expenses = &Dataset{
-	Name:  "pengeluaran",
-	Title: Text{ID: "Pengeluaran", EN: "Expenses"},
-	Description: Text{
-		ID: "Pengeluaran yang sudah disetujui (pembuat–pemeriksa), bagian publiknya saja: tanpa penerima dan tanpa nama pencatat.",
-		EN: "Approved expenses (maker–checker), their public part only: no payee and no names of who recorded them."},
-	Keywords: []string{"buku-terbuka", "pengeluaran", "keuangan"},
+	Name:        "pengeluaran",
+	Title:       text("opendata.set.pengeluaran.title"),
+	Description: text("opendata.set.pengeluaran.description"),
+	Keywords:    []string{"buku-terbuka", "pengeluaran", "keuangan"},
 	Columns: []Column{
-		col("expense_id", Integer, "Nomor pengeluaran", "Expense number", ""),
+		col("expense_id", Integer, "opendata.col.pengeluaran.expense_id", ""),
 		orgColumn,
-		col("spent_on", Date, "Hari uang dibelanjakan (zona organisasi)", "Day the money was spent (the organisation's zone)", ""),
-		col("amount", Integer, "Jumlah", "Amount", "rupiah"),
-		col("category", String, "Kategori: program, operasional, biaya_platform, cadangan, zakat_infak", "Category: program, operasional, biaya_platform, cadangan, zakat_infak", ""),
+		col("spent_on", Date, "opendata.col.pengeluaran.spent_on", ""),
+		col("amount", Integer, "opendata.col.pengeluaran.amount", "rupiah"),
+		col("category", String, "opendata.col.pengeluaran.category", ""),
 		campaignColumn,
-		col("initiative", String, "Slug inisiatif, bila ada", "Initiative slug, if any", ""),
-		col("description", String, "Uraian", "Description", ""),
-		col("has_receipt", Boolean, "Ada bukti/kuitansi", "A receipt is attached", ""),
-		col("ledger_seq", Integer, "Entri buku kas yang membukukannya", "The ledger entry that books it", ""),
-		col("reversal_seq", Integer, "Entri pembalik, bila dikoreksi", "The reversing entry, if corrected", ""),
-		col("reversal_reason", String, "Alasan koreksi", "Reason of the correction", ""),
+		col("initiative", String, "opendata.col.pengeluaran.initiative", ""),
+		col("description", String, "opendata.col.pengeluaran.description", ""),
+		col("has_receipt", Boolean, "opendata.col.pengeluaran.has_receipt", ""),
+		col("ledger_seq", Integer, "opendata.col.pengeluaran.ledger_seq", ""),
+		col("reversal_seq", Integer, "opendata.col.pengeluaran.reversal_seq", ""),
+		col("reversal_reason", String, "opendata.col.pengeluaran.reversal_reason", ""),
 		licenceColumn,
 	},
 	sources: []string{srcExpenses, srcCampaigns, srcInitiatives},
@@ -254,19 +241,17 @@ var expenses = &Dataset{
 }
 
 var financialReports = &Dataset{
-	Name:  "laporan-keuangan",
-	Title: Text{ID: "Laporan keuangan", EN: "Financial reports"},
-	Description: Text{
-		ID: "Ringkasan buku kas per organisasi, kampanye (kosong: di luar kampanye) dan kategori: uang masuk (entri positif), uang keluar (entri negatif, termasuk pembalikan) dan saldo.",
-		EN: "The books summed per organisation, campaign (empty: outside campaigns) and category: money in (positive entries), money out (negative entries, reversals included) and the balance."},
-	Keywords: []string{"buku-terbuka", "laporan-keuangan", "keuangan"},
+	Name:        "laporan-keuangan",
+	Title:       text("opendata.set.laporan-keuangan.title"),
+	Description: text("opendata.set.laporan-keuangan.description"),
+	Keywords:    []string{"buku-terbuka", "laporan-keuangan", "keuangan"},
 	Columns: []Column{
 		orgColumn, campaignColumn,
-		col("category", String, "Kategori", "Category", ""),
-		col("entries", Integer, "Banyaknya entri", "Number of entries", ""),
-		col("money_in", Integer, "Uang masuk", "Money in", "rupiah"),
-		col("money_out", Integer, "Uang keluar", "Money out", "rupiah"),
-		col("balance", Integer, "Saldo (masuk dikurangi keluar)", "Balance (in minus out)", "rupiah"),
+		col("category", String, "opendata.col.laporan-keuangan.category", ""),
+		col("entries", Integer, "opendata.col.laporan-keuangan.entries", ""),
+		col("money_in", Integer, "opendata.col.laporan-keuangan.money_in", "rupiah"),
+		col("money_out", Integer, "opendata.col.laporan-keuangan.money_out", "rupiah"),
+		col("balance", Integer, "opendata.col.laporan-keuangan.balance", "rupiah"),
 		licenceColumn,
 	},
 	sources: []string{srcLedger, srcCampaigns},
@@ -283,22 +268,20 @@ var financialReports = &Dataset{
 }
 
 var initiatives = &Dataset{
-	Name:  "inisiatif",
-	Title: Text{ID: "Inisiatif layanan", EN: "Service initiatives"},
-	Description: Text{
-		ID: "Inisiatif layanan lokal yang diterbitkan organisasi: nama, tagline, kategori dan wilayah yang dilayani.",
-		EN: "Local service initiatives published by organisations: name, tagline, category and the regions served."},
-	Keywords: []string{"inisiatif", "layanan"},
-	Spatial:  true,
+	Name:        "inisiatif",
+	Title:       text("opendata.set.inisiatif.title"),
+	Description: text("opendata.set.inisiatif.description"),
+	Keywords:    []string{"inisiatif", "layanan"},
+	Spatial:     true,
 	Columns: []Column{
-		col("initiative", String, "Slug inisiatif; halamannya /inisiatif/{slug}", "Initiative slug; its page is /inisiatif/{slug}", ""),
-		col("name", String, "Nama", "Name", ""),
+		col("initiative", String, "opendata.col.inisiatif.initiative", ""),
+		col("name", String, "opendata.col.inisiatif.name", ""),
 		orgColumn,
-		col("tagline", String, "Tagline", "Tagline", ""),
-		col("category", String, "Kategori", "Category", ""),
-		col("region_code", String, "Kode wilayah organisasi", "Code of the organisation's region", ""),
-		col("regions_served", String, "Kode wilayah yang dilayani, dipisah spasi", "Codes of the regions served, space-separated", ""),
-		col("published_at", DateTime, "Diterbitkan", "Published", ""),
+		col("tagline", String, "opendata.col.inisiatif.tagline", ""),
+		col("category", String, "opendata.col.inisiatif.category", ""),
+		col("region_code", String, "opendata.col.inisiatif.region_code", ""),
+		col("regions_served", String, "opendata.col.inisiatif.regions_served", ""),
+		col("published_at", DateTime, "opendata.col.inisiatif.published_at", ""),
 		licenceColumn,
 	},
 	sources: []string{srcInitiatives},
@@ -314,26 +297,24 @@ var initiatives = &Dataset{
 }
 
 var serviceFigures = &Dataset{
-	Name:  "layanan-bulanan",
-	Title: Text{ID: "Layanan dan umpan balik per bulan", EN: "Service and feedback per month"},
-	Description: Text{
-		ID: "Angka suara penerima manfaat per inisiatif, titik layanan dan bulan: orang yang dilayani, umpan balik merah/kuning/hijau (suara lewat ponsel dan kotak kertas), pengaduan yang diterima dan yang dijawab tepat waktu. Pengaduan tidak terikat titik layanan: barisnya berkode titik kosong. Tanpa data pribadi.",
-		EN: "The voice of the people served per initiative, service point and month: people served, red/yellow/green feedback (phone votes and paper boxes), complaints received and those answered on time. Complaints are not tied to a service point: their rows have an empty point code. No personal data."},
-	Keywords: []string{"layanan", "umpan-balik", "pengaduan", "penerima-manfaat"},
-	Spatial:  true,
+	Name:        "layanan-bulanan",
+	Title:       text("opendata.set.layanan-bulanan.title"),
+	Description: text("opendata.set.layanan-bulanan.description"),
+	Keywords:    []string{"layanan", "umpan-balik", "pengaduan", "penerima-manfaat"},
+	Spatial:     true,
 	Columns: []Column{
-		col("initiative", String, "Slug inisiatif", "Initiative slug", ""),
+		col("initiative", String, "opendata.col.layanan-bulanan.initiative", ""),
 		orgColumn,
-		col("service_point", String, "Kode titik layanan; kosong untuk pengaduan", "Service point code; empty for complaints", ""),
-		col("service_point_name", String, "Nama titik layanan", "Service point name", ""),
-		col("region_code", String, "Kode wilayah titik layanan", "Region code of the service point", ""),
-		col("month", String, "Bulan (YYYY-MM)", "Month (YYYY-MM)", ""),
-		col("people_served", Integer, "Orang yang dilayani menurut catatan layanan", "People served according to the service records", "orang"),
-		col("feedback_green", Integer, "Umpan balik hijau (puas)", "Green feedback (satisfied)", "suara"),
-		col("feedback_yellow", Integer, "Umpan balik kuning", "Yellow feedback", "suara"),
-		col("feedback_red", Integer, "Umpan balik merah (tidak puas)", "Red feedback (dissatisfied)", "suara"),
-		col("complaints", Integer, "Pengaduan yang diterima (bulan diterima, UTC)", "Complaints received (month received, UTC)", "pengaduan"),
-		col("complaints_answered_on_time", Integer, "Pengaduan yang jawaban pertamanya datang sebelum tenggat pertama", "Complaints whose first answer came before the first deadline", "pengaduan"),
+		col("service_point", String, "opendata.col.layanan-bulanan.service_point", ""),
+		col("service_point_name", String, "opendata.col.layanan-bulanan.service_point_name", ""),
+		col("region_code", String, "opendata.col.layanan-bulanan.region_code", ""),
+		col("month", String, "opendata.col.layanan-bulanan.month", ""),
+		col("people_served", Integer, "opendata.col.layanan-bulanan.people_served", "orang"),
+		col("feedback_green", Integer, "opendata.col.layanan-bulanan.feedback_green", "suara"),
+		col("feedback_yellow", Integer, "opendata.col.layanan-bulanan.feedback_yellow", "suara"),
+		col("feedback_red", Integer, "opendata.col.layanan-bulanan.feedback_red", "suara"),
+		col("complaints", Integer, "opendata.col.layanan-bulanan.complaints", "pengaduan"),
+		col("complaints_answered_on_time", Integer, "opendata.col.layanan-bulanan.complaints_answered_on_time", "pengaduan"),
 		licenceColumn,
 	},
 	sources: []string{srcServiceRecs, srcFeedback, srcComplaints, srcInitiatives, srcServicePoints},
@@ -382,22 +363,20 @@ func withOrg(q string, orgID int64) (string, []any) {
 }
 
 var surveyRounds = &Dataset{
-	Name:  "survei-ikm",
-	Title: Text{ID: "Survei kepuasan (IKM)", EN: "Satisfaction survey (IKM)"},
-	Description: Text{
-		ID: "Hasil setiap putaran Survei Kepuasan Masyarakat (PermenPANRB 14/2017) atas layanan inisiatif: periode, jumlah responden, Indeks Kepuasan Masyarakat (25–100, dua desimal) dan mutu pelayanan (A–D). IKM kosong bila belum setiap unsur dinilai.",
-		EN: "The result of each round of the satisfaction survey (SKM, PermenPANRB 14/2017) of an initiative's service: period, respondents, the satisfaction index IKM (25–100, two decimals) and the service grade (A–D). IKM is empty until every element has been scored."},
-	Keywords: []string{"layanan", "survei-kepuasan", "ikm", "penerima-manfaat"},
+	Name:        "survei-ikm",
+	Title:       text("opendata.set.survei-ikm.title"),
+	Description: text("opendata.set.survei-ikm.description"),
+	Keywords:    []string{"layanan", "survei-kepuasan", "ikm", "penerima-manfaat"},
 	Columns: []Column{
-		col("initiative", String, "Slug inisiatif", "Initiative slug", ""),
+		col("initiative", String, "opendata.col.survei-ikm.initiative", ""),
 		orgColumn,
-		col("survey_round", String, "Kode putaran survei", "Survey round code", ""),
-		col("title", String, "Judul putaran", "Round title", ""),
-		col("period_from", Date, "Awal periode yang disurvei", "Start of the period surveyed", ""),
-		col("period_to", Date, "Akhir periode yang disurvei", "End of the period surveyed", ""),
-		col("respondents", Integer, "Responden", "Respondents", "orang"),
-		col("ikm", Decimal, "Indeks Kepuasan Masyarakat, 25–100", "Satisfaction index (IKM), 25–100", "indeks"),
-		col("grade", String, "Mutu pelayanan: A (sangat baik), B (baik), C (kurang baik), D (tidak baik)", "Service grade: A (very good), B (good), C (poor), D (very poor)", ""),
+		col("survey_round", String, "opendata.col.survei-ikm.survey_round", ""),
+		col("title", String, "opendata.col.survei-ikm.title", ""),
+		col("period_from", Date, "opendata.col.survei-ikm.period_from", ""),
+		col("period_to", Date, "opendata.col.survei-ikm.period_to", ""),
+		col("respondents", Integer, "opendata.col.survei-ikm.respondents", "orang"),
+		col("ikm", Decimal, "opendata.col.survei-ikm.ikm", "indeks"),
+		col("grade", String, "opendata.col.survei-ikm.grade", ""),
 		licenceColumn,
 	},
 	sources: []string{srcSurveys, srcInitiatives},

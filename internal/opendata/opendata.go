@@ -26,6 +26,11 @@ func (t Text) In(lang i18n.Lang) string {
 	return t.ID
 }
 
+// text is a message key's text in both languages. The data sets' titles,
+// descriptions and column meanings are in the i18n PO files with the rest
+// of the interface; the catalogue and the APIs give both languages at once.
+func text(key string) Text { return Text{ID: i18n.T(i18n.ID, key), EN: i18n.T(i18n.EN, key)} }
+
 // Type is the type of a column's values.
 type Type string
 
@@ -83,10 +88,7 @@ func LicenceByID(id string) (Licence, bool) {
 
 // RegionAttribution credits the region list whose codes the data sets
 // carry; its ODbL asks for it wherever the codes are reused.
-var RegionAttribution = Text{
-	ID: "Kode wilayah: Kepmendagri 300.2.2-2138/2025 melalui idn-area-data (Fityan Nugroho), di bawah Open Database License (ODbL) 1.0.",
-	EN: "Region codes: Kepmendagri 300.2.2-2138/2025 via idn-area-data (Fityan Nugroho), under the Open Database License (ODbL) 1.0.",
-}
+var RegionAttribution = text("opendata.region_attribution")
 
 // RegionLicenceURL is the licence of the region list.
 const RegionLicenceURL = "https://opendatacommons.org/licenses/odbl/1-0/"
