@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/xml"
+	"image"
 	"io"
 	"strconv"
 	"strings"
@@ -28,6 +29,10 @@ type Meta struct {
 	BaseURL string
 	// OrgSlug builds receipt links: BaseURL/organisasi/OrgSlug/buku/SEQ/kuitansi.
 	OrgSlug string
+	// Logo is the organisation's logo at the head of the PDF, nil for
+	// none; Legal its legal form and numbers (see LegalLine).
+	Logo  image.Image
+	Legal string
 }
 
 // ReceiptURL is the public address of an entry's receipt.
@@ -327,8 +332,12 @@ func WritePDF(w io.Writer, rep *Report, m *Meta) error {
 	doc := pdf.NewTo(w, m.Title)
 	doc.Created = m.Generated
 	doc.SetFooter(m.t("report.pdf.page"))
+	drawLogo(doc, m.Logo)
 	doc.Heading(1, m.Title)
 	doc.Meta(m.t("report.col.organisation"), m.OrgName)
+	if m.Legal != "" {
+		doc.Note(m.Legal)
+	}
 	if m.Subject != "" {
 		doc.Meta(m.t("report.col.subject"), m.Subject)
 	}

@@ -92,14 +92,7 @@ func WriteDonationReceipt(w io.Writer, r *DonationReceipt) error {
 // Letterhead starts a document with the organisation's logo (when it has
 // one), its name, legal form and numbers and address, as on its letters.
 func Letterhead(doc *pdf.Document, l i18n.Lang, o *org.Organization, logo image.Image) {
-	if logo != nil {
-		b := logo.Bounds()
-		w, h := float64(logoHeight)*float64(b.Dx())/float64(b.Dy()), float64(logoHeight)
-		if w > logoMaxWidth {
-			w, h = logoMaxWidth, logoMaxWidth*float64(b.Dy())/float64(b.Dx())
-		}
-		doc.Image(logo, w, h, pdf.AlignLeft)
-	}
+	drawLogo(doc, logo)
 	doc.Heading(2, o.Name)
 	if s := LegalLine(l, o); s != "" {
 		doc.Note(s)
@@ -108,6 +101,20 @@ func Letterhead(doc *pdf.Document, l i18n.Lang, o *org.Organization, logo image.
 		doc.Note(o.Address)
 	}
 	doc.Rule()
+}
+
+// drawLogo draws logo at the left margin, 48 points high (narrower when
+// very wide); nothing when it is nil.
+func drawLogo(doc *pdf.Document, logo image.Image) {
+	if logo == nil || logo.Bounds().Empty() {
+		return
+	}
+	b := logo.Bounds()
+	w, h := float64(logoHeight)*float64(b.Dx())/float64(b.Dy()), float64(logoHeight)
+	if w > logoMaxWidth {
+		w, h = logoMaxWidth, logoMaxWidth*float64(b.Dy())/float64(b.Dx())
+	}
+	doc.Image(logo, w, h, pdf.AlignLeft)
 }
 
 // LegalLine is the organisation's legal form and numbers on one line:

@@ -87,9 +87,6 @@ func TestDonationReceipt(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir := t.TempDir()
-			if d := os.Getenv("RECEIPT_DUMP"); d != "" {
-				dir = d
-			}
 			path := filepath.Join(dir, "kuitansi.pdf")
 			if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
 				t.Fatal(err)
@@ -128,5 +125,83 @@ func TestDonationReceipt(t *testing.T) {
 				t.Errorf("logo shown = %v, want %v (pixel %d %d %d)", green, tc.logo != nil, r>>8, g>>8, bl>>8)
 			}
 		})
+	}
+}
+
+// renderPage renders the first page of a PDF at 150 dpi.
+func renderPage(t *testing.T, data []byte) (text string, page image.Image) {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "doc.pdf")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	text = strings.Join(strings.Fields(string(poppler(t, "pdftotext", "-enc", "UTF-8", path, "-"))), " ")
+	poppler(t, "pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", path, filepath.Join(dir, "page"))
+	b, err := os.ReadFile(filepath.Join(dir, "page.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page, err = png.Decode(bytes.NewReader(b)); err != nil {
+		t.Fatal(err)
+	}
+	return text, page
+}
+
+// greenAt reports whether the pixel at x, y is the green logo's.
+func greenAt(page image.Image, x, y int) bool {
+	r, g, b, _ := page.At(x, y).RGBA()
+	return r>>8 < 60 && g>>8 > 120 && b>>8 < 60
+}
+
+// TestExpenseVoucher: the voucher shows the expense in figures and words,
+// who recorded and approved it, the logo and a QR code to the entry's
+// check.
+func TestExpenseVoucher(t *testing.T) {
+	o := &org.Organization{ID: 7, Name: "Yayasan Air Bersih Sukarasa", LegalForm: "yayasan"}
+	e := &ledger.Entry{OrgID: 7, Seq: 13, RecordedAt: time.Date(2026, 3, 5, 5, 0, 0, 0, time.UTC), Kind: ledger.KindExpense,
+		Amount: -75_500, Category: ledger.CatOperasional, Hash: "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90"}
+	url := "https://lokadaya.example/kuitansi/7-13-A1B2C3D4"
+	var buf bytes.Buffer
+	if err := report.WriteExpenseVoucher(&buf, &report.ExpenseVoucher{Lang: i18n.ID, Zone: i18n.WIB, Org: o, Logo: greenLogo(),
+		Entry: e, SpentOn: "2026-03-04", Payee: "Toko Kayu", Description: "Beli rak buku", Category: "Operasional",
+		Target: "Sumur untuk RW 03", Maker: "Rina", Checker: "Dewi", Approved: e.RecordedAt, HasNota: true, VerifyURL: url}); err != nil {
+		t.Fatal(err)
+	}
+	text, page := renderPage(t, buf.Bytes())
+	for _, w := range []string{"Bukti kas keluar", "Nomor kuitansi 7-13-A1B2C3D4", "Tanggal pengeluaran 4 Maret 2026",
+		"Dibayarkan kepada Toko Kayu", "Untuk keperluan Beli rak buku", "Jumlah Rp75.500",
+		"Terbilang Tujuh puluh lima ribu lima ratus rupiah", "Kampanye atau inisiatif Sumur untuk RW 03",
+		"Nota Terlampir pada catatan pengeluaran", "Dicatat oleh Rina", "Disetujui oleh Dewi, 5 Maret 2026 12.00 WIB", url} {
+		if !strings.Contains(text, w) {
+			t.Errorf("voucher lacks %q:\n%s", w, text)
+		}
+	}
+	if got, err := qris.Decode(page); err != nil || got != url {
+		t.Errorf("QR code reads %q (%v), want %q", got, err, url)
+	}
+	if !greenAt(page, 130, 135) {
+		t.Error("the logo is not on the voucher")
+	}
+}
+
+// TestReportPDFLogo: the printed report starts with the organisation's
+// logo and legal line when it has them.
+func TestReportPDFLogo(t *testing.T) {
+	for _, logo := range []image.Image{greenLogo(), nil} {
+		m := &report.Meta{Lang: i18n.ID, Title: "Laporan keuangan Yayasan Air", OrgName: "Yayasan Air", Zone: i18n.WIB,
+			Generated: time.Date(2026, 3, 5, 5, 0, 0, 0, time.UTC), BaseURL: "https://lokadaya.example", OrgSlug: "air",
+			Logo: logo, Legal: "Yayasan · SK AHU-0012345.AH.01.04.Tahun 2019"}
+		var buf bytes.Buffer
+		if err := report.WritePDF(&buf, &report.Report{HeadHash: ledger.Genesis}, m); err != nil {
+			t.Fatal(err)
+		}
+		text, page := renderPage(t, buf.Bytes())
+		if !strings.Contains(text, "Laporan keuangan Yayasan Air") || !strings.Contains(text, m.Legal) {
+			t.Errorf("report text:\n%s", text)
+		}
+		if greenAt(page, 130, 135) != (logo != nil) {
+			t.Errorf("logo shown = %v, want %v", !(logo != nil), logo != nil)
+		}
 	}
 }

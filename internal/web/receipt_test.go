@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -172,5 +173,69 @@ func TestZakatReceipt(t *testing.T) {
 	if page.status != http.StatusOK || !strings.Contains(page.body, "Terverifikasi") || !strings.Contains(page.body, "Zakat") ||
 		strings.Contains(page.body, "Rahasia") {
 		t.Errorf("zakat check page: %d\n%s", page.status, page.body)
+	}
+}
+
+// isRedAt reports whether the pixel at x, y of a PNG page is the red logo's.
+func isRedAt(t *testing.T, picture []byte, x, y int) bool {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(picture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, g, b, _ := img.At(x, y).RGBA()
+	return r > 0xb000 && g < 0x4000 && b < 0x4000
+}
+
+// TestExpenseVoucherPDF: an approved expense has a voucher for the money
+// managers, with the logo and a QR code to the entry's check; a pending
+// one has none. The printed public report carries the logo too.
+func TestExpenseVoucherPDF(t *testing.T) {
+	w := newExpenseWorld(t)
+	if r := w.multipart(t, "owner", "/organisasi/taman-baca/ubah", profileForm(), redLogo(t)); r.status != http.StatusSeeOther {
+		t.Fatalf("logo upload: %d", r.status)
+	}
+	approved := w.record(t, 75_500, "program", true)
+	pending := w.record(t, 10_000, "program", false)
+	voucher := expenseBase + "/" + strconv.FormatInt(approved.ID, 10) + "/bukti-kas.pdf"
+	if list := w.get(t, "treasurer", expenseBase); !strings.Contains(list.body, `href="`+voucher+`"`) ||
+		strings.Contains(list.body, "/"+strconv.FormatInt(pending.ID, 10)+"/bukti-kas.pdf") {
+		t.Error("the list does not link the approved expense's voucher alone")
+	}
+	for role, want := range map[string]int{"treasurer": http.StatusOK, "owner": http.StatusOK, "viewer": http.StatusForbidden,
+		"editor": http.StatusForbidden, "anon": http.StatusSeeOther} {
+		if res := w.get(t, role, voucher); res.status != want {
+			t.Errorf("%s: %d, want %d", role, res.status, want)
+		}
+	}
+	if res := w.get(t, "treasurer", expenseBase+"/"+strconv.FormatInt(pending.ID, 10)+"/bukti-kas.pdf"); res.status != http.StatusNotFound {
+		t.Errorf("pending expense's voucher: %d", res.status)
+	}
+	res := w.get(t, "treasurer", voucher)
+	if res.header.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("voucher: %v", res.header)
+	}
+	text, picture := receiptText(t, t.TempDir(), []byte(res.body))
+	for _, want := range []string{"Bukti kas keluar", "Dibayarkan kepada Toko Kayu", "Untuk keperluan Beli rak",
+		"Jumlah Rp75.500", "Terbilang Tujuh puluh lima ribu lima ratus rupiah", "Kampanye atau inisiatif Buku untuk Anak"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("voucher lacks %q:\n%s", want, text)
+		}
+	}
+	if !isRedAt(t, picture, 140, 150) {
+		t.Error("the logo is not on the voucher")
+	}
+	check := w.get(t, "anon", strings.TrimPrefix(decodeQR(t, picture), "http://example.test"))
+	if check.status != http.StatusOK || !strings.Contains(check.body, "Terverifikasi") || !strings.Contains(check.body, "-Rp75.500") {
+		t.Errorf("the voucher's check: %d\n%s", check.status, check.body)
+	}
+
+	report := w.get(t, "anon", "/organisasi/taman-baca/laporan?format=pdf")
+	if report.status != http.StatusOK {
+		t.Fatalf("report: %d", report.status)
+	}
+	text, picture = receiptText(t, t.TempDir(), []byte(report.body))
+	if !strings.Contains(text, "Taman Baca Sukarasa") || !isRedAt(t, picture, 140, 150) {
+		t.Errorf("the printed report lacks the logo or the name:\n%s", text)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"lokadaya/internal/blob"
 	"lokadaya/internal/db"
 	"lokadaya/internal/i18n"
+	"lokadaya/internal/imaging"
 	"lokadaya/internal/ledger"
 	"lokadaya/internal/org"
 	"lokadaya/internal/region"
@@ -166,6 +167,12 @@ func (s *Server) serveReport(w http.ResponseWriter, r *http.Request, o *org.Orga
 	case "xlsx":
 		err = report.WriteXLSX(out, page.Report, page.Meta)
 	case "pdf":
+		// The logo heads the printed report; a failing store leaves it out
+		// rather than the report.
+		if page.Meta.Logo, err = imaging.Stored(r.Context(), s.blobs, o.LogoKey); err != nil {
+			s.log.Warn("report: logo", "org", o.ID, "err", err)
+		}
+		page.Meta.Legal = report.LegalLine(l, o)
 		err = report.WritePDF(out, page.Report, page.Meta)
 	}
 	if err != nil && !out.started {

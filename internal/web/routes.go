@@ -169,6 +169,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("POST /organisasi/{slug}/pengeluaran/{id}/tolak", s.expenseReject)
 	handle("POST /organisasi/{slug}/pengeluaran/{id}/koreksi", s.expenseCorrect)
 	handle("GET /organisasi/{slug}/pengeluaran/{id}/bukti", s.expenseReceipt)
+	handle("GET /organisasi/{slug}/pengeluaran/{id}/bukti-kas.pdf", s.expenseVoucher)
 	// The payment gateway's notifications; in demo mode, its sandbox.
 	handle("POST /api/v1/payments/{provider}/notify", s.paymentNotify)
 	handle("/sandbox/", s.sandboxPages)
