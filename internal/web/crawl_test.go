@@ -383,6 +383,8 @@ func crawlSamples(t *testing.T, w *orgWorld) *crawlValues {
 			WHERE y.decided_at IS NULL AND y.round_id = (SELECT MIN(id) FROM planning_rounds)`),
 		// The showcase organisation's dataset: a draft its members see.
 		"dataset": one(`SELECT CAST(MIN(id) AS TEXT) FROM datasets WHERE org_id = ?`, org),
+		// An approved expense, for its voucher.
+		"pengeluaran": one(`SELECT CAST(MIN(id) AS TEXT) FROM expenses WHERE org_id = ? AND status = 'disetujui' AND ledger_seq IS NOT NULL`, org),
 		// The receipt number of its first donation entry.
 		"kuitansi": one(`SELECT CAST(org_id AS TEXT) || '-' || CAST(seq AS TEXT) || '-' || UPPER(SUBSTR(hash, 1, 8))
 			FROM ledger_entries WHERE org_id = ? AND kind = 'donation' ORDER BY seq LIMIT 1`, org),
