@@ -107,7 +107,9 @@ func writeLocales(t *testing.T) {
 }
 
 // TestEveryKeyInEveryLanguage: every key of any PO file has a text in
-// every language, and no entry is marked fuzzy (gotext would use it).
+// every language, no text begins or ends with a line break (msgfmt
+// refuses a msgstr that does where its msgid, the key, does not), and no
+// entry is marked fuzzy (gotext would use it).
 func TestEveryKeyInEveryLanguage(t *testing.T) {
 	texts := readLocales(t)
 	keys := map[string]bool{}
@@ -125,6 +127,8 @@ func TestEveryKeyInEveryLanguage(t *testing.T) {
 				t.Errorf("%s: no entry for %q", poPath(l), k)
 			} else if strings.TrimSpace(s) == "" {
 				t.Errorf("%s: no text for %q", poPath(l), k)
+			} else if strings.HasPrefix(s, "\n") || strings.HasSuffix(s, "\n") {
+				t.Errorf("%s: the text of %q begins or ends with a line break", poPath(l), k)
 			}
 		}
 	}
