@@ -65,7 +65,7 @@ var (
 	ErrWrongAccount = errors.New("file is another account's statement")
 )
 
-// The i18n keys of the problems above (catalog_bankimport.go).
+// The i18n keys of the problems above (bankimport.… in the i18n PO files).
 const (
 	KeyAccountBank  = "bankimport.err.account_bank"
 	KeyWrongBank    = "bankimport.err.wrong_bank"

@@ -22,7 +22,7 @@ var (
 	ErrColumns     = errors.New("bankstatement: missing column")
 )
 
-// The i18n keys of parse errors (catalog_bankstatement.go). Keys of errors
+// The i18n keys of parse errors (bankstatement.… in the i18n PO files). Keys of errors
 // tied to a line take the line number as their one argument.
 const (
 	KeyUnknownBank   = "bankstatement.err.unknown_bank"   // takes the formats read

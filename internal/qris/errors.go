@@ -3,7 +3,7 @@ package qris
 import "fmt"
 
 // Error is a reason a QRIS payload, amount or picture was refused. Its Key
-// names an i18n message (catalog_qris.go) the web layer can show; errors.Is
+// names an i18n message (qris.… in the i18n PO files) the web layer can show; errors.Is
 // matches it against the Err… values below by kind, ignoring the detail.
 type Error struct {
 	kind   string
