@@ -131,3 +131,23 @@ func BenchmarkLoadLocales(b *testing.B) {
 		}
 	}
 }
+
+// TestPOFileParts: the header block a rewrite keeps, and fuzzy flags.
+func TestPOFileParts(t *testing.T) {
+	for _, tc := range []struct {
+		po, header string
+		fuzzy      bool
+	}{
+		{"# c\nmsgid \"\"\nmsgstr \"\"\n\"Language: en\\n\"\n\nmsgid \"k\"\nmsgstr \"v\"\n", "# c\nmsgid \"\"\nmsgstr \"\"\n\"Language: en\\n\"\n\n", false},
+		{"msgid \"k\"\nmsgstr \"v\"\n\n#, fuzzy, c-format\nmsgid \"j\"\nmsgstr \"%s\"\n", "", true},
+		{"msgid \"fuzzy\"\nmsgstr \"fuzzy\"\n", "", false},
+	} {
+		header, body := splitHeader(tc.po)
+		if header != tc.header || header+body != tc.po {
+			t.Errorf("splitHeader(%q) = %q, %q", tc.po, header, body)
+		}
+		if got := hasFuzzy(tc.po); got != tc.fuzzy {
+			t.Errorf("hasFuzzy(%q) = %v", tc.po, got)
+		}
+	}
+}
