@@ -234,9 +234,30 @@ func TestFormatsAgree(t *testing.T) {
 		if len(got) != len(recs)+1 || strings.Join(got[0], ",") != strings.Join(header, ",") {
 			t.Fatalf("XLSX %d rows, header %v", len(got), got[0])
 		}
+		raw, err := x.GetRows("data", excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
 		for i := range recs {
 			for j := range header {
-				if j < len(got[i+1]) && got[i+1][j] != recs[i][j] {
+				if j >= len(got[i+1]) {
+					continue
+				}
+				want := recs[i][j]
+				switch ds.Columns[j].Type {
+				case opendata.DateTime:
+					// A date and time to the second, shown in UTC.
+					if tm, err := time.Parse(time.RFC3339Nano, want); err == nil {
+						want = tm.Format(time.DateTime)
+					}
+					fallthrough
+				case opendata.Date, opendata.Integer:
+					// Numbers and dates are numeric cells, not texts.
+					if _, err := strconv.ParseFloat(raw[i+1][j], 64); err != nil && raw[i+1][j] != "" {
+						t.Errorf("XLSX row %d %s: %q is not a number", i, header[j], raw[i+1][j])
+					}
+				}
+				if got[i+1][j] != want {
 					t.Errorf("XLSX row %d %s: %q, CSV %q", i, header[j], got[i+1][j], recs[i][j])
 				}
 			}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -94,6 +95,8 @@ func (s *Store) writeJSON(ctx context.Context, w io.Writer, ds *Dataset, orgID i
 	return bw.Flush()
 }
 
+func ptr[T any](v T) *T { return &v }
+
 // Sheet names of the XLSX files.
 const (
 	dataSheet       = "data"
@@ -104,6 +107,16 @@ func (s *Store) writeXLSX(ctx context.Context, w io.Writer, ds *Dataset, orgID i
 	x := excelize.NewFile()
 	defer x.Close()
 	if err := x.SetSheetName("Sheet1", dataSheet); err != nil {
+		return err
+	}
+	// Dates and times are real dates, shown the same in every
+	// spreadsheet's language.
+	dateStyle, err := x.NewStyle(&excelize.Style{CustomNumFmt: ptr("yyyy-mm-dd")})
+	if err != nil {
+		return err
+	}
+	timeStyle, err := x.NewStyle(&excelize.Style{CustomNumFmt: ptr("yyyy-mm-dd hh:mm:ss")})
+	if err != nil {
 		return err
 	}
 	sw, err := x.NewStreamWriter(dataSheet)
@@ -134,6 +147,16 @@ func (s *Store) writeXLSX(ctx context.Context, w io.Writer, ds *Dataset, orgID i
 					return err
 				}
 				cells[i] = f
+			case c.Type == Date:
+				d, err := time.Parse(time.DateOnly, row[i].Str)
+				if err != nil {
+					return err
+				}
+				cells[i] = excelize.Cell{StyleID: dateStyle, Value: d}
+			case c.Type == DateTime:
+				// In UTC, as the CSV and JSON give it; to the second, as
+				// far as a spreadsheet's dates are exact.
+				cells[i] = excelize.Cell{StyleID: timeStyle, Value: row[i].Time.UTC().Truncate(time.Second)}
 			default:
 				cells[i] = row[i].Text(c.Type)
 			}

@@ -67,15 +67,31 @@ func (m *Meta) PeriodText(p Period) string {
 	return m.t("report.period.between", day(p.FromDate), day(p.ToDate))
 }
 
-// cell is one value of a table row: a number or a text.
+// cell is one value of a table row: a text, a number, or a date (with or
+// without its time of day), which text holds as CSV writes it.
 type cell struct {
 	text   string
 	num    int64
 	number bool
+	// when is a date's wall-clock time, for a date or date-time cell.
+	when   time.Time
+	layout string // dateLayout or dateTimeLayout for a date; "" otherwise
 }
+
+// How dates are written in CSV and recognised in tables of texts.
+const (
+	dateLayout     = time.DateOnly
+	dateTimeLayout = "2006-01-02 15:04"
+)
 
 func text(s string) cell { return cell{text: s} }
 func num(n int64) cell   { return cell{num: n, number: true} }
+
+// day is the calendar day of t in zone, as a date cell.
+func day(t time.Time, zone *time.Location) cell {
+	t = t.In(zone)
+	return cell{text: t.Format(dateLayout), when: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), layout: dateLayout}
+}
 
 // table lays the report out as a table, calling put with each row: the
 // summary, an empty row, then every entry under a header row, then the
@@ -134,7 +150,7 @@ func table(rep *Report, m *Meta, put func([]cell) error) error {
 		if l.HasReceipt {
 			receipt = m.ReceiptURL(l.Seq)
 		}
-		return put([]cell{num(l.Seq), text(l.RecordedAt.In(m.Zone).Format(time.DateOnly)),
+		return put([]cell{num(l.Seq), day(l.RecordedAt, m.Zone),
 			text(m.t("report.kind." + string(l.Kind))), text(l.Description), text(l.Counterparty),
 			text(m.t("report.cat." + string(l.Category))), num(l.Amount), text(receipt), text(l.HashShort())})
 	}); err != nil {
@@ -213,15 +229,20 @@ const (
 		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
 		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
 		`</Relationships>`
-	// Style 1 shows thousands separators.
+	// Style 1 shows thousands separators, style 2 a date (2026-03-04) and
+	// style 3 a date and time (2026-03-04 13:05), the same in every
+	// spreadsheet's language.
 	xlsxStyles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		`<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm"/></numFmts>` +
 		`<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
 		`<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
 		`<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
 		`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-		`<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
-		`<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>` +
+		`<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+		`<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
+		`<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
+		`<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>` +
 		`</styleSheet>`
 )
 
@@ -229,7 +250,7 @@ const (
 const SheetName = "Laporan"
 
 // WriteXLSX writes the report as a one-sheet XLSX workbook: numbers as
-// numeric cells, texts as inline strings.
+// numeric cells, the entries' days as dates, texts as inline strings.
 func WriteXLSX(w io.Writer, rep *Report, m *Meta) error {
 	return writeXLSX(w, SheetName, func(put func([]cell) error) error { return table(rep, m, put) })
 }
@@ -241,8 +262,59 @@ type Cell = cell
 func TextCell(s string) Cell  { return text(s) }
 func NumberCell(n int64) Cell { return num(n) }
 
+// DateCell is a calendar date: a date in the XLSX, shown as 2026-03-04;
+// the time of day is dropped.
+func DateCell(t time.Time) Cell {
+	return cell{text: t.Format(dateLayout), when: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), layout: dateLayout}
+}
+
+// DateTimeCell is a date and time of day to the minute, as t's clock shows
+// it: shown as 2026-03-04 13:05.
+func DateTimeCell(t time.Time) Cell {
+	return cell{text: t.Format(dateTimeLayout), layout: dateTimeLayout,
+		when: time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, time.UTC)}
+}
+
+// AutoCell is the cell of a table's text s: a number when number is true
+// and s is a whole number, a date when s is written 2026-03-04 or
+// 2026-03-04 13:05, otherwise the text.
+func AutoCell(s string, number bool) Cell {
+	if number {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return num(n)
+		}
+	}
+	for _, layout := range []string{dateLayout, dateTimeLayout} {
+		if len(s) == len(layout) {
+			if t, err := time.Parse(layout, s); err == nil {
+				if layout == dateLayout {
+					return DateCell(t)
+				}
+				return DateTimeCell(t)
+			}
+		}
+	}
+	return text(s)
+}
+
+// excelEpoch is day 0 of a spreadsheet's date serials (1900 date system,
+// counted as Excel does from 1 March 1900 on).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// serial is a date cell's value: days since excelEpoch, the time of day
+// as the fraction.
+func (c cell) serial() string {
+	d := c.when.Sub(excelEpoch)
+	days := int64(d / (24 * time.Hour))
+	if rest := d % (24 * time.Hour); rest != 0 {
+		return strconv.FormatFloat(float64(days)+float64(rest)/float64(24*time.Hour), 'f', -1, 64)
+	}
+	return strconv.FormatInt(days, 10)
+}
+
 // WriteTableXLSX writes any table as a one-sheet XLSX workbook, like the
-// reports: numbers as numeric cells, texts as inline strings. The sheet
+// reports: numbers as numeric cells, dates as dates, texts as inline
+// strings. The sheet
 // name must be plain text (letters, digits, spaces).
 func WriteTableXLSX(w io.Writer, sheet string, table [][]Cell) error {
 	return writeXLSX(w, sheet, func(put func([]cell) error) error {
@@ -292,6 +364,14 @@ func writeXLSX(w io.Writer, sheet string, table func(put func([]cell) error) err
 			ref := ColumnName(j) + r
 			if c.number {
 				bw.WriteString(`<c r="` + ref + `" s="1"><v>` + strconv.FormatInt(c.num, 10) + `</v></c>`)
+				continue
+			}
+			if c.layout != "" {
+				style := "2"
+				if c.layout == dateTimeLayout {
+					style = "3"
+				}
+				bw.WriteString(`<c r="` + ref + `" s="` + style + `"><v>` + c.serial() + `</v></c>`)
 				continue
 			}
 			if c.text == "" {

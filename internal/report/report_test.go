@@ -459,6 +459,7 @@ func readXLSX(t *testing.T, data []byte) [][]string {
 			Cells []struct {
 				Ref    string `xml:"r,attr"`
 				Type   string `xml:"t,attr"`
+				Style  string `xml:"s,attr"`
 				Value  string `xml:"v"`
 				Inline string `xml:"is>t"`
 			} `xml:"c"`
@@ -487,11 +488,19 @@ func readXLSX(t *testing.T, data []byte) [][]string {
 			switch c.Type {
 			case "inlineStr":
 				row = append(row, c.Inline)
-			case "":
-				if _, err := strconv.ParseInt(c.Value, 10, 64); err != nil {
-					t.Fatalf("cell %s: %q is not a number", c.Ref, c.Value)
+			case "": // a number
+				n, err := strconv.ParseInt(c.Value, 10, 64)
+				if err != nil {
+					t.Fatalf("cell %s: %q is not a whole number", c.Ref, c.Value)
 				}
-				row = append(row, c.Value)
+				switch c.Style {
+				case "1":
+					row = append(row, c.Value)
+				case "2": // a date: days since 30 December 1899
+					row = append(row, time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n)).Format(time.DateOnly))
+				default:
+					t.Fatalf("cell %s: number in style %q", c.Ref, c.Style)
+				}
 			default:
 				t.Fatalf("cell %s of type %q", c.Ref, c.Type)
 			}

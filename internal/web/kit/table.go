@@ -3,14 +3,14 @@ package kit
 import (
 	"encoding/csv"
 	"net/http"
-	"strconv"
 
 	"lokadaya/internal/report"
 )
 
 // WriteTable downloads a table as name.csv or name.xlsx (format "csv" or
 // "xlsx"): the first row is the header; in XLSX, whole numbers in columns
-// from firstNumber on are numbers, everything else text. CSV cells that a
+// from firstNumber on are numbers, days written 2026-03-04 (or
+// 2026-03-04 13:05) are dates, everything else text. CSV cells that a
 // spreadsheet would run as formulas are defused.
 func WriteTable(site Site, w http.ResponseWriter, r *http.Request, format, name, sheet string, table [][]string, firstNumber int) {
 	hd := w.Header()
@@ -31,10 +31,10 @@ func WriteTable(site Site, w http.ResponseWriter, r *http.Request, format, name,
 	cells := make([][]report.Cell, len(table))
 	for i, row := range table {
 		for j, v := range row {
-			if n, err := strconv.ParseInt(v, 10, 64); err == nil && i > 0 && j >= firstNumber {
-				cells[i] = append(cells[i], report.NumberCell(n))
-			} else {
+			if i == 0 {
 				cells[i] = append(cells[i], report.TextCell(v))
+			} else {
+				cells[i] = append(cells[i], report.AutoCell(v, j >= firstNumber))
 			}
 		}
 	}

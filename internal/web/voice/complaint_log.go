@@ -92,6 +92,14 @@ func (h *complaintHandlers) renderLog(w http.ResponseWriter, r *http.Request, a 
 	h.site.Render(w, r, kit.Page{Name: "voice_complaint_log", Title: title, Data: p})
 }
 
+// The columns of complaintExportRows that hold times (received_at to
+// first_answer_at) and numbers (hours_to_first_answer to rating).
+const (
+	complaintFirstTime   = 5
+	complaintFirstNumber = 8
+	complaintLastNumber  = 13
+)
+
 // exportRows are the public log as a table, personal data removed: the
 // same fields the public page shows, times in the organisation's zone.
 func complaintExportRows(l i18n.Lang, entries []complaint.PublicEntry, zone *time.Location) [][]string {
@@ -184,7 +192,8 @@ func (h *complaintHandlers) orgLogCSV(w http.ResponseWriter, r *http.Request) {
 	cw.Flush()
 }
 
-// orgLogXLSX is the same table as a spreadsheet; texts stay texts.
+// orgLogXLSX is the same table as a spreadsheet: the times are dates, the
+// hours, flags and ratings numbers, the rest texts as written.
 func (h *complaintHandlers) orgLogXLSX(w http.ResponseWriter, r *http.Request) {
 	a, rows, ok := h.orgLogEntries(w, r)
 	if !ok {
@@ -192,8 +201,15 @@ func (h *complaintHandlers) orgLogXLSX(w http.ResponseWriter, r *http.Request) {
 	}
 	table := make([][]report.Cell, len(rows))
 	for i, row := range rows {
-		for _, v := range row {
-			table[i] = append(table[i], report.TextCell(v))
+		for j, v := range row {
+			switch {
+			case i > 0 && j >= complaintFirstTime && j < complaintFirstNumber:
+				table[i] = append(table[i], report.AutoCell(v, false))
+			case i > 0 && j >= complaintFirstNumber && j <= complaintLastNumber:
+				table[i] = append(table[i], report.AutoCell(v, true))
+			default:
+				table[i] = append(table[i], report.TextCell(v))
+			}
 		}
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

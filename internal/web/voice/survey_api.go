@@ -128,10 +128,11 @@ func (h *handlers) surveyXLSX(w http.ResponseWriter, r *http.Request) {
 	table := make([][]report.Cell, len(rows))
 	for k, row := range rows {
 		for c, v := range row {
-			if n, err := strconv.ParseInt(v, 10, 64); err == nil && k > 0 && c != 2 {
-				table[k] = append(table[k], report.NumberCell(n))
-			} else {
+			if k == 0 {
 				table[k] = append(table[k], report.TextCell(v))
+			} else {
+				// Column 2 is the day of the response.
+				table[k] = append(table[k], report.AutoCell(v, c != 2))
 			}
 		}
 	}
