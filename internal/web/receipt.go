@@ -38,7 +38,8 @@ type receiptPending struct {
 func (p *receiptPending) StatusKey() string { return p.Payment.StatusKey(p.Donation) }
 
 // donationReceipt is the donor's receipt (bukti donasi) as a PDF, once the
-// donation is confirmed and booked; before that, a page saying so.
+// donation is confirmed and booked; before that, or after a refund, a page
+// saying so.
 func (s *Server) donationReceipt(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	d, err := s.donationStore().ByToken(ctx, r.PathValue("token"))
@@ -52,6 +53,18 @@ func (s *Server) donationReceipt(w http.ResponseWriter, r *http.Request) {
 		if err != nil && !errors.Is(err, db.ErrNotFound) {
 			s.serverError(w, r, err)
 			return
+		}
+	}
+	if e != nil {
+		// Money given back (a gateway refund) reverses the entry: there
+		// is nothing left to give a receipt for.
+		by, err := ledger.ReversedBy(ctx, s.db, e.OrgID, e.Seq)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if by != 0 {
+			e = nil
 		}
 	}
 	if e == nil {

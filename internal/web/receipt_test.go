@@ -12,7 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"lokadaya/internal/db"
 	"lokadaya/internal/i18n"
+	"lokadaya/internal/ledger"
 )
 
 // receiptText writes a PDF answer to dir and returns its words, as
@@ -169,10 +171,26 @@ func TestZakatReceipt(t *testing.T) {
 	if strings.Contains(text, "Rahasia") {
 		t.Error("the anonymous donor's name is on the receipt")
 	}
-	page := w.get(t, "anon", strings.TrimPrefix(decodeQR(t, picture), "http://example.test"))
+	check := strings.TrimPrefix(decodeQR(t, picture), "http://example.test")
+	page := w.get(t, "anon", check)
 	if page.status != http.StatusOK || !strings.Contains(page.body, "Terverifikasi") || !strings.Contains(page.body, "Zakat") ||
 		strings.Contains(page.body, "Rahasia") {
 		t.Errorf("zakat check page: %d\n%s", page.status, page.body)
+	}
+
+	// Money given back reverses the entry: no receipt any more, and the
+	// check says so.
+	if err := w.d.InTx(context.Background(), func(tx *db.Tx) error {
+		_, err := ledger.Reverse(context.Background(), tx, w.org.ID, 1, "Dana dikembalikan", 0)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if res := w.get(t, "anon", donation+"/kuitansi.pdf"); res.status != http.StatusConflict {
+		t.Errorf("receipt of a reversed donation: %d", res.status)
+	}
+	if page := w.get(t, "anon", check); !strings.Contains(page.body, "Terverifikasi") || !strings.Contains(page.body, "telah dibatalkan oleh catatan nomor 2") {
+		t.Errorf("check of a reversed entry:\n%s", page.body)
 	}
 }
 
