@@ -39,10 +39,13 @@ func ParseReceiptNumber(s string) (ref ReceiptRef, ok bool) {
 	}
 	for i, p := range parts[:2] {
 		// Plain positive decimals, so that one entry has one number.
-		if p == "" || p[0] == '0' || len(p) > 18 || strings.Trim(p, "0123456789") != "" {
+		if p == "" || p[0] == '0' || strings.Trim(p, "0123456789") != "" {
 			return ReceiptRef{}, false
 		}
-		n, _ := strconv.ParseInt(p, 10, 64)
+		n, err := strconv.ParseInt(p, 10, 64)
+		if err != nil {
+			return ReceiptRef{}, false
+		}
 		if i == 0 {
 			ref.OrgID = n
 		} else {

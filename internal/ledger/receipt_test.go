@@ -2,6 +2,8 @@ package ledger_test
 
 import (
 	"context"
+	"math"
+	"strings"
 	"testing"
 
 	"lokadaya/internal/db"
@@ -32,6 +34,7 @@ func TestReceiptNumber(t *testing.T) {
 		{"7-12", false},
 		{"", false},
 		{"99999999999999999999-1-3F9A2C1B", false},
+		{"9223372036854775808-1-3F9A2C1B", false},
 	} {
 		ref, ok := ledger.ParseReceiptNumber(tc.in)
 		if ok != tc.ok {
@@ -100,6 +103,32 @@ func TestVerifyUpTo(t *testing.T) {
 		add(t, d, sample(b)[0])
 		if res, err := ledger.VerifyUpTo(ctx, d, b.org, 2); err != nil || res.OK || res.Problem != ledger.ProblemMissing {
 			t.Errorf("past the end: %+v %v", res, err)
+		}
+	})
+}
+
+// FuzzReceiptNumber: any text parses or not without panicking; what
+// parses names the entry whose number it is, and a number always parses
+// back to its entry.
+func FuzzReceiptNumber(f *testing.F) {
+	for _, s := range []string{"7-12-3F9A2C1B", "1-1-00000000", "7-12-3f9a2c1b", "", "-", "0-0-0", "9223372036854775807-1-ABCDEF01"} {
+		f.Add(s, int64(7), int64(12))
+	}
+	f.Add("x", int64(math.MaxInt64), int64(math.MaxInt64))
+	f.Fuzz(func(t *testing.T, s string, org, seq int64) {
+		if ref, ok := ledger.ParseReceiptNumber(s); ok {
+			e := &ledger.Entry{OrgID: ref.OrgID, Seq: ref.Seq, Hash: ref.Check + strings.Repeat("0", 56)}
+			if !ref.Names(e) || !strings.EqualFold(ledger.ReceiptNumber(e), strings.TrimSpace(s)) {
+				t.Fatalf("%q parses as %+v, written back %q", s, ref, ledger.ReceiptNumber(e))
+			}
+		}
+		if org <= 0 || seq <= 0 {
+			return
+		}
+		e := &ledger.Entry{OrgID: org, Seq: seq, Hash: "0123456789abcdef" + strings.Repeat("0", 48)}
+		ref, ok := ledger.ParseReceiptNumber(ledger.ReceiptNumber(e))
+		if !ok || !ref.Names(e) {
+			t.Fatalf("%q does not parse back (%+v %v)", ledger.ReceiptNumber(e), ref, ok)
 		}
 	})
 }
