@@ -172,6 +172,13 @@ func TestGatewayGiveAndPay(t *testing.T) {
 	if _, status, state, _ := w.lastDonation(t); status != "confirmed" || state != "paid" {
 		t.Errorf("after a late pending: %s, %s", status, state)
 	}
+	// The payer's receipt is there once paid.
+	if show := w.get(t, "anon", loc); !strings.Contains(show.body, `href="`+loc+`/kuitansi.pdf"`) {
+		t.Error("the paid donation's page does not link the receipt")
+	}
+	if r := w.get(t, "anon", loc+"/kuitansi.pdf"); r.status != http.StatusOK || r.header.Get("Content-Type") != "application/pdf" {
+		t.Errorf("receipt after paying: %d", r.status)
+	}
 	// The treasurer sees how it was paid.
 	if list := w.get(t, "treasurer", "/organisasi/taman-baca/donasi"); !strings.Contains(list.body, "Rina") {
 		t.Error("treasurer list lacks the gateway donation")
@@ -185,6 +192,9 @@ func TestGatewayGiveAndPay(t *testing.T) {
 	}
 	if show := w.get(t, "anon", loc); !strings.Contains(show.body, "dikembalikan") || !strings.Contains(show.body, ">Dana dikembalikan</span>") {
 		t.Error("donation page does not say it was refunded")
+	}
+	if r := w.get(t, "anon", loc+"/kuitansi.pdf"); r.status != http.StatusConflict || !strings.Contains(r.body, "Dana dikembalikan") {
+		t.Errorf("receipt after a refund: %d\n%s", r.status, r.body)
 	}
 }
 
