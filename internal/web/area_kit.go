@@ -92,6 +92,12 @@ func (a areaSite) RegionPicker(r *http.Request, form url.Values, required bool) 
 func (a areaSite) NotFound(w http.ResponseWriter, r *http.Request)  { a.s.notFound(w, r) }
 func (a areaSite) Forbidden(w http.ResponseWriter, r *http.Request) { a.s.forbidden(w, r) }
 func (a areaSite) TooMany(w http.ResponseWriter, r *http.Request)   { a.s.tooMany(w, r) }
+func (a areaSite) BadRequest(w http.ResponseWriter, r *http.Request) {
+	a.s.errorPage(w, r, http.StatusBadRequest, "400")
+}
+func (a areaSite) Message(w http.ResponseWriter, r *http.Request, status int, titleKey, bodyKey string) {
+	a.s.accountMessage(w, r, status, titleKey, bodyKey)
+}
 func (a areaSite) ServerError(w http.ResponseWriter, r *http.Request, err error) {
 	a.s.serverError(w, r, err)
 }

@@ -40,7 +40,7 @@ func (h *handlers) adopters(r *http.Request, ms []org.Membership) ([]adopter, er
 // initiative in the organisation's cycle), "inisiatif:ID" or
 // "kampanye:ID".
 func (h *handlers) adopt(w http.ResponseWriter, r *http.Request) {
-	if _, ok := h.site.RequireUser(w, r); !ok || !h.parseForm(w, r) {
+	if _, ok := h.site.RequireUser(w, r); !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	p, ok := h.load(w, r)

@@ -121,13 +121,4 @@ func (h *handlers) regionLabel(ctx context.Context, code string) string {
 	return strings.Join(parts, ", ")
 }
 
-func (h *handlers) parseForm(w http.ResponseWriter, r *http.Request) bool {
-	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, h.t(r, "form.errors"), http.StatusBadRequest)
-		return false
-	}
-	return true
-}
-
 func path(id int64) string { return "/usulan/" + strconv.FormatInt(id, 10) }

@@ -37,7 +37,7 @@ func (h *handlers) newForm(w http.ResponseWriter, r *http.Request) {
 
 func (h *handlers) create(w http.ResponseWriter, r *http.Request) {
 	u, ok := h.site.RequireUser(w, r)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	if kit.Refreshing(r.PostForm) {
@@ -109,7 +109,7 @@ func (h *handlers) editForm(w http.ResponseWriter, r *http.Request) {
 
 func (h *handlers) update(w http.ResponseWriter, r *http.Request) {
 	p, ok := h.openOwn(w, r)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	if kit.Refreshing(r.PostForm) {

@@ -131,7 +131,7 @@ func (h *handlers) forumNew(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handlers) forumCreate(w http.ResponseWriter, r *http.Request) {
-	if _, ok := h.site.RequireUser(w, r); !ok || !h.parseForm(w, r) {
+	if _, ok := h.site.RequireUser(w, r); !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	if kit.Refreshing(r.PostForm) {
@@ -190,7 +190,7 @@ func (h *handlers) forumEdit(w http.ResponseWriter, r *http.Request) {
 
 func (h *handlers) forumUpdate(w http.ResponseWriter, r *http.Request) {
 	f, ok := h.manageForum(w, r)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	if kit.Refreshing(r.PostForm) {
@@ -254,7 +254,7 @@ func (h *handlers) renderForumForm(w http.ResponseWriter, r *http.Request, statu
 // one who manages it.
 func (h *handlers) teamCreate(w http.ResponseWriter, r *http.Request) {
 	f, ok := h.manageForum(w, r)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	t, err := h.Forums.CreateTeam(r.Context(), forumActor(r, h.site), f, forum.TeamFromForm(r.PostForm))

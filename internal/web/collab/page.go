@@ -144,7 +144,7 @@ func (h *handlers) unsupport(w http.ResponseWriter, r *http.Request) { h.setSupp
 // setSupport is POST /usulan/{id}/dukung and /batal-dukung: as a person,
 // or on behalf of the organisation of the "org" field.
 func (h *handlers) setSupport(w http.ResponseWriter, r *http.Request, on bool) {
-	if _, ok := h.site.RequireUser(w, r); !ok || !h.parseForm(w, r) {
+	if _, ok := h.site.RequireUser(w, r); !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -184,7 +184,7 @@ func (h *handlers) setSupport(w http.ResponseWriter, r *http.Request, on bool) {
 // merge is POST /usulan/{id}/gabung with "into", the id of the proposal
 // this one duplicates: for a hub coordinator covering both or an admin.
 func (h *handlers) merge(w http.ResponseWriter, r *http.Request) {
-	if _, ok := h.site.RequireUser(w, r); !ok || !h.parseForm(w, r) {
+	if _, ok := h.site.RequireUser(w, r); !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	p, ok := h.load(w, r)

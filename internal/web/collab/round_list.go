@@ -111,7 +111,7 @@ func (h *handlers) renderRoundForm(w http.ResponseWriter, r *http.Request, cs []
 // the user's government offices, for its region or a region below it.
 func (h *handlers) roundCreate(w http.ResponseWriter, r *http.Request) {
 	u, ok := h.site.RequireUser(w, r)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	cs, err := h.conveners(r.Context(), u.ID)

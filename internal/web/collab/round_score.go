@@ -70,7 +70,7 @@ func (h *handlers) renderScore(w http.ResponseWriter, r *http.Request, status in
 // for every criterion.
 func (h *handlers) roundScore(w http.ResponseWriter, r *http.Request) {
 	u, ok := h.site.RequireUser(w, r)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	rd, ok := h.loadRound(w, r)
@@ -149,7 +149,7 @@ func (h *handlers) roundYearForm(w http.ResponseWriter, r *http.Request) {
 // each funded proposal; the rest move forward.
 func (h *handlers) roundYearDecide(w http.ResponseWriter, r *http.Request) {
 	rd, _, year, ok := h.roundYear(w, r)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	funded := map[int64]bool{}

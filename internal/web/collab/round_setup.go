@@ -60,7 +60,7 @@ func rows(n, limit int) []int {
 // roundSetupSave is POST /perencanaan/{id}/atur.
 func (h *handlers) roundSetupSave(w http.ResponseWriter, r *http.Request) {
 	rd, ok := h.manageable(w, r)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	setup, errs := planning.SetupFrom(r.PostForm, rd)
@@ -80,7 +80,7 @@ func (h *handlers) roundSetupSave(w http.ResponseWriter, r *http.Request) {
 // roundParticipantAdd is POST /perencanaan/{id}/peserta: email, group.
 func (h *handlers) roundParticipantAdd(w http.ResponseWriter, r *http.Request) {
 	rd, ok := h.manageable(w, r)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	err := h.Rounds.AddParticipant(r.Context(), rd, r.PostForm.Get("email"), r.PostForm.Get("group"))

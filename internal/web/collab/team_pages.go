@@ -74,7 +74,7 @@ func (h *handlers) renderMembers(w http.ResponseWriter, r *http.Request, a *team
 // their first organisation on the platform when left empty).
 func (h *handlers) teamMemberSave(w http.ResponseWriter, r *http.Request) {
 	a, ok := h.teamFor(w, r, manages)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	ctx := r.Context()
@@ -169,7 +169,7 @@ func (h *handlers) activityEdit(w http.ResponseWriter, r *http.Request) {
 
 func (h *handlers) saveActivity(w http.ResponseWriter, r *http.Request, existing bool) {
 	a, ok := h.teamFor(w, r, manages)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	var act *forum.Activity
@@ -221,7 +221,7 @@ func (h *handlers) renderActivity(w http.ResponseWriter, r *http.Request, a *tea
 // in the picker, replacing those it cited.
 func (h *handlers) teamCite(w http.ResponseWriter, r *http.Request) {
 	a, ok := h.teamFor(w, r, manages)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	var ids []int64
@@ -246,7 +246,7 @@ func (h *handlers) teamCite(w http.ResponseWriter, r *http.Request) {
 // reviewSchedule is POST /tim/{id}/tinjauan with due_on.
 func (h *handlers) reviewSchedule(w http.ResponseWriter, r *http.Request) {
 	a, ok := h.teamFor(w, r, manages)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	err := h.Forums.ScheduleReview(r.Context(), forumActor(r, h.site), a.Team, r.PostForm.Get("due_on"))
@@ -293,7 +293,7 @@ func (h *handlers) reviewForm(w http.ResponseWriter, r *http.Request) {
 // reviewRecord is POST /tim/{id}/tinjauan/{rid} with note_<activity id>.
 func (h *handlers) reviewRecord(w http.ResponseWriter, r *http.Request) {
 	a, ok := h.teamFor(w, r, isMember)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	rv, ok := h.reviewOf(w, r, a)
@@ -344,7 +344,7 @@ func (h *handlers) renderSitting(w http.ResponseWriter, r *http.Request, a *team
 // sittingRecord is POST /tim/{id}/sesi.
 func (h *handlers) sittingRecord(w http.ResponseWriter, r *http.Request) {
 	a, ok := h.teamFor(w, r, isMember)
-	if !ok || !h.parseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	_, err := h.Forums.RecordSitting(r.Context(), forumActor(r, h.site), a.Team, forum.SittingFromForm(r.PostForm))

@@ -71,6 +71,10 @@ type Site interface {
 	NotFound(w http.ResponseWriter, r *http.Request)
 	Forbidden(w http.ResponseWriter, r *http.Request)
 	TooMany(w http.ResponseWriter, r *http.Request)
+	// BadRequest is the page for a form that cannot be read.
+	BadRequest(w http.ResponseWriter, r *http.Request)
+	// Message is a page of one message (titleKey, bodyKey) with status.
+	Message(w http.ResponseWriter, r *http.Request, status int, titleKey, bodyKey string)
 	// ServerError logs err and shows a 500 page that leaks nothing of it.
 	ServerError(w http.ResponseWriter, r *http.Request, err error)
 	// Log records a server error that the handler answers itself (an
@@ -116,6 +120,20 @@ type Picker struct {
 	View    any
 	Code    string
 	Missing bool
+}
+
+// maxForm is the largest url-encoded form a handler reads.
+const maxForm = 256 << 10
+
+// ParseForm reads a posted form; one that cannot be read is answered with
+// the 400 page in the user's language, and it returns false.
+func ParseForm(site Site, w http.ResponseWriter, r *http.Request) bool {
+	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
+	if err := r.ParseForm(); err != nil {
+		site.BadRequest(w, r)
+		return false
+	}
+	return true
 }
 
 // Redirect sends the browser on after a successful POST.

@@ -36,7 +36,9 @@ func (h *handlers) indicatorCreate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !kit.ParseForm(h.site, w, r) {
+		return
+	}
 	_, err := h.Indicators.Create(r.Context(), indicatorActor(ws.Access), ws.Access.Org.ID, ws.Initiative.ID, indicatorInput(r.PostForm))
 	h.afterIndicatorSave(w, r, ws, nil, err)
 }
@@ -54,7 +56,9 @@ func (h *handlers) indicatorUpdate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !kit.ParseForm(h.site, w, r) {
+		return
+	}
 	err := h.Indicators.Update(r.Context(), indicatorActor(ws.Access), ind.ID, indicatorInput(r.PostForm))
 	h.afterIndicatorSave(w, r, ws, ind, err)
 }
@@ -136,7 +140,9 @@ func (h *handlers) actualCreate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !kit.ParseForm(h.site, w, r) {
+		return
+	}
 	_, err := h.Indicators.AddActual(r.Context(), indicatorActor(ws.Access), ind, actualInput(ind, r.PostForm))
 	h.afterActualSave(w, r, ws, ind, 0, err)
 }
@@ -158,7 +164,9 @@ func (h *handlers) actualUpdate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !kit.ParseForm(h.site, w, r) {
+		return
+	}
 	err := h.Indicators.UpdateActual(r.Context(), indicatorActor(ws.Access), ind, a.ID, actualInput(ind, r.PostForm))
 	h.afterActualSave(w, r, ws, ind, a.ID, err)
 }

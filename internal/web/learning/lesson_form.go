@@ -56,7 +56,7 @@ func (h *handlers) lessonNew(w http.ResponseWriter, r *http.Request) {
 
 func (h *handlers) lessonCreate(w http.ResponseWriter, r *http.Request) {
 	a, ok := h.site.Org(w, r, (*kit.Access).CanWrite)
-	if !ok || !h.lessonParseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	if kit.Refreshing(r.PostForm) {
@@ -79,7 +79,7 @@ func (h *handlers) lessonEdit(w http.ResponseWriter, r *http.Request) {
 
 func (h *handlers) lessonUpdate(w http.ResponseWriter, r *http.Request) {
 	a, l, ok := h.openLesson(w, r)
-	if !ok || !h.lessonParseForm(w, r) {
+	if !ok || !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	if kit.Refreshing(r.PostForm) {
@@ -112,15 +112,6 @@ func (h *handlers) lessonSetPublished(w http.ResponseWriter, r *http.Request, on
 	}
 	h.site.Flash(w, flash)
 	kit.Redirect(w, r, "/organisasi/"+a.Org.Slug+"/pelajaran")
-}
-
-func (h *handlers) lessonParseForm(w http.ResponseWriter, r *http.Request) bool {
-	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, h.t(r, "form.errors"), http.StatusBadRequest)
-		return false
-	}
-	return true
 }
 
 // openLesson loads the organisation for a writer and its lesson {id}; a

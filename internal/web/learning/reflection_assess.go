@@ -54,7 +54,9 @@ func (h *handlers) assessmentSave(w http.ResponseWriter, r *http.Request) {
 		h.site.ServerError(w, r, err)
 		return
 	}
-	_ = r.ParseForm()
+	if !kit.ParseForm(h.site, w, r) {
+		return
+	}
 	var scores []reflection.Score
 	errs := validate.Errors{}
 	for _, a := range areas {
@@ -105,7 +107,9 @@ func (h *handlers) areaAdd(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !kit.ParseForm(h.site, w, r) {
+		return
+	}
 	back := h.areaBack(a, r)
 	if err := h.Reflections.AddArea(r.Context(), a.Org.ID, r.PostForm.Get("area")); err != nil {
 		var errs validate.Errors
@@ -126,7 +130,9 @@ func (h *handlers) areaArchive(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !kit.ParseForm(h.site, w, r) {
+		return
+	}
 	if err := h.Reflections.ArchiveArea(r.Context(), a.Org.ID, pathID(r, "aid"), true); err != nil {
 		h.site.Fail(w, r, err)
 		return

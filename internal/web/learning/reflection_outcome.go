@@ -53,7 +53,9 @@ func (h *handlers) groupAdd(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !kit.ParseForm(h.site, w, r) {
+		return
+	}
 	f := r.PostForm
 	in := reflection.GroupInput{Kind: f.Get("group_kind"), Name: f.Get("group_name"), Participants: atoi(f.Get("group_participants")),
 		Women: atoi(f.Get("group_women")), SatOn: strings.TrimSpace(f.Get("group_sat_on"))}
@@ -69,7 +71,9 @@ func (h *handlers) inputAdd(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !kit.ParseForm(h.site, w, r) {
+		return
+	}
 	gid := pathID(r, "gid")
 	err := h.Reflections.AddInput(r.Context(), actor(d.Access), d.Session.ID, gid, r.PostForm.Get("input_kind"), r.PostForm.Get("input_body"))
 	h.inline(w, r, d, err, "input", "input_", gid, "#kelompok-"+strconv.FormatInt(gid, 10), "")
@@ -89,7 +93,9 @@ func (h *handlers) findingAdd(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !kit.ParseForm(h.site, w, r) {
+		return
+	}
 	f := r.PostForm
 	in := reflection.FindingInput{Kind: f.Get("finding_kind"), Title: f.Get("finding_title"), Body: text(f.Get("finding_body")),
 		AddressedTo: f.Get("finding_addressed_to"), GroupID: atoi64(f.Get("finding_group"))}

@@ -201,7 +201,7 @@ func (h *handlers) readDatasetForm(w http.ResponseWriter, r *http.Request) (data
 	data, name, err := kit.ReadFile(w, r, "file", dataset.MaxFileSize)
 	if errors.Is(err, kit.ErrTooLarge) {
 		// The rest of the form may not have been read: say why plainly.
-		http.Error(w, h.t(r, "dataset.err.file_too_big"), http.StatusRequestEntityTooLarge)
+		h.site.Message(w, r, http.StatusRequestEntityTooLarge, "error.413.title", "dataset.err.file_too_big")
 		return dataset.Input{}, false
 	}
 	if err != nil && !errors.Is(err, kit.ErrNoFile) {
@@ -210,9 +210,7 @@ func (h *handlers) readDatasetForm(w http.ResponseWriter, r *http.Request) (data
 	}
 	if r.PostForm == nil {
 		// Not a multipart form: read it as a plain one.
-		r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
-		if err := r.ParseForm(); err != nil {
-			http.Error(w, h.t(r, "form.errors"), http.StatusBadRequest)
+		if !kit.ParseForm(h.site, w, r) {
 			return dataset.Input{}, false
 		}
 	}

@@ -177,8 +177,7 @@ func (h *handlers) setLicence(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+	if !kit.ParseForm(h.site, w, r) {
 		return
 	}
 	id, name := a.Actor()
