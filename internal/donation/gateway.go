@@ -38,6 +38,16 @@ const (
 	ReasonGatewayRefunded = "Dana dikembalikan kepada donatur melalui gerbang pembayaran."
 )
 
+// ReasonKey is the message key of a reason the platform stored itself, so
+// pages show it in the reader's language; "" for a treasurer's own words.
+func ReasonKey(stored string) string {
+	return map[string]string{
+		ReasonGatewayDown:     "donation.reason.gateway_down",
+		ReasonGatewayFailed:   "donation.reason.gateway_failed",
+		ReasonGatewayRefunded: "donation.reason.gateway_refunded",
+	}[stored]
+}
+
 // Outcomes of a notification, as stored in payment_notifications.
 const (
 	OutcomeApplied = "applied" // the payment moved

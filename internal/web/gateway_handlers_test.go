@@ -18,8 +18,10 @@ import (
 	"lokadaya/internal/account"
 	"lokadaya/internal/db"
 	"lokadaya/internal/db/dbtest"
+	"lokadaya/internal/donation"
 	"lokadaya/internal/gateway"
 	"lokadaya/internal/gateway/gatewaytest"
+	"lokadaya/internal/i18n"
 	"lokadaya/internal/org"
 	"lokadaya/internal/web"
 )
@@ -545,4 +547,24 @@ func fuzzNotifyHandler(f *testing.F) http.Handler {
 		f.Fatalf("fuzz donation: %d %s", rec.Code, rec.Body)
 	}
 	return h
+}
+
+// The reasons the platform stores for a gateway's decision are shown in
+// the reader's language; a treasurer's own words as typed.
+func TestDonationReasonInReadersLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		lang   i18n.Lang
+		stored string
+		want   string
+	}{
+		{i18n.ID, donation.ReasonGatewayFailed, donation.ReasonGatewayFailed},
+		{i18n.EN, donation.ReasonGatewayFailed, "The payment was declined or cancelled at the payment gateway."},
+		{i18n.EN, donation.ReasonGatewayDown, "The payment gateway could not be reached."},
+		{i18n.EN, donation.ReasonGatewayRefunded, "The money was returned to the donor through the payment gateway."},
+		{i18n.EN, "Bukti transfer tidak cocok", "Bukti transfer tidak cocok"},
+	} {
+		if got := (&web.View{Lang: tc.lang}).DonationReason(tc.stored); got != tc.want {
+			t.Errorf("%s %q: %q, want %q", tc.lang, tc.stored, got, tc.want)
+		}
+	}
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"lokadaya/internal/account"
+	"lokadaya/internal/donation"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/region"
 	"lokadaya/internal/validate"
@@ -157,6 +158,15 @@ type View struct {
 
 // T translates a message key.
 func (v *View) T(key string, args ...any) string { return i18n.T(v.Lang, key, args...) }
+
+// DonationReason is a donation's stored reject reason in the reader's
+// language when the platform wrote it, else as the treasurer typed it.
+func (v *View) DonationReason(stored string) string {
+	if key := donation.ReasonKey(stored); key != "" {
+		return v.T(key)
+	}
+	return stored
+}
 
 // Err is the translated error for a form field, or "".
 func (v *View) Err(field string) string {
