@@ -6,21 +6,33 @@ import (
 	"strings"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/i18n"
 	"lokadaya/internal/validate"
 )
 
-// DefaultAreas are the competence checklist an organisation starts from
-// (after the self-assessment of competence used in seed 003); it edits
-// them as it sees fit.
-var DefaultAreas = []string{
-	"Kepemimpinan dan tata kelola",
-	"Perencanaan dan manajemen program",
-	"Administrasi dan keuangan",
-	"Pelibatan penerima manfaat",
-	"Advokasi dan komunikasi",
-	"Jejaring dan kemitraan",
-	"Kaderisasi",
-	"Data, pemantauan dan pelaporan",
+// defaultAreas are the message keys of the competence checklist an
+// organisation starts from (after the self-assessment of competence used
+// in seed 003); it edits them as it sees fit.
+var defaultAreas = []string{
+	"reflection.default_area.leadership",
+	"reflection.default_area.planning",
+	"reflection.default_area.finance",
+	"reflection.default_area.beneficiaries",
+	"reflection.default_area.advocacy",
+	"reflection.default_area.networks",
+	"reflection.default_area.cadres",
+	"reflection.default_area.data",
+}
+
+// DefaultAreas is that checklist in Indonesian, the language the
+// organisation's own records are kept in; once copied it is the
+// organisation's text.
+func DefaultAreas() []string {
+	out := make([]string, len(defaultAreas))
+	for i, key := range defaultAreas {
+		out[i] = i18n.T(i18n.ID, key)
+	}
+	return out
 }
 
 // Areas lists the organisation's competence checklist; an organisation
@@ -35,7 +47,7 @@ func (s *Store) Areas(ctx context.Context, orgID int64, withArchived bool) ([]Ar
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM competence_areas WHERE org_id = ?`, orgID).Scan(&n); err != nil || n > 0 {
 			return err
 		}
-		for i, name := range DefaultAreas {
+		for i, name := range DefaultAreas() {
 			if _, err := tx.Exec(ctx, `INSERT INTO competence_areas (org_id, name, position) VALUES (?, ?, ?)`, orgID, name, i); err != nil {
 				return err
 			}

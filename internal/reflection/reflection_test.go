@@ -301,7 +301,7 @@ func TestAssessmentAcrossSessions(t *testing.T) {
 		w := setup(t, d)
 		ctx := context.Background()
 		areas, err := w.store.Areas(ctx, w.org, false)
-		if err != nil || len(areas) != len(reflection.DefaultAreas) {
+		if err != nil || len(areas) != len(reflection.DefaultAreas()) {
 			t.Fatalf("default areas: %d %v", len(areas), err)
 		}
 		first := w.session(t)
