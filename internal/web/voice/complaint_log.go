@@ -214,7 +214,7 @@ func (h *complaintHandlers) orgLogXLSX(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", `attachment; filename="pengaduan-`+a.Org.Slug+`.xlsx"`)
-	if err := report.WriteTableXLSX(w, "Pengaduan", table); err != nil {
+	if err := report.WriteTableXLSX(w, h.t(r, "voice.sheet.complaints"), table); err != nil {
 		h.site.ServerError(w, r, err)
 	}
 }

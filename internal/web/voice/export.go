@@ -33,7 +33,7 @@ func (h *handlers) recordsExport(w http.ResponseWriter, r *http.Request) {
 		h.site.ServerError(w, r, err)
 		return
 	}
-	h.writeTable(w, r, format, "catatan-layanan-"+ws.Initiative.Slug, "Catatan layanan", table, 3)
+	h.writeTable(w, r, format, "catatan-layanan-"+ws.Initiative.Slug, h.t(r, "voice.sheet.records"), table, 3)
 }
 
 // reachExport downloads the initiative's public reach of ?from=&to= per
@@ -57,7 +57,7 @@ func (h *handlers) reachExport(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path[len(r.URL.Path)-4:] == "xlsx" {
 		format = "xlsx"
 	}
-	h.writeTable(w, r, format, "jangkauan-"+i.Slug, "Jangkauan", table, 1)
+	h.writeTable(w, r, format, "jangkauan-"+i.Slug, h.t(r, "voice.sheet.reach"), table, 1)
 }
 
 // writeTable downloads a table (kit.WriteTable).

@@ -138,7 +138,7 @@ func (h *handlers) surveyXLSX(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", `attachment; filename="skm-`+rd.Code+`.xlsx"`)
-	if err := report.WriteTableXLSX(w, "SKM", table); err != nil {
+	if err := report.WriteTableXLSX(w, h.t(r, "voice.sheet.survey"), table); err != nil {
 		h.site.ServerError(w, r, err)
 	}
 }
