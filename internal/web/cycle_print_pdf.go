@@ -11,6 +11,7 @@ import (
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/pdf"
 	"lokadaya/internal/region"
+	"lokadaya/internal/web/kit"
 )
 
 // cyclePrintPDF is the printable cycle as a PDF file the organisation can
@@ -32,14 +33,7 @@ func (s *Server) cyclePrintPDF(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	name := "siklus-" + a.Org.Slug + "-" + strconv.Itoa(c.Number) + ".pdf"
-	h := w.Header()
-	h.Set("Content-Type", "application/pdf")
-	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
-	h.Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusOK)
-	_, _ = buf.WriteTo(w)
+	kit.WritePDF(w, buf.Bytes(), kit.PDF{Name: "siklus-" + a.Org.Slug + "-" + strconv.Itoa(c.Number) + ".pdf", Cache: "no-store"})
 }
 
 // cyclePDF lays out the printable cycle p as a document.

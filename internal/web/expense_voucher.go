@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"lokadaya/internal/ledger"
 	"lokadaya/internal/region"
 	"lokadaya/internal/report"
+	"lokadaya/internal/web/kit"
 )
 
 // expenseVoucherPath is an approved expense's voucher (bukti kas keluar).
@@ -75,12 +75,5 @@ func (s *Server) expenseVoucher(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", "application/pdf")
-	h.Set("Cache-Control", "private, no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Disposition", mime.FormatMediaType("inline",
-		map[string]string{"filename": "bukti-kas-keluar-" + ledger.ReceiptNumber(e) + ".pdf"}))
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(buf.Bytes())
+	kit.WritePDF(w, buf.Bytes(), kit.PDF{Name: "bukti-kas-keluar-" + ledger.ReceiptNumber(e) + ".pdf", Inline: true, Cache: "private, no-store"})
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"errors"
-	"mime"
 	"net/http"
 	"strings"
 	"time"
@@ -18,6 +17,7 @@ import (
 	"lokadaya/internal/ratelimit"
 	"lokadaya/internal/region"
 	"lokadaya/internal/report"
+	"lokadaya/internal/web/kit"
 )
 
 // receiptPath is the public check of the receipt of entry e.
@@ -101,15 +101,8 @@ func (s *Server) donationReceipt(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", "application/pdf")
 	// The address is the donor's secret; nothing on the way keeps a copy.
-	h.Set("Cache-Control", "private, no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Disposition", mime.FormatMediaType("inline",
-		map[string]string{"filename": "bukti-donasi-" + ledger.ReceiptNumber(e) + ".pdf"}))
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(buf.Bytes())
+	kit.WritePDF(w, buf.Bytes(), kit.PDF{Name: "bukti-donasi-" + ledger.ReceiptNumber(e) + ".pdf", Inline: true, Cache: "private, no-store"})
 }
 
 // receiptCheck is the public check of a receipt: the entry it names and

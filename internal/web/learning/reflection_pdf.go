@@ -30,13 +30,7 @@ func (h *handlers) sessionPDF(w http.ResponseWriter, r *http.Request) {
 		h.site.ServerError(w, r, err)
 		return
 	}
-	hd := w.Header()
-	hd.Set("Content-Type", "application/pdf")
-	hd.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="refleksi-%s-%d.pdf"`, d.Access.Org.Slug, d.Session.ID))
-	hd.Set("Content-Length", strconv.Itoa(buf.Len()))
-	hd.Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusOK)
-	_, _ = buf.WriteTo(w)
+	kit.WritePDF(w, buf.Bytes(), kit.PDF{Name: fmt.Sprintf("refleksi-%s-%d.pdf", d.Access.Org.Slug, d.Session.ID), Cache: "no-store"})
 }
 
 // sessionDocument lays the session out: plan, evidence, groups with

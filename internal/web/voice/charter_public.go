@@ -3,7 +3,6 @@ package voice
 import (
 	"bytes"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"lokadaya/internal/charter"
@@ -112,13 +111,7 @@ func (h *handlers) charterPoster(w http.ResponseWriter, r *http.Request) {
 		h.site.ServerError(w, r, err)
 		return
 	}
-	hd := w.Header()
-	hd.Set("Content-Type", "application/pdf")
-	hd.Set("Content-Disposition", `inline; filename="maklumat-`+p.Point.Code+"-"+string(l)+`.pdf"`)
-	hd.Set("Content-Length", strconv.Itoa(buf.Len()))
-	hd.Set("Cache-Control", "no-cache")
-	w.WriteHeader(http.StatusOK)
-	_, _ = buf.WriteTo(w)
+	kit.WritePDF(w, buf.Bytes(), kit.PDF{Name: "maklumat-" + p.Point.Code + "-" + string(l) + ".pdf", Inline: true, Cache: "no-cache"})
 }
 
 // charterQR is the QR code of the point's feedback page as a PNG, for the
