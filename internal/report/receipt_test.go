@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,27 +14,10 @@ import (
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/ledger"
 	"lokadaya/internal/org"
+	"lokadaya/internal/pdf/pdftest"
 	"lokadaya/internal/qris"
 	"lokadaya/internal/report"
 )
-
-// poppler runs one of poppler's tools, skipping the test where it is not
-// installed (outside CI).
-func poppler(t *testing.T, tool string, args ...string) []byte {
-	t.Helper()
-	bin, err := exec.LookPath(tool)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s (poppler-utils) is missing in CI", tool)
-		}
-		t.Skipf("%s not installed", tool)
-	}
-	out, err := exec.Command(bin, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", tool, err, out)
-	}
-	return out
-}
 
 // greenLogo is a plain green picture, easy to find on the rendered page.
 func greenLogo() image.Image {
@@ -91,7 +73,7 @@ func TestDonationReceipt(t *testing.T) {
 			if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			text := strings.Join(strings.Fields(string(poppler(t, "pdftotext", "-enc", "UTF-8", path, "-"))), " ")
+			text := strings.Join(strings.Fields(string(pdftest.Poppler(t, "pdftotext", "-enc", "UTF-8", path, "-"))), " ")
 			for _, w := range tc.words {
 				if !strings.Contains(text, w) {
 					t.Errorf("receipt lacks %q:\n%s", w, text)
@@ -103,10 +85,10 @@ func TestDonationReceipt(t *testing.T) {
 			if !strings.Contains(strings.ReplaceAll(text, " ", ""), e.Hash) {
 				t.Errorf("receipt lacks the entry's hash:\n%s", text)
 			}
-			if info := string(poppler(t, "pdfinfo", path)); !strings.Contains(strings.Join(strings.Fields(info), " "), "Pages: 1 ") {
+			if info := string(pdftest.Poppler(t, "pdfinfo", path)); !strings.Contains(strings.Join(strings.Fields(info), " "), "Pages: 1 ") {
 				t.Errorf("not one page:\n%s", info)
 			}
-			poppler(t, "pdftoppm", "-png", "-r", "150", "-singlefile", path, filepath.Join(dir, "page"))
+			pdftest.Poppler(t, "pdftoppm", "-png", "-r", "150", "-singlefile", path, filepath.Join(dir, "page"))
 			b, err := os.ReadFile(filepath.Join(dir, "page.png"))
 			if err != nil {
 				t.Fatal(err)
@@ -136,8 +118,8 @@ func renderPage(t *testing.T, data []byte) (text string, page image.Image) {
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	text = strings.Join(strings.Fields(string(poppler(t, "pdftotext", "-enc", "UTF-8", path, "-"))), " ")
-	poppler(t, "pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", path, filepath.Join(dir, "page"))
+	text = strings.Join(strings.Fields(string(pdftest.Poppler(t, "pdftotext", "-enc", "UTF-8", path, "-"))), " ")
+	pdftest.Poppler(t, "pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", path, filepath.Join(dir, "page"))
 	b, err := os.ReadFile(filepath.Join(dir, "page.png"))
 	if err != nil {
 		t.Fatal(err)

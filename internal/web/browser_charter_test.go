@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"lokadaya/internal/pdf/pdftest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,7 +44,7 @@ func TestBrowserCharterPrint(t *testing.T) {
 	if err := os.WriteFile(path, printed, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	words := strings.Join(strings.Fields(string(poppler(t, "pdftotext", "-enc", "UTF-8", path, "-"))), " ")
+	words := strings.Join(strings.Fields(string(pdftest.Poppler(t, "pdftotext", "-enc", "UTF-8", path, "-"))), " ")
 	for _, want := range []string{"Maklumat pelayanan", "Pos Baca RW 03", "Kartu anggota atau nama orang tua",
 		"3. Kembalikan dalam 7 hari", "Pindai untuk menilai layanan kami"} {
 		if !strings.Contains(words, want) {
@@ -55,11 +56,11 @@ func TestBrowserCharterPrint(t *testing.T) {
 			t.Errorf("printed page shows %q", hidden)
 		}
 	}
-	if info := strings.Join(strings.Fields(string(poppler(t, "pdfinfo", path))), " "); !strings.Contains(info, "(A4)") ||
+	if info := strings.Join(strings.Fields(string(pdftest.Poppler(t, "pdfinfo", path))), " "); !strings.Contains(info, "(A4)") ||
 		!strings.Contains(info, "Pages: 1 ") {
 		t.Errorf("not printed on one A4 page:\n%s", info)
 	}
-	poppler(t, "pdftoppm", "-r", "100", "-png", "-singlefile", path, filepath.Join(dir, "page"))
+	pdftest.Poppler(t, "pdftoppm", "-r", "100", "-png", "-singlefile", path, filepath.Join(dir, "page"))
 	picture, err := os.ReadFile(filepath.Join(dir, "page.png"))
 	if err != nil {
 		t.Fatal(err)

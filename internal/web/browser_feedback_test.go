@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"lokadaya/internal/pdf/pdftest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -32,7 +33,7 @@ func TestBrowserFeedbackByQR(t *testing.T) {
 	if err := os.WriteFile(pdf, []byte(poster.body), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	poppler(t, "pdftoppm", "-r", "100", "-png", "-singlefile", pdf, filepath.Join(dir, "poster"))
+	pdftest.Poppler(t, "pdftoppm", "-r", "100", "-png", "-singlefile", pdf, filepath.Join(dir, "poster"))
 	picture, err := os.ReadFile(filepath.Join(dir, "poster.png"))
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"lokadaya/internal/i18n"
+	"lokadaya/internal/pdf/pdftest"
 	"lokadaya/internal/region"
 	"net/http"
 	"net/url"
@@ -132,7 +133,7 @@ func TestReflectionSessionFlow(t *testing.T) {
 	if err := os.WriteFile(pdfPath, []byte(r.body), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	words := strings.Join(strings.Fields(string(poppler(t, "pdftotext", "-enc", "UTF-8", pdfPath, "-"))), " ")
+	words := strings.Join(strings.Fields(string(pdftest.Poppler(t, "pdftotext", "-enc", "UTF-8", pdfPath, "-"))), " ")
 	for _, want := range []string{"Refleksi akhir tahun", "Warga RT 03", "Orang yang dilayani", say, "Regu siaga lampu", "kepada Lurah"} {
 		if !strings.Contains(words, want) {
 			t.Errorf("the PDF lacks %q:\n%s", want, words)

@@ -15,6 +15,7 @@ import (
 	"lokadaya/internal/db"
 	"lokadaya/internal/i18n"
 	"lokadaya/internal/ledger"
+	"lokadaya/internal/pdf/pdftest"
 )
 
 // receiptText writes a PDF answer to dir and returns its words, as
@@ -25,8 +26,8 @@ func receiptText(t *testing.T, dir string, body []byte) (string, []byte) {
 	if err := os.WriteFile(path, body, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	text := strings.Join(strings.Fields(string(poppler(t, "pdftotext", "-enc", "UTF-8", path, "-"))), " ")
-	poppler(t, "pdftoppm", "-png", "-r", "150", "-singlefile", path, filepath.Join(dir, "page"))
+	text := strings.Join(strings.Fields(string(pdftest.Poppler(t, "pdftotext", "-enc", "UTF-8", path, "-"))), " ")
+	pdftest.Poppler(t, "pdftoppm", "-png", "-r", "150", "-singlefile", path, filepath.Join(dir, "page"))
 	picture, err := os.ReadFile(filepath.Join(dir, "page.png"))
 	if err != nil {
 		t.Fatal(err)

@@ -8,11 +8,11 @@ import (
 	"image/png"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"lokadaya/internal/pdf/pdftest"
 	"lokadaya/internal/qris"
 )
 
@@ -28,23 +28,6 @@ func decodeQR(t *testing.T, picture []byte) string {
 		t.Fatalf("no QR code read: %v", err)
 	}
 	return text
-}
-
-// poppler runs one of poppler's tools, which CI installs.
-func poppler(t *testing.T, tool string, args ...string) []byte {
-	t.Helper()
-	bin, err := exec.LookPath(tool)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s (poppler-utils) is missing in CI", tool)
-		}
-		t.Skipf("%s not installed", tool)
-	}
-	out, err := exec.Command(bin, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", tool, err, out)
-	}
-	return out
 }
 
 // redLogo is a plain red JPEG, easy to find on the printed page.
@@ -105,18 +88,18 @@ func TestCharterPoster(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Labels wrap in their column: compare words, not lines.
-		text := strings.Join(strings.Fields(string(poppler(t, "pdftotext", "-enc", "UTF-8", path, "-"))), " ")
+		text := strings.Join(strings.Fields(string(pdftest.Poppler(t, "pdftotext", "-enc", "UTF-8", path, "-"))), " ")
 		for _, word := range c.words {
 			if !strings.Contains(text, word) {
 				t.Errorf("%s poster lacks %q:\n%s", c.lang, word, text)
 			}
 		}
-		if info := strings.Join(strings.Fields(string(poppler(t, "pdfinfo", path))), " "); !strings.Contains(info, "Pages: 1 ") ||
+		if info := strings.Join(strings.Fields(string(pdftest.Poppler(t, "pdfinfo", path))), " "); !strings.Contains(info, "Pages: 1 ") ||
 			!strings.Contains(info, "595.28 x 841.89") {
 			t.Errorf("%s poster is not one A4 page:\n%s", c.lang, info)
 		}
 		prefix := filepath.Join(dir, c.lang)
-		poppler(t, "pdftoppm", "-r", "100", "-png", "-singlefile", path, prefix)
+		pdftest.Poppler(t, "pdftoppm", "-r", "100", "-png", "-singlefile", path, prefix)
 		picture, err := os.ReadFile(prefix + ".png")
 		if err != nil {
 			t.Fatal(err)
