@@ -32,6 +32,7 @@ import (
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/gateway/gatewaytest"
+	"lokadaya/internal/httpfront"
 	"lokadaya/internal/migrations"
 	"lokadaya/internal/web"
 )
@@ -170,9 +171,9 @@ func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result,
 	if err != nil {
 		return res, err
 	}
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	hs := httpfront.New(srv.Handler(), srv, nil)
 	go func() { _ = hs.Serve(ln) }()
-	defer hs.Close()
+	defer hs.Shutdown(context.Background())
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: opts.Workers}}
 
 	jobs := make(chan int)

@@ -14,6 +14,7 @@ import (
 
 	"lokadaya/internal/demo"
 	"lokadaya/internal/feedback"
+	"lokadaya/internal/httpfront"
 	"lokadaya/internal/metrics"
 	"lokadaya/internal/search"
 	"lokadaya/internal/web"
@@ -100,17 +101,9 @@ func serve(ctx context.Context, args []string, stdout io.Writer, log *slog.Logge
 		return err
 	}
 	workers.Go(func() { srv.CountVisits(ctx) })
-	httpServer := &http.Server{
-		Handler:           srv.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    1 << 20,
-		ConnContext:       web.ConnContext, // with WholeResponses below
-	}
+	httpServer := httpfront.New(srv.Handler(), srv, log)
 	errc := make(chan error, 1)
-	go func() { errc <- httpServer.Serve(web.WholeResponses(ln)) }()
+	go func() { errc <- httpServer.Serve(ln) }()
 	fmt.Fprintf(stdout, "Lokadaya berjalan di %s (Ctrl+C untuk berhenti)\n", *baseURL)
 	select {
 	case err := <-errc:

@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/jpeg"
 	"log/slog"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,7 +46,7 @@ func TestTwoInstancesShareTheBucket(t *testing.T) {
 		t.Fatal(err)
 	}
 	two := *one
-	two.srv, two.ts = srv2, httptest.NewServer(srv2.Handler())
+	two.srv, two.ts = srv2, serveFront(t, srv2)
 	t.Cleanup(two.ts.Close)
 
 	var logo bytes.Buffer

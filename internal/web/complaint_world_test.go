@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -51,7 +50,7 @@ func newComplaintWorld(t *testing.T) *complaintWorld {
 		t.Fatal(err)
 	}
 	w.ts.Close()
-	w.ts = httptest.NewServer(srv.Handler())
+	w.ts = serveFront(t, srv)
 	t.Cleanup(w.ts.Close)
 	w.server, w.store = srv, srv.ComplaintStore()
 	return w

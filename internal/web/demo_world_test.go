@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"log/slog"
-	"net/http/httptest"
 	"testing"
 
 	"lokadaya/internal/account"
@@ -52,7 +51,7 @@ func newDemoServer(t *testing.T) (*orgWorld, *web.Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.ts = httptest.NewServer(srv.Handler())
+	w.ts = serveFront(t, srv)
 	t.Cleanup(w.ts.Close)
 	return w, srv
 }

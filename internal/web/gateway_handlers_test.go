@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -61,16 +62,18 @@ func newGatewayWorld(t *testing.T) *gatewayWorld {
 // its BaseURL is its own address, so the gateway can call it back.
 func (w *donationWorld) serve(t *testing.T, cfg web.Config) {
 	t.Helper()
-	ts := httptest.NewUnstartedServer(nil)
-	cfg.BaseURL, cfg.UploadsDir = "http://"+ts.Listener.Addr().String(), t.TempDir()
-	srv, err := web.New(cfg, w.d, slog.New(slog.DiscardHandler))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts.Config.Handler = srv.Handler()
-	ts.Start()
-	t.Cleanup(ts.Close)
-	w.ts = ts
+	cfg.BaseURL, cfg.UploadsDir = "http://"+ln.Addr().String(), t.TempDir()
+	srv, err := web.New(cfg, w.d, slog.New(slog.DiscardHandler))
+	if err != nil {
+		ln.Close()
+		t.Fatal(err)
+	}
+	w.ts = serveFrontOn(ln, srv)
+	t.Cleanup(w.ts.Close)
 }
 
 // lastDonation is the newest donation's id and payment state.

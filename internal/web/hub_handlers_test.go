@@ -5,7 +5,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -20,7 +19,7 @@ import (
 // hubWorld is a running server with a hub, its coordinator, another hub's
 // coordinator, a plain user, an admin, and organisations to review.
 type hubWorld struct {
-	ts      *httptest.Server
+	ts      *frontServer
 	d       *db.DB
 	cookies map[string]string // role → session cookie
 }
@@ -74,7 +73,7 @@ func newHubWorld(t *testing.T) *hubWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.ts = httptest.NewServer(srv.Handler())
+	w.ts = serveFront(t, srv)
 	t.Cleanup(w.ts.Close)
 	return w
 }

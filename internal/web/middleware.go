@@ -167,12 +167,16 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		if sw.status == 0 {
 			sw.status = http.StatusOK
 		}
-		d := time.Since(start)
-		s.metrics.Observe(r.Method, route, sw.status, d)
-		// The route pattern, never the path: paths carry tokens
-		// (/atur-sandi/{token}, /donasi/{token}) that must not reach logs.
-		s.log.Info("request", "method", r.Method, "route", route, "status", sw.status, "ms", d.Milliseconds())
+		s.observed(r.Method, route, sw.status, time.Since(start))
 	})
+}
+
+// observed counts and logs an answered request.
+func (s *Server) observed(method, route string, status int, d time.Duration) {
+	s.metrics.Observe(method, route, status, d)
+	// The route pattern, never the path: paths carry tokens
+	// (/atur-sandi/{token}, /donasi/{token}) that must not reach logs.
+	s.log.Info("request", "method", method, "route", route, "status", status, "ms", d.Milliseconds())
 }
 
 func (s *Server) recoverPanics(next http.Handler) http.Handler {

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"mime/multipart"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -29,7 +28,7 @@ var orgRoles = []string{"anon", "user", "viewer", "treasurer", "editor", "admin"
 // has a member of every role plus a spare viewer, a rejected organisation
 // ("ditolak"), a logged-in non-member and a platform admin.
 type orgWorld struct {
-	ts      *httptest.Server
+	ts      *frontServer
 	srv     *web.Server
 	d       *db.DB
 	orgs    *org.Store
@@ -93,7 +92,7 @@ func newOrgWorldWith(t *testing.T, d *db.DB, cfg web.Config) *orgWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.srv, w.ts = srv, httptest.NewServer(srv.Handler())
+	w.srv, w.ts = srv, serveFront(t, srv)
 	t.Cleanup(w.ts.Close)
 	return w
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/httpfront"
 )
 
 // pageCache keeps the answers to anonymous GET requests until anything is
@@ -54,59 +55,91 @@ const (
 var uncachedPrefixes = []string{"/metrics", "/healthz", "/readyz", "/dev/", "/sandbox/", "/static/", "/masuk", "/keluar"}
 
 // cacheKey names what an anonymous GET's answer depends on, or reports
-// that the request must not be answered from the cache.
-func cacheKey(r *http.Request) (string, bool) {
-	if r.Method != http.MethodGet {
+// that the request must not be answered from the cache. The front reads
+// requests of its own (httpfront.Keeper) and asks with the same key.
+func cacheKey(r httpfront.Request) (string, bool) {
+	if r.Method() != http.MethodGet {
 		return "", false
 	}
-	h := r.Header
-	if h.Get("Authorization") != "" || h.Get("If-None-Match") != "" || h.Get("If-Modified-Since") != "" || h.Get("Range") != "" {
+	if r.Header("Authorization") != "" || r.Header("If-None-Match") != "" || r.Header("If-Modified-Since") != "" || r.Header("Range") != "" {
 		return "", false
 	}
 	// A client asking for a fresh answer gets one, as from any shared
 	// cache (RFC 9111, 5.2.1.4).
-	if strings.Contains(h.Get("Cache-Control"), "no-cache") || strings.Contains(h.Get("Pragma"), "no-cache") {
+	if strings.Contains(r.Header("Cache-Control"), "no-cache") || strings.Contains(r.Header("Pragma"), "no-cache") {
 		return "", false
 	}
-	if _, err := r.Cookie(sessionCookie); err == nil {
+	if r.HasCookie(sessionCookie) {
 		return "", false
 	}
+	path := r.Path()
 	for _, p := range uncachedPrefixes {
-		if strings.HasPrefix(r.URL.Path, p) {
+		if strings.HasPrefix(path, p) {
 			return "", false
 		}
 	}
 	gzip := "0"
-	if strings.Contains(h.Get("Accept-Encoding"), "gzip") {
+	if strings.Contains(r.Header("Accept-Encoding"), "gzip") {
 		gzip = "1"
 	}
 	tls := "0"
-	if r.TLS != nil {
+	if r.TLS() {
 		tls = "1"
 	}
-	return strings.Join([]string{r.Host, r.URL.RequestURI(), gzip, tls, h.Get("X-Forwarded-Proto"),
-		h.Get("Accept-Language"), h.Get("Cookie")}, "\x00"), true
+	return strings.Join([]string{r.Host(), r.RequestURI(), gzip, tls, r.Header("X-Forwarded-Proto"),
+		r.Header("Accept-Language"), r.Header("Cookie")}, "\x00"), true
+}
+
+// httpRequest is a net/http request as the page cache reads it.
+type httpRequest struct{ r *http.Request }
+
+func (h httpRequest) Method() string { return h.r.Method }
+func (h httpRequest) Host() string   { return h.r.Host }
+func (h httpRequest) RequestURI() string {
+	if h.r.RequestURI != "" {
+		return h.r.RequestURI // as sent, as the front reads it
+	}
+	return h.r.URL.RequestURI()
+}
+func (h httpRequest) Path() string              { return h.r.URL.Path }
+func (h httpRequest) TLS() bool                 { return h.r.TLS != nil }
+func (h httpRequest) Header(name string) string { return h.r.Header.Get(name) }
+func (h httpRequest) HasCookie(name string) bool {
+	_, err := h.r.Cookie(name)
+	return err == nil
+}
+
+// lookup is the kept answer to key at the database's current write
+// version, if any, its hit hooks run.
+func (c *pageCache) lookup(ctx context.Context, key string) (p *cachedPage, version string, ok bool) {
+	version, err := c.db.WriteVersion(ctx)
+	if err != nil {
+		return nil, "", false
+	}
+	if p = c.get(key, version); p != nil {
+		c.hits.Add(1)
+		for _, fn := range p.onHit {
+			fn()
+		}
+	}
+	return p, version, true
 }
 
 // wrap answers cacheable requests from the cache, or lets next answer and
 // keeps what it said.
 func (c *pageCache) wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		key, ok := cacheKey(r)
+		key, ok := cacheKey(httpRequest{r})
 		if !ok {
 			next.ServeHTTP(w, r)
 			return
 		}
-		version, err := c.db.WriteVersion(r.Context())
-		if err != nil {
+		p, version, ok := c.lookup(r.Context(), key)
+		if !ok {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if p := c.get(key, version); p != nil {
-			c.hits.Add(1)
-			for _, fn := range p.onHit {
-				fn()
-			}
+		if p != nil {
 			p.serve(w, r)
 			return
 		}
@@ -121,6 +154,24 @@ func (c *pageCache) wrap(next http.Handler) http.Handler {
 			c.put(key, version, p)
 		}
 	})
+}
+
+// ServeKept answers r from the page cache when it holds r's answer
+// (httpfront.Keeper): the front then skips the handler, and the request
+// is counted and logged as the handler would have been.
+func (s *Server) ServeKept(r httpfront.Request, write func(status int, header http.Header, body []byte)) bool {
+	start := time.Now()
+	key, ok := cacheKey(r)
+	if !ok {
+		return false
+	}
+	p, _, _ := s.pages.lookup(context.Background(), key)
+	if p == nil {
+		return false
+	}
+	write(p.status, p.header, p.body)
+	s.observed(r.Method(), p.route, p.status, time.Since(start))
+	return true
 }
 
 // pageHooks is what a handler asks of the cache for its answer.
@@ -184,7 +235,6 @@ func (p *cachedPage) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	// Known length: the answer goes out in one piece, not chunked.
 	h.Set("Content-Length", strconv.Itoa(len(p.body)))
-	expectWhole(r, len(p.body))
 	w.WriteHeader(p.status)
 	_, _ = w.Write(p.body)
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/csv"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,7 +41,7 @@ func newReportWorld(t *testing.T) *reportWorld {
 		t.Fatal(err)
 	}
 	w.ts.Close()
-	w.ts = httptest.NewServer(srv.Handler())
+	w.ts = serveFront(t, srv)
 	t.Cleanup(w.ts.Close)
 
 	now := db.Now()
