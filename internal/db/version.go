@@ -54,6 +54,12 @@ func (d *DB) WriteVersion(ctx context.Context) (string, error) {
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
+	// Whoever held mu may have just mapped the index: callers that came
+	// in together then read one kind of value, and a cache they share is
+	// not emptied by a change of kind alone.
+	if s, ok := v.fromIndex(); ok {
+		return s, nil
+	}
 	if v.conn == nil {
 		if v.pool == nil {
 			pool, err := openSQLite(strings.TrimPrefix(d.URL, "sqlite:"))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"lokadaya/internal/db"
@@ -81,4 +82,30 @@ func TestVersionMovesWithEveryWrite(t *testing.T) {
 			before = after
 		}
 	})
+}
+
+// TestVersionAgreesFromTheStart: callers that ask at once, the very
+// first time, read the same value (a cache they share would otherwise be
+// emptied by the kind of value changing, though nothing was written).
+func TestVersionAgreesFromTheStart(t *testing.T) {
+	for range 5 {
+		d := dbtest.SQLite(t)
+		got := make([]string, 8)
+		var wg sync.WaitGroup
+		for i := range got {
+			wg.Go(func() {
+				v, err := d.WriteVersion(context.Background())
+				if err != nil {
+					t.Error(err)
+				}
+				got[i] = v
+			})
+		}
+		wg.Wait()
+		for _, v := range got {
+			if v != got[0] {
+				t.Fatalf("versions %q", got)
+			}
+		}
+	}
 }

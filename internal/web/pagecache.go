@@ -28,7 +28,8 @@ type pageCache struct {
 	mu      sync.Mutex
 	version string // the write version the pages were rendered at
 	pages   map[string]*cachedPage
-	size    int // bytes of the pages' bodies
+	size    int                      // bytes of the pages' bodies
+	renders map[string]chan struct{} // keys being rendered, closed when done
 
 	hits, misses atomic.Int64
 }
@@ -143,6 +144,22 @@ func (c *pageCache) wrap(next http.Handler) http.Handler {
 			p.serve(w, r)
 			return
 		}
+		done, first := c.rendering(key)
+		if !first {
+			// Under load, a page that just expired or was emptied by a
+			// write is asked for by many at once: one renders it and the
+			// rest wait for its answer rather than render it beside it.
+			select {
+			case <-done:
+			case <-r.Context().Done():
+			}
+			if p, _, ok := c.lookup(r.Context(), key); ok && p != nil {
+				p.serve(w, r)
+				return
+			}
+		} else {
+			defer c.rendered(key, done)
+		}
 		c.misses.Add(1)
 		rec := &pageRecorder{ResponseWriter: w}
 		hooks := &pageHooks{}
@@ -154,6 +171,30 @@ func (c *pageCache) wrap(next http.Handler) http.Handler {
 			c.put(key, version, p)
 		}
 	})
+}
+
+// rendering reports whether the caller is the first to render key, and
+// the channel closed once that first render is over.
+func (c *pageCache) rendering(key string) (done chan struct{}, first bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if done := c.renders[key]; done != nil {
+		return done, false
+	}
+	if c.renders == nil {
+		c.renders = map[string]chan struct{}{}
+	}
+	done = make(chan struct{})
+	c.renders[key] = done
+	return done, true
+}
+
+// rendered ends key's render: those waiting look in the cache again.
+func (c *pageCache) rendered(key string, done chan struct{}) {
+	c.mu.Lock()
+	delete(c.renders, key)
+	c.mu.Unlock()
+	close(done)
 }
 
 // ServeKept answers r from the page cache when it holds r's answer

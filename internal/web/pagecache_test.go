@@ -2,12 +2,14 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -197,5 +199,53 @@ func TestPageCacheLeavesBigAndStreamedAnswers(t *testing.T) {
 	}
 	if c.hits.Load() != 0 || len(c.pages) != 0 {
 		t.Errorf("kept %d pages, %d hits", len(c.pages), c.hits.Load())
+	}
+}
+
+// TestPageCacheRendersOnceUnderLoad: many asking at once for a page not
+// yet kept get one render's answer; a page that cannot be kept is
+// rendered for each of them, none left waiting.
+func TestPageCacheRendersOnceUnderLoad(t *testing.T) {
+	// On SQLite: PostgreSQL's version moves with any other test's writes.
+	d := dbtest.SQLite(t)
+	c := &pageCache{db: d, now: time.Now}
+	for _, tc := range []struct {
+		name      string
+		keepable  bool
+		wantCalls int64
+	}{
+		{"kept", true, 1},
+		{"sets-a-cookie", false, 8},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var calls atomic.Int64
+			h := c.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				n := calls.Add(1)
+				time.Sleep(50 * time.Millisecond)
+				if !tc.keepable {
+					http.SetCookie(w, &http.Cookie{Name: "x", Value: "1"})
+				}
+				fmt.Fprintf(w, "render %d", n)
+			}))
+			var wg sync.WaitGroup
+			bodies := make([]string, 8)
+			for i := range bodies {
+				wg.Go(func() {
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, httptest.NewRequest("GET", "/"+tc.name, nil))
+					bodies[i] = rec.Body.String()
+				})
+			}
+			wg.Wait()
+			if calls.Load() != tc.wantCalls {
+				t.Errorf("rendered %d times, want %d", calls.Load(), tc.wantCalls)
+			}
+			for _, b := range bodies {
+				if !strings.HasPrefix(b, "render ") || (tc.keepable && b != "render 1") {
+					t.Errorf("answers %q", bodies)
+					break
+				}
+			}
+		})
 	}
 }
