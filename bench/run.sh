@@ -115,7 +115,9 @@ chmod 755 "$dir/www" "$dir/nginx"
     i=$((i + 1))
     type=$(curl -fs -o "$dir/www/$i" -w '%{content_type}' "$base$p")
     chmod 644 "$dir/www/$i"
-    echo "    location = ${p%%\?*} { default_type \"$type\"; alias $dir/www/$i; }"
+    # root and try_files, not alias: an alias of "/" is taken for a
+    # directory, and nginx answered it with an error.
+    echo "    location = ${p%%\?*} { default_type \"$type\"; root $dir/www; try_files /$i =404; }"
   done
   echo "  }"
   echo "}"
@@ -140,10 +142,11 @@ echo "== load: wrk -t2 -c$conns -d$dur, lokadaya (SQLite, demo data) beside ngin
 printf '%-34s %9s %9s %6s %8s %8s %8s\n' page "lokadaya" "nginx" ratio "p50 ms" "p99 ms" "nginx p99"
 for p in "${pages[@]}"; do
   read -r lr lp50 lp99 lbad < <(load "$base$p")
-  read -r nr _ np99 _ < <(load "http://127.0.0.1:$nport$p")
+  read -r nr _ np99 nbad < <(load "http://127.0.0.1:$nport$p")
   ratio=$(awk -v a="$lr" -v b="$nr" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
   note=""
   [ "$lbad" != 0 ] && note="  ($lbad non-2xx answers)"
+  [ "$nbad" != 0 ] && note="$note  (nginx: $nbad non-2xx answers)"
   printf '%-34s %9s %9s %6s %8s %8s %8s%s\n' "$p" "$lr" "$nr" "$ratio" "$lp50" "$lp99" "$np99" "$note"
 done
 printf '%-44s %6s MB   (goal ≤ 150)\n' "peak under this load" "$(status VmHWM)"
