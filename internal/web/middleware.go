@@ -23,7 +23,6 @@ const (
 	ctxUser ctxKey = iota
 	ctxLang
 	ctxRoute
-	ctxConn // the *wholeConn a request came on (see wholewrite.go)
 )
 
 const (
