@@ -16,13 +16,18 @@ import (
 )
 
 // start serves h on a local port until the test ends.
-func start(t *testing.T, h http.Handler) (string, *Server) {
+func start(t testing.TB, h http.Handler) (string, *Server) {
+	return startKept(t, h, nil)
+}
+
+// startKept is start with a Keeper.
+func startKept(t testing.TB, h http.Handler, keeper Keeper) (string, *Server) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := New(h, nil, nil)
+	s := New(h, keeper, nil)
 	done := make(chan error, 1)
 	go func() { done <- s.Serve(ln) }()
 	t.Cleanup(func() {
