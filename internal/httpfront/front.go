@@ -7,7 +7,9 @@
 // within a tenth of that handler. fasthttp reads and writes connections
 // with far less per request (pooled request state, one write per
 // answer), so the same net/http handler behind its adaptor answers about
-// as fast as nginx. The application stays a plain http.Handler: tests,
+// as fast as nginx, and a page the application keeps for everyone is
+// written without a net/http request at all (see Keeper). The
+// application stays a plain http.Handler: tests,
 // the metrics and debug servers and everything in internal/web keep
 // net/http's types, and only the listening socket is fasthttp's.
 package httpfront
@@ -28,7 +30,7 @@ import (
 // MaxBodyBytes is the largest request body read: the largest upload a
 // form takes (an open data file of 10 MB) with room for the form around
 // it. Each form still sets its own, smaller limit; a body over this one
-// is refused before the application sees it (see tooLarge).
+// is refused before the application sees it (see refuse).
 const MaxBodyBytes = 12 << 20
 
 // maxHeaderBytes bounds a request's line and header fields: cookies and
