@@ -21,6 +21,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"github.com/valyala/fasthttp"
@@ -43,6 +44,7 @@ type Server struct {
 	base   context.Context
 	cancel context.CancelFunc
 	log    *slog.Logger
+	closed atomic.Bool // Shutdown was called
 }
 
 // New returns a server for h; keeper, when not nil, answers the
@@ -81,16 +83,19 @@ func New(h http.Handler, keeper Keeper, log *slog.Logger) *Server {
 // http.ErrServerClosed, as net/http does.
 func (s *Server) Serve(ln net.Listener) error {
 	err := s.fs.Serve(ln)
-	if err == nil || s.base.Err() != nil {
+	if err == nil || s.closed.Load() {
 		return http.ErrServerClosed
 	}
 	return err
 }
 
 // Shutdown stops accepting connections and waits, until ctx ends, for
-// the requests in flight to be answered. Their contexts end with it.
+// the requests in flight to be answered; as in net/http, their contexts
+// stay alive meanwhile (a donation being saved is finished, not cut
+// off), and end only when Shutdown returns.
 func (s *Server) Shutdown(ctx context.Context) error {
-	s.cancel()
+	s.closed.Store(true)
+	defer s.cancel()
 	return s.fs.ShutdownWithContext(ctx)
 }
 

@@ -251,12 +251,16 @@ func TestRequestContext(t *testing.T) {
 }
 
 // TestShutdownFinishesRequests: Shutdown waits for the answer in
-// flight, then refuses new connections.
+// flight, its context still alive, then refuses new connections.
 func TestShutdownFinishesRequests(t *testing.T) {
 	entered, release := make(chan struct{}), make(chan struct{})
 	base, s := start(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		close(entered)
 		<-release
+		if r.Context().Err() != nil {
+			_, _ = io.WriteString(w, "its context ended during Shutdown")
+			return
+		}
 		_, _ = io.WriteString(w, "done")
 	}))
 	answer := make(chan string, 1)
