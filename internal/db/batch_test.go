@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -323,5 +324,48 @@ func TestALoserFindsTheWinner(t *testing.T) {
 	}
 	if won != 1 {
 		t.Errorf("%d transactions stored gift 7", won)
+	}
+}
+
+// TestReadyWriterJoinsTheCommit: a transaction about to commit alone lets
+// a goroutine that is ready to run, and about to write, go first, and it
+// joins the commit. One processor makes the order certain: the second
+// goroutine cannot run until the first yields.
+func TestReadyWriterJoinsTheCommit(t *testing.T) {
+	d := openBatchDB(t)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	commits := d.commits.Load()
+	second := make(chan error, 1)
+	err := d.InTx(context.Background(), func(tx *Tx) error {
+		go func() { second <- d.InTx(context.Background(), insert(2)) }()
+		return insert(1)(tx)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := <-second; err != nil {
+		t.Fatal(err)
+	}
+	if got := d.commits.Load() - commits; got != 1 {
+		t.Errorf("two transactions took %d commits, want 1", got)
+	}
+	if k := kept(t, d); !k[1] || !k[2] {
+		t.Errorf("stored %v", k)
+	}
+}
+
+// TestWriteConnKeepsTemporaryFilesInMemory: the connection transactions
+// run on keeps its sub-journals in memory (see holdWriteConn).
+func TestWriteConnKeepsTemporaryFilesInMemory(t *testing.T) {
+	d := openBatchDB(t)
+	ctx := context.Background()
+	var store int
+	if err := d.InTx(ctx, func(tx *Tx) error {
+		return tx.QueryRow(ctx, `PRAGMA temp_store`).Scan(&store)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if store != 2 { // MEMORY
+		t.Errorf("temp_store = %d, want 2 (MEMORY)", store)
 	}
 }

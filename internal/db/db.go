@@ -288,12 +288,8 @@ func (d *DB) begin(ctx context.Context) (*sql.Tx, error) {
 		return d.BeginTx(ctx, nil)
 	}
 	for range 2 {
-		if d.writeConn == nil {
-			c, err := d.Conn(ctx)
-			if err != nil {
-				return nil, err
-			}
-			d.writeConn = c
+		if err := d.holdWriteConn(ctx); err != nil {
+			return nil, err
 		}
 		tx, err := d.writeConn.BeginTx(ctx, nil)
 		if !errors.Is(err, sql.ErrConnDone) && !errors.Is(err, driver.ErrBadConn) {
@@ -304,6 +300,28 @@ func (d *DB) begin(ctx context.Context) (*sql.Tx, error) {
 		d.writeConn = nil
 	}
 	return nil, sql.ErrConnDone
+}
+
+// holdWriteConn takes the connection SQLite transactions run on from the
+// pool, if it holds none. Its temporary files stay in memory: a shared
+// commit's savepoints (see batch.go) copy each page they change to a
+// sub-journal, which otherwise spills to a file at 64 KB, two system
+// calls a page on the one writer's path; the generator's bulk load keeps
+// its temporary data in memory the same way.
+func (d *DB) holdWriteConn(ctx context.Context) error {
+	if d.writeConn != nil {
+		return nil
+	}
+	c, err := d.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := c.ExecContext(ctx, `PRAGMA temp_store = MEMORY`); err != nil {
+		_ = c.Close()
+		return err
+	}
+	d.writeConn = c
+	return nil
 }
 
 // WriteConnPragmas runs PRAGMA statements on SQLite's connection for
@@ -318,12 +336,8 @@ func (d *DB) WriteConnPragmas(ctx context.Context, pragmas ...string) error {
 		return fmt.Errorf("db: pragma: %w", err)
 	}
 	defer d.unqueue()
-	if d.writeConn == nil {
-		c, err := d.Conn(ctx)
-		if err != nil {
-			return fmt.Errorf("db: pragma: %w", err)
-		}
-		d.writeConn = c
+	if err := d.holdWriteConn(ctx); err != nil {
+		return fmt.Errorf("db: pragma: %w", err)
 	}
 	for _, p := range pragmas {
 		if _, err := d.writeConn.ExecContext(ctx, p); err != nil {
