@@ -1,5 +1,7 @@
-// Package ratelimit counts attempts per key in fixed time windows, in the
-// database, so that every instance behind a load balancer sees one count.
+// Package ratelimit counts attempts per key in fixed time windows: on
+// PostgreSQL in the database, so that every instance behind a load
+// balancer sees one count; on SQLite, served by one process, in its
+// memory (see memory.go).
 package ratelimit
 
 import (
@@ -27,26 +29,13 @@ type Limiter struct {
 func (l *Limiter) Allow(ctx context.Context, key string) (bool, error) {
 	now := time.Now().UTC()
 	start := now.Truncate(l.Window)
-	var n int
-	err := l.DB.Write(ctx, func(q db.Querier) error {
-		return q.QueryRow(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
-			ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
-			RETURNING count`, key, start).Scan(&n)
-	})
+	n, err := l.add(ctx, key, now)
 	if err != nil {
 		return false, err
 	}
-	var prev int
-	err = l.DB.QueryRow(ctx, `SELECT count FROM rate_limits WHERE key = ? AND window_start = ?`,
-		key, start.Add(-l.Window)).Scan(&prev)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	prev, err := l.count(ctx, key, start.Add(-l.Window))
+	if err != nil {
 		return false, err
-	}
-	if n == 1 && now.UnixNano()%16 == 0 {
-		_ = l.DB.Write(ctx, func(q db.Querier) error {
-			_, err := q.Exec(ctx, `DELETE FROM rate_limits WHERE window_start < ?`, start.Add(-24*time.Hour))
-			return err
-		})
 	}
 	overlap := 1 - float64(now.Sub(start))/float64(l.Window)
 	return float64(n)+float64(prev)*overlap <= float64(l.Max), nil
@@ -55,11 +44,64 @@ func (l *Limiter) Allow(ctx context.Context, key string) (bool, error) {
 // Record counts an attempt for key without asking whether it is allowed,
 // for limits that count only some outcomes (failed logins, say).
 func (l *Limiter) Record(ctx context.Context, key string) error {
-	return l.DB.Write(ctx, func(q db.Querier) error {
-		_, err := q.Exec(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
-			ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1`, key, time.Now().UTC().Truncate(l.Window))
-		return err
+	_, err := l.add(ctx, key, time.Now().UTC())
+	return err
+}
+
+// add counts an attempt for key at now and returns the attempts of now's
+// window so far: in memory on SQLite (see memory.go), else in the table.
+func (l *Limiter) add(ctx context.Context, key string, now time.Time) (int, error) {
+	start := now.Truncate(l.Window)
+	m := memoryOf(l.DB)
+	if m == nil {
+		return l.addRow(ctx, key, start, now)
+	}
+	if n, ok := m.add(key, start, l.Window, now); ok {
+		stored, err := l.row(ctx, key, start)
+		return n + stored, err
+	}
+	n, err := l.addRow(ctx, key, start, now)
+	return n + m.count(key, start), err
+}
+
+// addRow counts an attempt in the table and returns the row's count.
+func (l *Limiter) addRow(ctx context.Context, key string, start, now time.Time) (int, error) {
+	var n int
+	err := l.DB.Write(ctx, func(q db.Querier) error {
+		return q.QueryRow(ctx, `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
+			ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
+			RETURNING count`, key, start).Scan(&n)
 	})
+	if err != nil {
+		return 0, err
+	}
+	if n == 1 && now.UnixNano()%16 == 0 {
+		_ = l.DB.Write(ctx, func(q db.Querier) error {
+			_, err := q.Exec(ctx, `DELETE FROM rate_limits WHERE window_start < ?`, start.Add(-24*time.Hour))
+			return err
+		})
+	}
+	return n, nil
+}
+
+// count is key's attempts in the window starting at start, counted in
+// memory and in the table.
+func (l *Limiter) count(ctx context.Context, key string, start time.Time) (int, error) {
+	n, err := l.row(ctx, key, start)
+	if m := memoryOf(l.DB); m != nil {
+		n += m.count(key, start)
+	}
+	return n, err
+}
+
+// row is key's count in the table for the window starting at start.
+func (l *Limiter) row(ctx context.Context, key string, start time.Time) (int, error) {
+	var n int
+	err := l.DB.QueryRow(ctx, `SELECT count FROM rate_limits WHERE key = ? AND window_start = ?`, key, start).Scan(&n)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
+	return n, nil
 }
 
 // Over reports, without counting anything, whether one more attempt for
@@ -110,14 +152,11 @@ func retryAfter(now time.Time, window time.Duration, limit, n, prev int) time.Du
 // window before it.
 func (l *Limiter) counts(ctx context.Context, key string, now time.Time) (n, prev int, err error) {
 	start := now.Truncate(l.Window)
-	for _, c := range []struct {
-		at  time.Time
-		dst *int
-	}{{start, &n}, {start.Add(-l.Window), &prev}} {
-		err := l.DB.QueryRow(ctx, `SELECT count FROM rate_limits WHERE key = ? AND window_start = ?`, key, c.at).Scan(c.dst)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return 0, 0, err
-		}
+	if n, err = l.count(ctx, key, start); err != nil {
+		return 0, 0, err
+	}
+	if prev, err = l.count(ctx, key, start.Add(-l.Window)); err != nil {
+		return 0, 0, err
 	}
 	return n, prev, nil
 }
