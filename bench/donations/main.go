@@ -3,7 +3,8 @@
 // test gateway confirms every donation with a signed settlement
 // notification sent over HTTP, and the confirmed total is then checked to
 // the rupiah. It prints donations per second beside a plain loop of
-// single-row SQLite inserts on the same machine, and their ratio.
+// single-row SQLite inserts on the same machine, and their ratio; and
+// the HTTP floor, the same exchanges made with nothing stored (floor.go).
 //
 //	go run ./bench/donations [-n 200] [-workers 16] [-inserts 5000] [-db sqlite:PATH] [-cpuprofile FILE]
 //
@@ -56,6 +57,7 @@ type result struct {
 	Confirmed     int64 // rupiah confirmed by the notifications
 	PerSecond     float64
 	InsertsPerSec float64
+	FloorPerSec   float64 // the same HTTP exchanges with no storage (see floor.go)
 }
 
 // Ratio is donations per second over plain inserts per second.
@@ -136,6 +138,10 @@ func report(w io.Writer, opts options, r result) {
 	fmt.Fprintf(w, "donations per second:        %10.1f\n", r.PerSecond)
 	fmt.Fprintf(w, "plain SQLite inserts per second: %6.1f\n", r.InsertsPerSec)
 	fmt.Fprintf(w, "ratio: %.3f (aim: at least 0.1)\n", r.Ratio())
+	if r.FloorPerSec > 0 {
+		fmt.Fprintf(w, "HTTP floor: %.1f donations per second making the same HTTP exchanges and storing nothing (ratio %.3f)\n",
+			r.FloorPerSec, r.FloorPerSec/r.InsertsPerSec)
+	}
 }
 
 // run serves the application on a local port with the test gateway, makes
@@ -174,8 +180,36 @@ func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result,
 	hs := httpfront.New(srv.Handler(), srv, nil)
 	go func() { _ = hs.Serve(ln) }()
 	defer hs.Shutdown(context.Background())
-	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: opts.Workers}}
+	given, elapsed, err := drive(opts, gw, site, slug)
+	res.Elapsed = elapsed
+	res.Donations = opts.Donations
+	res.Expected = given
+	res.PerSecond = float64(opts.Donations) / elapsed.Seconds()
+	if err != nil {
+		return res, err
+	}
+	total, err := confirmedMoney(ctx, d, campaignID)
+	if err != nil {
+		return res, err
+	}
+	res.Confirmed = total - base
+	if res.InsertsPerSec, err = plainInserts(ctx, plainPath, opts.Inserts); err != nil {
+		return res, err
+	}
+	if res.FloorPerSec, err = floor(opts); err != nil {
+		return res, err
+	}
+	if res.Confirmed != res.Expected {
+		return res, fmt.Errorf("confirmed Rp%d, but Rp%d was given", res.Confirmed, res.Expected)
+	}
+	return res, nil
+}
 
+// drive has opts.Workers donors make opts.Donations donations to the
+// campaign slug at site, each paid at gw, and returns the rupiah given
+// and the time it took.
+func drive(opts options, gw *gatewaytest.Server, site, slug string) (int64, time.Duration, error) {
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: opts.Workers}}
 	jobs := make(chan int)
 	var given atomic.Int64
 	var firstErr error
@@ -199,25 +233,7 @@ func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result,
 	}
 	close(jobs)
 	wg.Wait()
-	res.Elapsed = time.Since(began)
-	res.Donations = opts.Donations
-	res.Expected = given.Load()
-	res.PerSecond = float64(opts.Donations) / res.Elapsed.Seconds()
-	if firstErr != nil {
-		return res, firstErr
-	}
-	total, err := confirmedMoney(ctx, d, campaignID)
-	if err != nil {
-		return res, err
-	}
-	res.Confirmed = total - base
-	if res.InsertsPerSec, err = plainInserts(ctx, plainPath, opts.Inserts); err != nil {
-		return res, err
-	}
-	if res.Confirmed != res.Expected {
-		return res, fmt.Errorf("confirmed Rp%d, but Rp%d was given", res.Confirmed, res.Expected)
-	}
-	return res, nil
+	return given.Load(), time.Since(began), firstErr
 }
 
 // donate gives amount through the API as donor i and has the gateway
