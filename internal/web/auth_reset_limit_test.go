@@ -110,3 +110,32 @@ func (d *device) get(t *testing.T, path string) string {
 	body, _ := io.ReadAll(res.Body)
 	return string(body)
 }
+
+// TestIPv6NetworkSharesALimit: the addresses of one IPv6 /64, which one
+// subscriber may use at will, share one rate limit; another /64 has its
+// own, and so does an IPv4 address.
+func TestIPv6NetworkSharesALimit(t *testing.T) {
+	w := newAcctWorld(t, web.Config{TrustProxy: true})
+	ask := func(ip string) int {
+		t.Helper()
+		status, _, _ := w.device(t, ip).post(t, "/lupa-sandi", url.Values{"email": {"siapa@example.org"}})
+		return status
+	}
+	for i := range 5 {
+		if status := ask("2001:db8:7:1::" + strconv.Itoa(i+1)); status != http.StatusSeeOther {
+			t.Fatalf("request %d from the /64: %d", i+1, status)
+		}
+	}
+	for _, tc := range []struct {
+		ip   string
+		want int
+	}{
+		{"2001:db8:7:1:ffff:ffff:ffff:ffff", http.StatusTooManyRequests},
+		{"2001:db8:7:2::1", http.StatusSeeOther},
+		{"203.0.113.77", http.StatusSeeOther},
+	} {
+		if status := ask(tc.ip); status != tc.want {
+			t.Errorf("%s: %d, want %d", tc.ip, status, tc.want)
+		}
+	}
+}

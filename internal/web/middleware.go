@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
@@ -98,19 +99,41 @@ func isTLS(r *http.Request, trustProxy bool) bool {
 	return r.TLS != nil || (trustProxy && r.Header.Get("X-Forwarded-Proto") == "https")
 }
 
-// clientIP is the address rate limits count by.
+// clientIP is the address rate limits count by: behind a trusted proxy
+// the first X-Forwarded-For address, else the connection's; an IPv6
+// address as its /64 network (see countedAs).
 func clientIP(r *http.Request, trustProxy bool) string {
 	if trustProxy {
 		if f := r.Header.Get("X-Forwarded-For"); f != "" {
 			ip, _, _ := strings.Cut(f, ",")
-			return strings.TrimSpace(ip)
+			return countedAs(strings.TrimSpace(ip))
 		}
 	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		return countedAs(r.RemoteAddr)
 	}
-	return host
+	return countedAs(host)
+}
+
+// countedAs is the network an address is counted as: an IPv4 address
+// itself, an IPv6 one its /64. One subscriber (a home, a phone) is
+// usually given a whole /64 and may use any address in it, so counting
+// IPv6 addresses one by one would let anyone step around every limit.
+// What does not parse is counted as it is.
+func countedAs(ip string) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return ip
+	}
+	if a = a.Unmap(); a.Is4() {
+		return a.String()
+	}
+	p, err := a.WithZone("").Prefix(64)
+	if err != nil {
+		return ip
+	}
+	return p.String()
 }
 
 // contentSecurityPolicy allows nothing inline and nothing from elsewhere.

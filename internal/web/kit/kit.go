@@ -92,7 +92,8 @@ type Site interface {
 	// BaseURL is the site's public address, for links printed or e-mailed.
 	BaseURL() string
 	// ClientIP is the caller's network address, as rate limits count it
-	// (behind a trusted proxy, the first X-Forwarded-For address).
+	// (behind a trusted proxy, the first X-Forwarded-For address; an IPv6
+	// address as its /64 network).
 	ClientIP(r *http.Request) string
 }
 
