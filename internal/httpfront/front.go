@@ -38,6 +38,24 @@ const MaxBodyBytes = 12 << 20
 // a long search address fit many times over.
 const maxHeaderBytes = 32 << 10
 
+// headerTimeout bounds the wait for a request's line and header, and
+// bodyTimeout then the wait for its body: a client trickling its header
+// byte by byte holds a connection for seconds, not a minute, while an
+// upload from a phone on a slow network still has a minute to arrive.
+var (
+	headerTimeout = 10 * time.Second
+	bodyTimeout   = 60 * time.Second
+)
+
+// bodyTime gives a request that has a body bodyTimeout from the end of
+// its header to send it.
+func bodyTime(h *fasthttp.RequestHeader) fasthttp.RequestConfig {
+	if h.ContentLength() == 0 {
+		return fasthttp.RequestConfig{}
+	}
+	return fasthttp.RequestConfig{ReadTimeout: bodyTimeout}
+}
+
 // Server serves an http.Handler over HTTP/1.1.
 type Server struct {
 	fs     *fasthttp.Server
@@ -64,7 +82,8 @@ func New(h http.Handler, keeper Keeper, log *slog.Logger) *Server {
 	s.fs = &fasthttp.Server{
 		Handler:                      handler,
 		ErrorHandler:                 refuse,
-		ReadTimeout:                  60 * time.Second,
+		ReadTimeout:                  headerTimeout,
+		HeaderReceived:               bodyTime,
 		WriteTimeout:                 60 * time.Second,
 		IdleTimeout:                  120 * time.Second,
 		MaxRequestBodySize:           MaxBodyBytes,

@@ -295,3 +295,50 @@ func TestShutdownFinishesRequests(t *testing.T) {
 		c.Close()
 	}
 }
+
+// TestSlowHeaderIsRefusedSlowBodyIsNot: a header trickled in for longer
+// than headerTimeout is answered 408, while a body may take up to
+// bodyTimeout after its header, longer than a header may.
+func TestSlowHeaderIsRefusedSlowBodyIsNot(t *testing.T) {
+	defer func(h, b time.Duration) { headerTimeout, bodyTimeout = h, b }(headerTimeout, bodyTimeout)
+	headerTimeout, bodyTimeout = 300*time.Millisecond, 5*time.Second
+	base, _ := start(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n, _ := io.Copy(io.Discard, r.Body)
+		fmt.Fprintf(w, "read %d", n)
+	}))
+	dial := func() (net.Conn, *bufio.Reader) {
+		t.Helper()
+		c, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		_ = c.SetDeadline(time.Now().Add(10 * time.Second))
+		return c, bufio.NewReader(c)
+	}
+
+	c, r := dial()
+	fmt.Fprint(c, "GET / HTTP/1.1\r\nHost: x\r\n")
+	time.Sleep(2 * headerTimeout)
+	fmt.Fprint(c, "X-Late: 1\r\n\r\n")
+	res, err := http.ReadResponse(r, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusRequestTimeout || !strings.Contains(string(got), "terlalu lama") {
+		t.Errorf("slow header: %d %q, want 408", res.StatusCode, got)
+	}
+
+	c, r = dial()
+	fmt.Fprint(c, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nab")
+	time.Sleep(3 * headerTimeout)
+	fmt.Fprint(c, "cde")
+	if res, err = http.ReadResponse(r, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK || string(got) != "read 5" {
+		t.Errorf("slow body: %d %q, want 200 read 5", res.StatusCode, got)
+	}
+}
