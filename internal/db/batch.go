@@ -100,9 +100,15 @@ func (d *DB) inBatch(ctx context.Context, fn func(tx *Tx) error) error {
 	return b.err
 }
 
-// joinYields bounds how many times a transaction about to commit alone
-// lets the other goroutines run first (see joinersCome).
-const joinYields = 10
+// joinYields and joinWait bound how many times, and for how long, a
+// transaction about to commit alone lets the other goroutines run first
+// (see joinersCome): on a machine busy with long work (an export being
+// rendered) one yield may last a scheduling quantum, and meanwhile the
+// transaction holds the writers' turn.
+const (
+	joinYields = 10
+	joinWait   = time.Millisecond
+)
 
 // joinersCome reports whether another transaction waits for the turn,
 // after letting the goroutines ready to run go first, a few times, when
@@ -113,9 +119,13 @@ const joinYields = 10
 // nothing when the process is idle: with no goroutine ready to run, a
 // yield returns at once.
 func (d *DB) joinersCome() bool {
+	began := time.Now()
 	for range joinYields {
 		if d.waiting.Load() > 0 {
 			return true
+		}
+		if time.Since(began) > joinWait {
+			break
 		}
 		runtime.Gosched()
 	}
