@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"lokadaya/internal/db"
@@ -46,7 +47,7 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]Organization, int6
 		where = append(where, `region_code >= ? AND region_code < ?`)
 		args = append(args, opt.Region, opt.Region+"/")
 	}
-	if q := strings.TrimSpace(opt.Query); q != "" {
+	if q := searchable(opt.Query); q != "" {
 		if s.DB.Dialect == db.SQLite && utf8.RuneCountInString(q) >= 3 {
 			// The names holding the word, from their trigram index
 			// (org_names); the LIKE below then keeps exactly its own
@@ -124,4 +125,18 @@ func likeEscape(s string) string {
 func ShownSQL(orgID string) string {
 	return `NOT EXISTS (SELECT 1 FROM organizations hidden WHERE hidden.id = ` + orgID +
 		` AND hidden.status IN ('` + string(StatusRejected) + `', '` + string(StatusSuspended) + `'))`
+}
+
+// searchable is a name query as it is matched: without what no name
+// holds (control characters such as NUL, which ends an FTS5 string, and
+// bytes that are not UTF-8, which PostgreSQL refuses) and without the
+// spaces around it.
+func searchable(q string) string {
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(q, ""))
+	return strings.TrimSpace(q)
 }

@@ -68,3 +68,33 @@ func TestListByName(t *testing.T) {
 		}
 	})
 }
+
+// TestListQueryDropsWhatNoNameHolds: control characters (a NUL ends an
+// FTS5 string) and bytes that are not UTF-8 (PostgreSQL refuses them)
+// are left out of a name query instead of failing it.
+func TestListQueryDropsWhatNoNameHolds(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := &org.Store{DB: d}
+		u := newUser(t, d, "kendali@example.org")
+		if _, err := s.Create(ctx, u.ID, input("Yayasan Daya Warga")); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			q     string
+			found bool
+		}{
+			{"day\x00a", true}, {"daya\xff", true}, {"\tdaya\n", true}, {"da\x1bya", true},
+			{"00\x00", false},
+			{"\x00", true}, // nothing left: every organisation
+		} {
+			list, _, err := s.List(ctx, org.ListOptions{Query: tc.q, Limit: 10})
+			if err != nil {
+				t.Fatalf("%q: %v", tc.q, err)
+			}
+			if found := len(list) == 1 && list[0].Name == "Yayasan Daya Warga"; found != tc.found {
+				t.Errorf("%q: found %v, want %v", tc.q, found, tc.found)
+			}
+		}
+	})
+}
