@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"lokadaya/internal/gateway"
-	"lokadaya/internal/gateway/gatewaytest"
 	"lokadaya/internal/httpfront"
 )
 
@@ -94,9 +93,8 @@ func (f *floorSite) notified(w http.ResponseWriter, r *http.Request) {
 // floor runs opts's donors against a floorSite and returns the donations
 // per second, checking that every rupiah given was confirmed.
 func floor(opts options) (float64, error) {
-	gw := gatewaytest.NewServer(benchGatewayKey)
+	gw := newGateway(opts.Workers)
 	defer gw.Close()
-	gw.HTTP = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: opts.Workers}}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return 0, err

@@ -161,9 +161,8 @@ func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result,
 		return res, err
 	}
 
-	gw := gatewaytest.NewServer(benchGatewayKey)
+	gw := newGateway(opts.Workers)
 	defer gw.Close()
-	gw.HTTP = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: opts.Workers}}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return res, err
@@ -203,6 +202,14 @@ func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result,
 		return res, fmt.Errorf("confirmed Rp%d, but Rp%d was given", res.Confirmed, res.Expected)
 	}
 	return res, nil
+}
+
+// newGateway starts the local test gateway, its notifications sent over
+// as many kept connections as there are donors.
+func newGateway(workers int) *gatewaytest.Server {
+	gw := gatewaytest.NewServer(benchGatewayKey)
+	gw.HTTP = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: workers}}
+	return gw
 }
 
 // drive has opts.Workers donors make opts.Donations donations to the

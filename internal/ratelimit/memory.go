@@ -72,7 +72,10 @@ func (m *memory) add(key string, start time.Time, window time.Duration, now time
 	s := slot{key, start.UnixNano()}
 	t, found := m.counts[s]
 	if !found {
-		if now.Sub(m.swept) > time.Minute || len(m.counts) >= maxKept {
+		// Swept once a minute, and when full at most once a second: a
+		// flood of new keys against a full memory would otherwise scan
+		// it on every attempt.
+		if since := now.Sub(m.swept); since > time.Minute || (len(m.counts) >= maxKept && since > time.Second) {
 			m.sweep(now)
 		}
 		if len(m.counts) >= maxKept {
