@@ -58,6 +58,7 @@ type result struct {
 	PerSecond     float64
 	InsertsPerSec float64
 	FloorPerSec   float64 // the same HTTP exchanges with no storage (see floor.go)
+	StorePerSec   float64 // the same donations through the store, no HTTP (see storepath.go)
 }
 
 // Ratio is donations per second over plain inserts per second.
@@ -138,6 +139,10 @@ func report(w io.Writer, opts options, r result) {
 	fmt.Fprintf(w, "donations per second:        %10.1f\n", r.PerSecond)
 	fmt.Fprintf(w, "plain SQLite inserts per second: %6.1f\n", r.InsertsPerSec)
 	fmt.Fprintf(w, "ratio: %.3f (aim: at least 0.1)\n", r.Ratio())
+	if r.StorePerSec > 0 {
+		fmt.Fprintf(w, "storage path alone: %.1f donations per second through the donation store, no HTTP (ratio %.3f)\n",
+			r.StorePerSec, r.StorePerSec/r.InsertsPerSec)
+	}
 	if r.FloorPerSec > 0 {
 		fmt.Fprintf(w, "HTTP floor: %.1f donations per second making the same HTTP exchanges and storing nothing (ratio %.3f)\n",
 			r.FloorPerSec, r.FloorPerSec/r.InsertsPerSec)
@@ -195,6 +200,9 @@ func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result,
 	if res.InsertsPerSec, err = plainInserts(ctx, plainPath, opts.Inserts); err != nil {
 		return res, err
 	}
+	if res.StorePerSec, err = storagePath(ctx, d, opts, campaignID); err != nil {
+		return res, err
+	}
 	if res.FloorPerSec, err = floor(opts); err != nil {
 		return res, err
 	}
@@ -217,6 +225,13 @@ func newGateway(workers int) *gatewaytest.Server {
 // and the time it took.
 func drive(opts options, gw *gatewaytest.Server, site, slug string) (int64, time.Duration, error) {
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: opts.Workers}}
+	return give(opts, func(i int, amount int64) error { return donate(client, gw, site, slug, i, amount) })
+}
+
+// give has opts.Workers donors make opts.Donations donations with
+// donate, donor i giving amountOf(i), and returns the rupiah given by
+// those that succeeded, the time it took and the first error.
+func give(opts options, donate func(i int, amount int64) error) (int64, time.Duration, error) {
 	jobs := make(chan int)
 	var given atomic.Int64
 	var firstErr error
@@ -226,8 +241,8 @@ func drive(opts options, gw *gatewaytest.Server, site, slug string) (int64, time
 	for range opts.Workers {
 		wg.Go(func() {
 			for i := range jobs {
-				amount := int64(10_000 + 1_000*(i%50) + i%7)
-				if err := donate(client, gw, site, slug, i, amount); err != nil {
+				amount := amountOf(i)
+				if err := donate(i, amount); err != nil {
 					errOnce.Do(func() { firstErr = err })
 					continue
 				}
@@ -242,6 +257,9 @@ func drive(opts options, gw *gatewaytest.Server, site, slug string) (int64, time
 	wg.Wait()
 	return given.Load(), time.Since(began), firstErr
 }
+
+// amountOf is donor i's gift: varied, and never a round figure only.
+func amountOf(i int) int64 { return int64(10_000 + 1_000*(i%50) + i%7) }
 
 // donate gives amount through the API as donor i and has the gateway
 // settle it: the gateway POSTs the signed notification to the server.

@@ -12,7 +12,7 @@ import (
 
 // TestSmoke runs the load script with a handful of donations: every one
 // is confirmed through the gateway and the total is exact, and so are
-// the HTTP floor's. Speed is not checked here.
+// the storage path's and the HTTP floor's. Speed is not checked here.
 func TestSmoke(t *testing.T) {
 	d := dbtest.Open(t)
 	opts := options{Donations: 6, Workers: 3, Inserts: 20}
@@ -20,7 +20,7 @@ func TestSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Donations != 6 || res.Confirmed != res.Expected || res.Expected < 6*10_000 || res.FloorPerSec <= 0 {
+	if res.Donations != 6 || res.Confirmed != res.Expected || res.Expected < 6*10_000 || res.FloorPerSec <= 0 || res.StorePerSec <= 0 {
 		t.Errorf("result %+v", res)
 	}
 	var out bytes.Buffer

@@ -191,7 +191,9 @@ func gzippedSize(t *testing.T, url string) int {
 	defer res.Body.Close()
 	raw, _ := io.ReadAll(res.Body)
 	if res.Header.Get("Content-Encoding") != "gzip" {
-		t.Errorf("%s not compressed", url)
+		if len(raw) >= 1024 { // shorter answers go out as they are (gzipMinSize)
+			t.Errorf("%s: %d bytes not compressed", url, len(raw))
+		}
 		return len(raw)
 	}
 	zr, err := gzip.NewReader(strings.NewReader(string(raw)))

@@ -1,16 +1,13 @@
 package web
 
 import (
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/netip"
 	"strings"
-	"sync"
 	"time"
 
 	"lokadaya/internal/account"
@@ -212,67 +209,6 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 			}
 		}()
 		next.ServeHTTP(w, r)
-	})
-}
-
-var gzipPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed); return w }}
-
-type gzipWriter struct {
-	http.ResponseWriter
-	gz      *gzip.Writer
-	decided bool
-	on      bool
-}
-
-func (g *gzipWriter) WriteHeader(code int) {
-	if !g.decided {
-		g.decided = true
-		h := g.Header()
-		ct := h.Get("Content-Type")
-		g.on = h.Get("Content-Encoding") == "" && code != http.StatusNoContent && code != http.StatusNotModified &&
-			(strings.HasPrefix(ct, "text/") || strings.Contains(ct, "json") || strings.Contains(ct, "javascript") || strings.Contains(ct, "svg"))
-		if g.on {
-			h.Set("Content-Encoding", "gzip")
-			h.Del("Content-Length")
-		}
-	}
-	g.ResponseWriter.WriteHeader(code)
-}
-
-func (g *gzipWriter) Write(b []byte) (int, error) {
-	if !g.decided {
-		if g.Header().Get("Content-Type") == "" {
-			g.Header().Set("Content-Type", http.DetectContentType(b))
-		}
-		g.WriteHeader(http.StatusOK)
-	}
-	if g.on {
-		return g.gz.Write(b)
-	}
-	return g.ResponseWriter.Write(b)
-}
-
-func (g *gzipWriter) Unwrap() http.ResponseWriter { return g.ResponseWriter }
-
-// gzipResponses compresses text responses for clients that accept it: on a
-// slow 3G phone the bytes saved matter more than the CPU spent.
-func gzipResponses(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Add("Vary", "Accept-Encoding")
-		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") || r.Method == http.MethodHead {
-			next.ServeHTTP(w, r)
-			return
-		}
-		gz := gzipPool.Get().(*gzip.Writer)
-		gz.Reset(w)
-		gw := &gzipWriter{ResponseWriter: w, gz: gz}
-		defer func() {
-			if gw.on {
-				_ = gz.Close()
-			}
-			gzipPool.Put(gz)
-		}()
-		next.ServeHTTP(gw, r)
 	})
 }
 
