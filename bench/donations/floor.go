@@ -106,7 +106,7 @@ func floor(opts options) (float64, error) {
 	hs := httpfront.New(f, nil, nil)
 	go func() { _ = hs.Serve(ln) }()
 	defer hs.Shutdown(context.Background())
-	given, elapsed, err := drive(opts, gw, site, "floor")
+	given, elapsed, err := drive(opts, gw, site, []benchCampaign{{Slug: "floor"}})
 	if err != nil {
 		return 0, err
 	}

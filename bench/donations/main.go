@@ -47,6 +47,7 @@ type options struct {
 	Donations int // how many donations
 	Workers   int // concurrent donors
 	Inserts   int // rows of the plain insert loop
+	Campaigns int // campaigns given to, each of its own organisation
 }
 
 // result is what a run measured.
@@ -74,6 +75,7 @@ func main() {
 	flag.IntVar(&opts.Donations, "n", 200, "donations to make")
 	flag.IntVar(&opts.Workers, "workers", 16, "concurrent donors")
 	flag.IntVar(&opts.Inserts, "inserts", 5000, "rows of the plain SQLite insert loop")
+	flag.IntVar(&opts.Campaigns, "campaigns", 1, "campaigns given to, round robin, each of its own organisation in its own kabupaten/kota")
 	dbURL := flag.String("db", "", "database (sqlite:PATH or postgres://…); default a fresh SQLite file in a temporary directory")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	flag.Parse()
@@ -133,8 +135,8 @@ func mainErr(opts options, dbURL string) error {
 
 // report prints the figures.
 func report(w io.Writer, opts options, r result) {
-	fmt.Fprintf(w, "donations: %d by %d concurrent donors over HTTP, each confirmed by a gateway notification, in %s\n",
-		r.Donations, opts.Workers, r.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "donations: %d by %d concurrent donors over HTTP to %d campaign(s), each confirmed by a gateway notification, in %s\n",
+		r.Donations, opts.Workers, max(opts.Campaigns, 1), r.Elapsed.Round(time.Millisecond))
 	fmt.Fprintf(w, "confirmed total: Rp%d of Rp%d given\n", r.Confirmed, r.Expected)
 	fmt.Fprintf(w, "donations per second:        %10.1f\n", r.PerSecond)
 	fmt.Fprintf(w, "plain SQLite inserts per second: %6.1f\n", r.InsertsPerSec)
@@ -157,11 +159,12 @@ func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result,
 	if opts.Donations <= 0 || opts.Workers <= 0 {
 		return res, errors.New("-n and -workers must be positive")
 	}
-	slug, campaignID, err := seed(ctx, d)
+	opts.Campaigns = max(opts.Campaigns, 1)
+	campaigns, err := seed(ctx, d, opts.Campaigns)
 	if err != nil {
 		return res, err
 	}
-	base, err := confirmedMoney(ctx, d, campaignID)
+	base, err := confirmedMoney(ctx, d, campaigns)
 	if err != nil {
 		return res, err
 	}
@@ -184,7 +187,7 @@ func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result,
 	hs := httpfront.New(srv.Handler(), srv, nil)
 	go func() { _ = hs.Serve(ln) }()
 	defer hs.Shutdown(context.Background())
-	given, elapsed, err := drive(opts, gw, site, slug)
+	given, elapsed, err := drive(opts, gw, site, campaigns)
 	res.Elapsed = elapsed
 	res.Donations = opts.Donations
 	res.Expected = given
@@ -192,7 +195,7 @@ func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result,
 	if err != nil {
 		return res, err
 	}
-	total, err := confirmedMoney(ctx, d, campaignID)
+	total, err := confirmedMoney(ctx, d, campaigns)
 	if err != nil {
 		return res, err
 	}
@@ -200,7 +203,7 @@ func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result,
 	if res.InsertsPerSec, err = plainInserts(ctx, plainPath, opts.Inserts); err != nil {
 		return res, err
 	}
-	if res.StorePerSec, err = storagePath(ctx, d, opts, campaignID); err != nil {
+	if res.StorePerSec, err = storagePath(ctx, d, opts, campaigns); err != nil {
 		return res, err
 	}
 	if res.FloorPerSec, err = floor(opts); err != nil {
@@ -220,12 +223,14 @@ func newGateway(workers int) *gatewaytest.Server {
 	return gw
 }
 
-// drive has opts.Workers donors make opts.Donations donations to the
-// campaign slug at site, each paid at gw, and returns the rupiah given
-// and the time it took.
-func drive(opts options, gw *gatewaytest.Server, site, slug string) (int64, time.Duration, error) {
+// drive has opts.Workers donors make opts.Donations donations at site,
+// donor i to campaign i modulo their number, each paid at gw, and returns
+// the rupiah given and the time it took.
+func drive(opts options, gw *gatewaytest.Server, site string, campaigns []benchCampaign) (int64, time.Duration, error) {
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: opts.Workers}}
-	return give(opts, func(i int, amount int64) error { return donate(client, gw, site, slug, i, amount) })
+	return give(opts, func(i int, amount int64) error {
+		return donate(client, gw, site, campaigns[i%len(campaigns)].Slug, i, amount)
+	})
 }
 
 // give has opts.Workers donors make opts.Donations donations with
@@ -292,12 +297,28 @@ func donate(client *http.Client, gw *gatewaytest.Server, site, slug string, i in
 	return nil
 }
 
-// confirmedMoney is the campaign's confirmed rupiah, summed in SQL.
-func confirmedMoney(ctx context.Context, d *db.DB, campaignID int64) (int64, error) {
-	var n int64
-	err := d.QueryRow(ctx, `SELECT COALESCE(SUM(amount), 0) FROM donations WHERE campaign_id = ? AND status = 'confirmed'`,
-		campaignID).Scan(&n)
-	return n, err
+// confirmedMoney is the campaigns' confirmed rupiah, summed in SQL. The
+// country's running figure of confirmed money must equal every confirmed
+// donation's sum: the totals the triggers keep stayed exact.
+func confirmedMoney(ctx context.Context, d *db.DB, campaigns []benchCampaign) (int64, error) {
+	var all, country int64
+	if err := d.QueryRow(ctx, `SELECT (SELECT COALESCE(SUM(amount), 0) FROM donations WHERE status = 'confirmed'),
+		(SELECT money_confirmed FROM region_figures WHERE region_code = '')`).Scan(&all, &country); err != nil {
+		return 0, err
+	}
+	if all != country {
+		return 0, fmt.Errorf("the country's figure holds Rp%d confirmed, the donations Rp%d", country, all)
+	}
+	var total int64
+	for _, c := range campaigns {
+		var n int64
+		if err := d.QueryRow(ctx, `SELECT COALESCE(SUM(amount), 0) FROM donations WHERE campaign_id = ? AND status = 'confirmed'`,
+			c.ID).Scan(&n); err != nil {
+			return 0, err
+		}
+		total += n
+	}
+	return total, nil
 }
 
 // plainInserts times n single-row inserts, one statement (and so one

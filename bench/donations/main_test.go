@@ -15,7 +15,7 @@ import (
 // the storage path's and the HTTP floor's. Speed is not checked here.
 func TestSmoke(t *testing.T) {
 	d := dbtest.Open(t)
-	opts := options{Donations: 6, Workers: 3, Inserts: 20}
+	opts := options{Donations: 6, Workers: 3, Inserts: 20, Campaigns: 2}
 	res, err := run(context.Background(), d, opts, filepath.Join(t.TempDir(), "plain.db"))
 	if err != nil {
 		t.Fatal(err)

@@ -21,26 +21,31 @@ import (
 // donation's writes alone cost: totals, the ledger's chained entry, the
 // audit line, the receipt and the notification's log all included.
 
-// storagePath makes opts.Donations such donations to campaign and returns
-// how many it made per second; the confirmed total must grow by exactly
-// what was given.
-func storagePath(ctx context.Context, d *db.DB, opts options, campaignID int64) (float64, error) {
-	var t donation.Target
-	if err := d.QueryRow(ctx, `SELECT c.org_id, n.id FROM campaigns c JOIN campaign_needs n ON n.campaign_id = c.id
-		WHERE c.id = ? ORDER BY n.id LIMIT 1`, campaignID).Scan(&t.OrgID, &t.NeedID); err != nil {
-		return 0, fmt.Errorf("storage path: campaign: %w", err)
+// storagePath makes opts.Donations such donations to campaigns, donor i
+// to campaign i modulo their number, and returns how many it made per
+// second; the confirmed total must grow by exactly what was given.
+func storagePath(ctx context.Context, d *db.DB, opts options, campaigns []benchCampaign) (float64, error) {
+	targets := make([]donation.Target, len(campaigns))
+	for i, c := range campaigns {
+		t := &targets[i]
+		if err := d.QueryRow(ctx, `SELECT c.org_id, n.id FROM campaigns c JOIN campaign_needs n ON n.campaign_id = c.id
+			WHERE c.id = ? ORDER BY n.id LIMIT 1`, c.ID).Scan(&t.OrgID, &t.NeedID); err != nil {
+			return 0, fmt.Errorf("storage path: campaign: %w", err)
+		}
+		t.CampaignID, t.Method = c.ID, donation.MethodGateway
 	}
-	t.CampaignID, t.Method = campaignID, donation.MethodGateway
 	store := &donation.Store{DB: d, OnConfirm: queueReceipt}
-	base, err := confirmedMoney(ctx, d, campaignID)
+	base, err := confirmedMoney(ctx, d, campaigns)
 	if err != nil {
 		return 0, err
 	}
-	given, elapsed, err := give(opts, func(i int, amount int64) error { return storeDonation(ctx, store, t, i, amount) })
+	given, elapsed, err := give(opts, func(i int, amount int64) error {
+		return storeDonation(ctx, store, targets[i%len(targets)], i, amount)
+	})
 	if err != nil {
 		return 0, err
 	}
-	total, err := confirmedMoney(ctx, d, campaignID)
+	total, err := confirmedMoney(ctx, d, campaigns)
 	if err != nil {
 		return 0, err
 	}

@@ -199,6 +199,24 @@ func TestFiguresMatchTheRows(t *testing.T) {
 			t.Fatal(err)
 		}
 		before, _ := s.Region(ctx, from[:2])
+		// Placed no deeper than its kabupaten/kota, or its province (as an
+		// office may be), the organisation counts once in each region
+		// still containing it: their figures do not move.
+		for _, code := range []string{from[:5], from[:2]} {
+			var was []figures.Figures
+			for _, c := range []string{"", from[:2], code} {
+				f, _ := s.Region(ctx, c)
+				was = append(was, f)
+			}
+			exec(`UPDATE organizations SET region_code = ? WHERE id = ?`, code, orgID)
+			for _, f := range was {
+				if now, _ := s.Region(ctx, f.Code); now != f {
+					t.Errorf("placed at %s, %q moved from %+v to %+v", code, f.Code, f, now)
+				}
+			}
+		}
+		exec(`UPDATE organizations SET region_code = ? WHERE id = ?`, from, orgID)
+		check(t, d, s, now)
 		// Moving the organisation to Papua takes everything with it.
 		var papua string
 		if err := d.QueryRow(ctx, `SELECT MIN(code) FROM regions WHERE code LIKE '91.%' AND length(code) = 13`).Scan(&papua); err != nil {

@@ -3,6 +3,7 @@ package figures
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"lokadaya/internal/db"
@@ -154,10 +155,39 @@ func Rebuild(ctx context.Context, tx *db.Tx) error {
 	return nil
 }
 
-// ancestors is the IN list of the region codes that contain code: the
-// nation, its province, kabupaten/kota, kecamatan and itself.
-func ancestors(code string) string {
-	return `('', substr(` + code + `, 1, 2), substr(` + code + `, 1, 5), substr(` + code + `, 1, 8), ` + code + `)`
+// regionLevels are the rows of region_figures that a region code (an
+// expression) feeds, as conditions on region_figures: the nation, the
+// code's province, kabupaten/kota, kecamatan and the code itself, in that
+// order, each only when the code reaches so deep. A trigger updates them
+// one statement each, in that order, so that on PostgreSQL transactions
+// lock the rows they share in one order. A single UPDATE … WHERE
+// region_code IN (…) is planned as a bitmap scan there, which locks the
+// rows in the order they sit in the table; that order changes as rows
+// are updated, and two donations confirmed at once in two organisations
+// then each held a row the other was waiting for (a deadlock: PostgreSQL
+// aborts one of them after a second).
+func regionLevels(code string) []string {
+	return []string{
+		`region_code = ''`,
+		`region_code = substr(` + code + `, 1, 2) AND length(` + code + `) >= 2`,
+		`region_code = substr(` + code + `, 1, 5) AND length(` + code + `) >= 5`,
+		`region_code = substr(` + code + `, 1, 8) AND length(` + code + `) >= 8`,
+		`region_code = ` + code + ` AND length(` + code + `) > 8`,
+	}
+}
+
+// eachLevel is update (an UPDATE of region_figures up to its WHERE) run
+// on each of code's levels, top down, with the condition and.
+func eachLevel(update, code, and string) []string {
+	levels := regionLevels(code)
+	out := make([]string, len(levels))
+	for i, l := range levels {
+		out[i] = update + ` WHERE ` + l
+		if and != "" {
+			out[i] += ` AND ` + and
+		}
+	}
+	return out
 }
 
 // orgColumns are the totals org_figures passes on to region_figures (an
@@ -178,24 +208,24 @@ var orgColumns = [][2]string{
 
 // regionDelta adds (sign "+") or takes off ("-") the row's (NEW or OLD)
 // totals to every region containing the row's region.
-func regionDelta(row, sign string) string {
+func regionDelta(row, sign string) []string {
 	sets := make([]string, len(orgColumns))
 	for i, c := range orgColumns {
 		sets[i] = c[1] + ` = ` + c[1] + ` ` + sign + ` (` + strings.ReplaceAll(c[0], "ROW.", row+".") + `)`
 	}
-	return `UPDATE region_figures SET ` + strings.Join(sets, ", ") + ` WHERE region_code IN ` + ancestors(row+".region_code")
+	return eachLevel(`UPDATE region_figures SET `+strings.Join(sets, ", "), row+".region_code", "")
 }
 
 // regionChange moves every region containing the organisation's
 // (unchanged) region by the difference between the NEW and OLD totals:
 // each region's row is written once, not taken down then up again.
-func regionChange() string {
+func regionChange() []string {
 	sets := make([]string, len(orgColumns))
 	for i, c := range orgColumns {
 		sets[i] = c[1] + ` = ` + c[1] + ` + (` + strings.ReplaceAll(c[0], "ROW.", "NEW.") + `) - (` +
 			strings.ReplaceAll(c[0], "ROW.", "OLD.") + `)`
 	}
-	return `UPDATE region_figures SET ` + strings.Join(sets, ", ") + ` WHERE region_code IN ` + ancestors("NEW.region_code")
+	return eachLevel(`UPDATE region_figures SET `+strings.Join(sets, ", "), "NEW.region_code", "")
 }
 
 // source is a table whose rows add to one column of org_figures: value
@@ -319,12 +349,12 @@ func triggers() []db.Trigger {
 			Body: []string{`UPDATE org_figures SET region_code = NEW.region_code, listed = ` + listed + ` WHERE org_id = NEW.id`}},
 		{Name: "figures_org_del", Table: "organizations", Event: "DELETE",
 			Body: []string{`DELETE FROM org_figures WHERE org_id = OLD.id`}},
-		{Name: "figures_region_ins", Table: "org_figures", Event: "INSERT", Body: []string{regionDelta("NEW", "+")}},
+		{Name: "figures_region_ins", Table: "org_figures", Event: "INSERT", Body: regionDelta("NEW", "+")},
 		{Name: "figures_region_upd", Table: "org_figures", Event: "UPDATE", When: "OLD.region_code <> NEW.region_code",
-			Body: []string{regionDelta("OLD", "-"), regionDelta("NEW", "+")}},
+			Body: append(regionDelta("OLD", "-"), regionDelta("NEW", "+")...)},
 		{Name: "figures_region_same", Table: "org_figures", Event: "UPDATE", When: "OLD.region_code = NEW.region_code",
-			Body: []string{regionChange()}},
-		{Name: "figures_region_del", Table: "org_figures", Event: "DELETE", Body: []string{regionDelta("OLD", "-")}},
+			Body: regionChange()},
+		{Name: "figures_region_del", Table: "org_figures", Event: "DELETE", Body: regionDelta("OLD", "-")},
 	}
 	for _, s := range sources {
 		out = append(out, s.triggers()...)
@@ -368,33 +398,43 @@ func served(id string) string {
 }
 
 func initiativeTriggers() []db.Trigger {
-	add := func(row, except string) string {
-		return `UPDATE region_figures SET initiatives = initiatives + 1 WHERE region_code IN ` + ancestors(row+".region_code") +
-			` AND ` + published(row+".initiative_id") + ` AND ` + noOtherServed(row+".initiative_id", except)
+	add := func(row, except string) []string {
+		return eachLevel(`UPDATE region_figures SET initiatives = initiatives + 1`, row+".region_code",
+			published(row+".initiative_id")+` AND `+noOtherServed(row+".initiative_id", except))
 	}
-	remove := func(row, except string) string {
-		return `UPDATE region_figures SET initiatives = initiatives - 1 WHERE region_code IN ` + ancestors(row+".region_code") +
-			` AND ` + published(row+".initiative_id") + ` AND ` + noOtherServed(row+".initiative_id", except)
+	remove := func(row, except string) []string {
+		return eachLevel(`UPDATE region_figures SET initiatives = initiatives - 1`, row+".region_code",
+			published(row+".initiative_id")+` AND `+noOtherServed(row+".initiative_id", except))
+	}
+	// Publishing, withdrawing or deleting an initiative moves every region
+	// its regions reach, depth by depth from the nation down, for the same
+	// one order of locks.
+	byDepth := func(update, id string) []string {
+		out := make([]string, DepthDesa+1)
+		for depth := range out {
+			out[depth] = update + ` WHERE depth = ` + strconv.Itoa(depth) + ` AND region_code IN ` + served(id)
+		}
+		return out
 	}
 	// Before the change the table holds OLD (not NEW): other rows are
 	// those but OLD.
 	return []db.Trigger{
 		{Name: "figures_reach_ins", Table: "initiative_regions", Event: "INSERT", Before: true,
-			Body: []string{add("NEW", "")}},
+			Body: add("NEW", "")},
 		{Name: "figures_reach_upd", Table: "initiative_regions", Event: "UPDATE OF initiative_id, region_code", Before: true,
-			Body: []string{remove("OLD", "OLD"), add("NEW", "OLD")}},
+			Body: append(remove("OLD", "OLD"), add("NEW", "OLD")...)},
 		{Name: "figures_reach_del", Table: "initiative_regions", Event: "DELETE", Before: true,
-			Body: []string{remove("OLD", "OLD")}},
+			Body: remove("OLD", "OLD")},
 		{Name: "figures_initiative_upd", Table: "initiatives", Event: "UPDATE OF status",
 			When: `(OLD.status = 'published') <> (NEW.status = 'published')`,
-			Body: []string{`UPDATE region_figures SET initiatives = initiatives +
-				CASE WHEN NEW.status = 'published' THEN 1 ELSE -1 END WHERE region_code IN ` + served("NEW.id")}},
+			Body: byDepth(`UPDATE region_figures SET initiatives = initiatives +
+				CASE WHEN NEW.status = 'published' THEN 1 ELSE -1 END`, "NEW.id")},
 		// Before the delete: its regions go with it by cascade, after the
 		// initiative itself, so their own trigger no longer sees it
 		// published.
 		{Name: "figures_initiative_del", Table: "initiatives", Event: "DELETE", Before: true,
 			When: `OLD.status = 'published'`,
-			Body: []string{`UPDATE region_figures SET initiatives = initiatives - 1 WHERE region_code IN ` + served("OLD.id")}},
+			Body: byDepth(`UPDATE region_figures SET initiatives = initiatives - 1`, "OLD.id")},
 	}
 }
 
@@ -475,4 +515,15 @@ func uncountOtherKinds(ctx context.Context, tx *db.Tx) (string, error) {
 		return "", nil
 	}
 	return ` OR kind <> 'oms'`, nil
+}
+
+// RegionsInOrder is the migration that reinstalls the triggers so that
+// they update a region code's rows of region_figures one level at a
+// time, from the nation down (see regionLevels). The totals themselves do
+// not change.
+func RegionsInOrder(ctx context.Context, tx *db.Tx) error {
+	if err := db.DropTriggers(ctx, tx, triggers()); err != nil {
+		return err
+	}
+	return db.CreateTriggers(ctx, tx, triggers())
 }

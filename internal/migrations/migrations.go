@@ -39,6 +39,7 @@ var goSteps = []db.Migration{
 	{Version: 195, Name: "org_name_index", Func: createOrgNameIndex},
 	{Version: 198, Name: "figures_one_write_per_row", Func: figures.OneWritePerRow},
 	{Version: 221, Name: "figures_oms_only", Func: figures.OMSOnly},
+	{Version: 223, Name: "figures_regions_in_order", Func: figures.RegionsInOrder},
 }
 
 // backfillLedger books, once, the confirmed donations and valued goods
