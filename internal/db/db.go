@@ -428,3 +428,10 @@ func IsUniqueViolation(err error) bool {
 	s := err.Error()
 	return strings.Contains(s, "UNIQUE constraint failed") || strings.Contains(s, "SQLSTATE 23505")
 }
+
+// IsDeadlock reports whether PostgreSQL aborted the transaction to break
+// a deadlock: it rolled everything back, and the same transaction may
+// simply be run again.
+func IsDeadlock(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "SQLSTATE 40P01")
+}

@@ -261,7 +261,10 @@ func (s *Store) ApplyNotification(ctx context.Context, provider string, n *gatew
 	}
 	for range 10 {
 		outcome, d, err := s.applyOnce(ctx, provider, id, n)
-		if errors.Is(err, errMoved) {
+		// A deadlock PostgreSQL broke by rolling this one back (another
+		// transaction took the same rows in another order) is tried
+		// again at once rather than left to the gateway's next retry.
+		if errors.Is(err, errMoved) || db.IsDeadlock(err) {
 			continue
 		}
 		if errors.Is(err, ErrAmountMismatch) {

@@ -369,3 +369,67 @@ func TestGatewayStalledStart(t *testing.T) {
 		}
 	})
 }
+
+// TestGatewayNotificationOutlivesADeadlock: on PostgreSQL, a
+// notification whose transaction PostgreSQL aborts to break a deadlock
+// is applied again at once, and counts once. The deadlock is made on
+// purpose: another transaction holds the campaign's totals, which the
+// notification waits for, then asks for the payment's row, which the
+// notification holds.
+func TestGatewayNotificationOutlivesADeadlock(t *testing.T) {
+	d := dbtest.Postgres(t)
+	ctx := context.Background()
+	f := setup(t, d)
+	var receipts atomic.Int64
+	s := gatewayStore(d, &receipts)
+	dn := newGatewayDonation(t, s, f, 25_000, 1)
+
+	other, err := d.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Rollback()
+	// So that the notification, waiting first, is the one PostgreSQL
+	// finds in the deadlock and aborts.
+	if _, err := other.ExecContext(ctx, `SET LOCAL deadlock_timeout = '30s'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.ExecContext(ctx, `SELECT 1 FROM campaign_money WHERE campaign_id = $1 FOR UPDATE`, f.target.CampaignID); err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		outcome string
+		err     error
+	}
+	applied := make(chan result, 1)
+	go func() {
+		outcome, _, err := s.ApplyNotification(ctx, donation.ProviderSandbox, notification(t, dn.ID, 25_000, "settlement"))
+		applied <- result{outcome, err}
+	}()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		var waiting int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()
+			AND wait_event_type = 'Lock'`).Scan(&waiting); err != nil {
+			t.Fatal(err)
+		}
+		if waiting > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the notification never waited for the campaign's totals")
+		}
+	}
+	if _, err := other.ExecContext(ctx, `UPDATE donation_payments SET updated_at = updated_at WHERE donation_id = $1`, dn.ID); err != nil {
+		t.Fatalf("the other transaction was the one aborted: %v", err)
+	}
+	if err := other.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	r := <-applied
+	if r.err != nil || r.outcome != donation.OutcomeApplied {
+		t.Fatalf("notification: %q, %v", r.outcome, r.err)
+	}
+	if c := confirmed(t, s, f); c != 25_000 || receipts.Load() != 1 {
+		t.Errorf("confirmed Rp%d, %d receipts; want Rp25000 and one", c, receipts.Load())
+	}
+}
