@@ -406,19 +406,7 @@ func TestGatewayNotificationOutlivesADeadlock(t *testing.T) {
 		outcome, _, err := s.ApplyNotification(ctx, donation.ProviderSandbox, notification(t, dn.ID, 25_000, "settlement"))
 		applied <- result{outcome, err}
 	}()
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
-		var waiting int
-		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()
-			AND wait_event_type = 'Lock'`).Scan(&waiting); err != nil {
-			t.Fatal(err)
-		}
-		if waiting > 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the notification never waited for the campaign's totals")
-		}
-	}
+	dbtest.WaitForLockWait(t, d)
 	if _, err := other.ExecContext(ctx, `UPDATE donation_payments SET updated_at = updated_at WHERE donation_id = $1`, dn.ID); err != nil {
 		t.Fatalf("the other transaction was the one aborted: %v", err)
 	}

@@ -3,7 +3,6 @@ package figures_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"lokadaya/internal/account"
 	"lokadaya/internal/db"
@@ -62,7 +61,7 @@ func TestRegionRowsLockedTopDown(t *testing.T) {
 			return err
 		})
 	}()
-	waitForALockWait(t, d)
+	dbtest.WaitForLockWait(t, d)
 
 	probe, err := d.BeginTx(ctx, nil)
 	if err != nil {
@@ -87,22 +86,4 @@ func TestRegionRowsLockedTopDown(t *testing.T) {
 	if nation != 1000 || province != 1000 {
 		t.Errorf("the nation holds Rp%d, the province Rp%d; want Rp1000 each", nation, province)
 	}
-}
-
-// waitForALockWait returns once a session of d's database waits for a
-// row lock.
-func waitForALockWait(t *testing.T, d *db.DB) {
-	t.Helper()
-	ctx := context.Background()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
-		var n int
-		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM pg_stat_activity
-			WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		if n > 0 {
-			return
-		}
-	}
-	t.Fatal("the change never waited for the nation's row")
 }
