@@ -471,3 +471,68 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestConfirmInTwoCampaignsBesideANotification: on PostgreSQL, an
+// import confirming donations in two campaigns of one organisation does
+// not deadlock with a gateway notification in the second campaign. The
+// notification is played by a transaction holding the second campaign's
+// totals and then asking for the organisation's, as a confirmation
+// does; the import used to hold the organisation's by then (from its
+// first confirmation) while waiting for the second campaign's, and
+// PostgreSQL aborted it.
+func TestConfirmInTwoCampaignsBesideANotification(t *testing.T) {
+	d := dbtest.Postgres(t)
+	ctx := context.Background()
+	f := setup(t, d)
+	var second int64
+	if err := d.QueryRow(ctx, `INSERT INTO campaigns (initiative_id, org_id, slug, title, status, created_at, updated_at)
+		SELECT initiative_id, org_id, 'buku-kedua', 'Buku Kedua', 'active', created_at, updated_at FROM campaigns WHERE id = ?
+		RETURNING id`, f.campaignID).Scan(&second); err != nil {
+		t.Fatal(err)
+	}
+	// ani (3 March) is confirmed first, in the first campaign; budi (5
+	// March) then, in the second.
+	if _, err := d.Exec(ctx, `UPDATE donations SET campaign_id = ? WHERE id = ?`, second, f.ids["budi"]); err != nil {
+		t.Fatal(err)
+	}
+	imp, err := f.store.Upload(ctx, f.orgID, f.account, "mutasi.csv", sample(t, "bca"), f.actor)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	notice, err := d.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer notice.Rollback()
+	// So that the import, should the two deadlock, is the one aborted.
+	if _, err := notice.ExecContext(ctx, `SET LOCAL deadlock_timeout = '30s'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := notice.ExecContext(ctx, `SELECT 1 FROM campaign_money WHERE campaign_id = $1 FOR UPDATE`, second); err != nil {
+		t.Fatal(err)
+	}
+	type outcome struct {
+		res *bankimport.Result
+		err error
+	}
+	confirmed := make(chan outcome, 1)
+	go func() {
+		res, err := f.store.Confirm(ctx, f.orgID, imp.ID, f.actor)
+		confirmed <- outcome{res, err}
+	}()
+	dbtest.WaitForLockWait(t, d)
+	if _, err := notice.ExecContext(ctx, `SELECT 1 FROM org_figures WHERE org_id = $1 FOR UPDATE`, f.orgID); err != nil {
+		t.Fatal(err)
+	}
+	if err := notice.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	got := <-confirmed
+	if got.err != nil {
+		t.Fatalf("import: %v", got.err)
+	}
+	if got.res.Confirmed != 4 || f.status(t, "ani") != donation.StatusConfirmed || f.status(t, "budi") != donation.StatusConfirmed {
+		t.Errorf("%s; ani %s, budi %s", got.res, f.status(t, "ani"), f.status(t, "budi"))
+	}
+}

@@ -245,6 +245,9 @@ func (s *Store) Confirm(ctx context.Context, orgID int64, id string, actor Actor
 		if err != nil {
 			return err
 		}
+		if err := lockTotals(ctx, tx, pl.pairs); err != nil {
+			return err
+		}
 		for _, row := range pl.rows {
 			if row.State == RowImported || row.State == RowPending {
 				continue
@@ -274,6 +277,29 @@ func (s *Store) Confirm(ctx context.Context, orgID int64, id string, actor Actor
 
 // apply records one credit line and confirms the donation it pays, which
 // it returns (nil when the line paid none).
+// lockTotals takes, on PostgreSQL, the running totals of every campaign
+// the import may confirm a donation in, in campaign order, before the
+// first confirmation. A confirmation takes its campaign's totals, then
+// its organisation's; confirming in a second campaign, the import would
+// hold the organisation's while waiting for that campaign's, held by a
+// gateway notification waiting for the organisation's: a deadlock, which
+// PostgreSQL breaks by aborting the import.
+func lockTotals(ctx context.Context, tx *db.Tx, pairs map[string]int64) error {
+	if tx.Dialect != db.Postgres || len(pairs) < 2 {
+		return nil
+	}
+	ids := make([]any, 0, len(pairs))
+	for _, id := range pairs {
+		ids = append(ids, id)
+	}
+	_, err := tx.Exec(ctx, `SELECT m.campaign_id FROM campaign_money m WHERE m.campaign_id IN
+		(SELECT campaign_id FROM donations WHERE id IN (`+db.Marks(len(ids))+`)) ORDER BY m.campaign_id FOR UPDATE`, ids...)
+	if err != nil {
+		return fmt.Errorf("bankimport: lock totals: %w", err)
+	}
+	return nil
+}
+
 func (s *Store) apply(ctx context.Context, tx *db.Tx, imp *Import, row Row,
 	pairs map[string]int64, actor Actor, res *Result) (*donation.Donation, error) {
 	fp := row.fingerprint
