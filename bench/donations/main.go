@@ -53,6 +53,7 @@ type options struct {
 // result is what a run measured.
 type result struct {
 	Donations     int
+	Campaigns     int
 	Elapsed       time.Duration
 	Expected      int64 // rupiah given
 	Confirmed     int64 // rupiah confirmed by the notifications
@@ -136,7 +137,7 @@ func mainErr(opts options, dbURL string) error {
 // report prints the figures.
 func report(w io.Writer, opts options, r result) {
 	fmt.Fprintf(w, "donations: %d by %d concurrent donors over HTTP to %d campaign(s), each confirmed by a gateway notification, in %s\n",
-		r.Donations, opts.Workers, max(opts.Campaigns, 1), r.Elapsed.Round(time.Millisecond))
+		r.Donations, opts.Workers, r.Campaigns, r.Elapsed.Round(time.Millisecond))
 	fmt.Fprintf(w, "confirmed total: Rp%d of Rp%d given\n", r.Confirmed, r.Expected)
 	fmt.Fprintf(w, "donations per second:        %10.1f\n", r.PerSecond)
 	fmt.Fprintf(w, "plain SQLite inserts per second: %6.1f\n", r.InsertsPerSec)
@@ -159,8 +160,8 @@ func run(ctx context.Context, d *db.DB, opts options, plainPath string) (result,
 	if opts.Donations <= 0 || opts.Workers <= 0 {
 		return res, errors.New("-n and -workers must be positive")
 	}
-	opts.Campaigns = max(opts.Campaigns, 1)
-	campaigns, err := seed(ctx, d, opts.Campaigns)
+	res.Campaigns = max(opts.Campaigns, 1)
+	campaigns, err := seed(ctx, d, res.Campaigns)
 	if err != nil {
 		return res, err
 	}

@@ -275,8 +275,6 @@ func (s *Store) Confirm(ctx context.Context, orgID int64, id string, actor Actor
 	return res, nil
 }
 
-// apply records one credit line and confirms the donation it pays, which
-// it returns (nil when the line paid none).
 // lockTotals takes, on PostgreSQL, the running totals of every campaign
 // the import may confirm a donation in, in campaign order, before the
 // first confirmation. A confirmation takes its campaign's totals, then
@@ -300,6 +298,8 @@ func lockTotals(ctx context.Context, tx *db.Tx, pairs map[string]int64) error {
 	return nil
 }
 
+// apply records one credit line and confirms the donation it pays, which
+// it returns (nil when the line paid none).
 func (s *Store) apply(ctx context.Context, tx *db.Tx, imp *Import, row Row,
 	pairs map[string]int64, actor Actor, res *Result) (*donation.Donation, error) {
 	fp := row.fingerprint

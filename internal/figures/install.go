@@ -133,7 +133,7 @@ func Rebuild(ctx context.Context, tx *db.Tx) error {
 		sums[i] = `SUM(` + strings.ReplaceAll(c[0], "ROW.", "") + `) AS ` + c[1]
 		sets[i] = c[1] + ` = s.` + c[1]
 	}
-	for _, n := range []int{0, 2, 5, 8, 13} {
+	for _, n := range codeLen {
 		key := "''"
 		if n > 0 {
 			key = fmt.Sprintf("substr(region_code, 1, %d)", n)
@@ -167,13 +167,12 @@ func Rebuild(ctx context.Context, tx *db.Tx) error {
 // then each held a row the other was waiting for (a deadlock: PostgreSQL
 // aborts one of them after a second).
 func regionLevels(code string) []string {
-	return []string{
-		`region_code = ''`,
-		`region_code = substr(` + code + `, 1, 2) AND length(` + code + `) >= 2`,
-		`region_code = substr(` + code + `, 1, 5) AND length(` + code + `) >= 5`,
-		`region_code = substr(` + code + `, 1, 8) AND length(` + code + `) >= 8`,
-		`region_code = ` + code + ` AND length(` + code + `) > 8`,
+	out := []string{`region_code = ''`}
+	for _, n := range codeLen[1:] {
+		l := strconv.Itoa(n)
+		out = append(out, `region_code = substr(`+code+`, 1, `+l+`) AND length(`+code+`) >= `+l)
 	}
+	return out
 }
 
 // eachLevel is update (an UPDATE of region_figures up to its WHERE) run
@@ -398,19 +397,18 @@ func served(id string) string {
 }
 
 func initiativeTriggers() []db.Trigger {
-	add := func(row, except string) []string {
-		return eachLevel(`UPDATE region_figures SET initiatives = initiatives + 1`, row+".region_code",
-			published(row+".initiative_id")+` AND `+noOtherServed(row+".initiative_id", except))
-	}
-	remove := func(row, except string) []string {
-		return eachLevel(`UPDATE region_figures SET initiatives = initiatives - 1`, row+".region_code",
+	// reach counts (sign "+") or uncounts ("-") the initiative of row
+	// (an initiative_regions row) in the regions containing its region
+	// that it serves nowhere else but, perhaps, at except.
+	reach := func(sign, row, except string) []string {
+		return eachLevel(`UPDATE region_figures SET initiatives = initiatives `+sign+` 1`, row+".region_code",
 			published(row+".initiative_id")+` AND `+noOtherServed(row+".initiative_id", except))
 	}
 	// Publishing, withdrawing or deleting an initiative moves every region
 	// its regions reach, depth by depth from the nation down, for the same
 	// one order of locks.
 	byDepth := func(update, id string) []string {
-		out := make([]string, DepthDesa+1)
+		out := make([]string, len(codeLen))
 		for depth := range out {
 			out[depth] = update + ` WHERE depth = ` + strconv.Itoa(depth) + ` AND region_code IN ` + served(id)
 		}
@@ -420,11 +418,11 @@ func initiativeTriggers() []db.Trigger {
 	// those but OLD.
 	return []db.Trigger{
 		{Name: "figures_reach_ins", Table: "initiative_regions", Event: "INSERT", Before: true,
-			Body: add("NEW", "")},
+			Body: reach("+", "NEW", "")},
 		{Name: "figures_reach_upd", Table: "initiative_regions", Event: "UPDATE OF initiative_id, region_code", Before: true,
-			Body: append(remove("OLD", "OLD"), add("NEW", "OLD")...)},
+			Body: append(reach("-", "OLD", "OLD"), reach("+", "NEW", "OLD")...)},
 		{Name: "figures_reach_del", Table: "initiative_regions", Event: "DELETE", Before: true,
-			Body: remove("OLD", "OLD")},
+			Body: reach("-", "OLD", "OLD")},
 		{Name: "figures_initiative_upd", Table: "initiatives", Event: "UPDATE OF status",
 			When: `(OLD.status = 'published') <> (NEW.status = 'published')`,
 			Body: byDepth(`UPDATE region_figures SET initiatives = initiatives +
