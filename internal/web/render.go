@@ -154,6 +154,10 @@ type View struct {
 	Errors validate.Errors
 	Demo   bool
 	Data   any
+
+	// langFrom is the page the language switch reloads: the request's own
+	// for a GET, else the page the form was on (see pageOfForm).
+	langFrom *url.URL
 }
 
 // T translates a message key.
@@ -203,22 +207,44 @@ func (v *View) OtherLang() string {
 	return string(i18n.EN)
 }
 
-// SwitchLangURL is the current page in the other language.
+// SwitchLangURL is the current page in the other language. A page
+// answering a form (a POST) has no address of its own to reload, so the
+// switch goes back to the page the form was on.
 func (v *View) SwitchLangURL() string {
+	path, query := v.Path, v.Query
+	if v.langFrom != nil {
+		path, query = v.langFrom.Path, v.langFrom.Query()
+	}
 	q := url.Values{}
-	for k, vs := range v.Query {
+	for k, vs := range query {
 		if k != "lang" {
 			q[k] = vs
 		}
 	}
 	q.Set("lang", v.OtherLang())
-	return v.Path + "?" + q.Encode()
+	return path + "?" + q.Encode()
+}
+
+// pageOfForm is, for a request that is not a GET, the page on this site
+// its form was sent from (the Referer, which this site's Referrer-Policy
+// keeps for its own pages), or the home page when the browser did not
+// say; nil for a GET or HEAD, whose own address can be reloaded.
+func pageOfForm(r *http.Request) *url.URL {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		return nil
+	}
+	ref, err := url.Parse(r.Referer())
+	if err != nil || ref.Host != r.Host || !strings.HasPrefix(ref.Path, "/") {
+		return &url.URL{Path: "/"}
+	}
+	return &url.URL{Path: ref.Path, RawQuery: ref.RawQuery}
 }
 
 // view starts a View for r.
 func (s *Server) view(r *http.Request, title string, data any) *View {
 	return &View{Lang: lang(r), User: currentUser(r), Path: r.URL.Path, Query: r.URL.Query(),
-		Title: title, Form: url.Values{}, Errors: validate.Errors{}, Demo: s.cfg.Demo, Data: data}
+		Title: title, Form: url.Values{}, Errors: validate.Errors{}, Demo: s.cfg.Demo, Data: data,
+		langFrom: pageOfForm(r)}
 }
 
 // render writes page with status; the page is rendered to a buffer first so
