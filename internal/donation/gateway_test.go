@@ -421,3 +421,48 @@ func TestGatewayNotificationOutlivesADeadlock(t *testing.T) {
 		t.Errorf("confirmed Rp%d, %d receipts; want Rp25000 and one", c, receipts.Load())
 	}
 }
+
+// A gateway payment is confirmed by the gateway's settlement alone: a
+// treasurer's hand confirmation is refused and books nothing, so a payment
+// the gateway then reports cancelled never reaches the books; the
+// settlement, when it comes, still confirms it once.
+func TestGatewayDonationNotConfirmedByHand(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		f := setup(t, d)
+		var receipts atomic.Int64
+		s := gatewayStore(d, &receipts)
+		for _, status := range []string{"cancel", "settlement"} {
+			t.Run(status, func(t *testing.T) {
+				don := newGatewayDonation(t, s, f, 90_000, len(status))
+				before, entries := confirmed(t, s, f), ledgerEntries(t, d)
+				if _, err := s.Confirm(ctx, f.target.OrgID, don.ID, f.actor); !errors.Is(err, donation.ErrGatewayConfirms) {
+					t.Fatalf("confirm by hand: %v, want ErrGatewayConfirms", err)
+				}
+				if c, n := confirmed(t, s, f), ledgerEntries(t, d); c != before || n != entries {
+					t.Fatalf("after the refused confirmation: confirmed %d (was %d), %d ledger entries (were %d)", c, before, n, entries)
+				}
+				_, got, err := s.ApplyNotification(ctx, donation.ProviderSandbox, notification(t, don.ID, 90_000, status))
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, grew := "rejected", int64(0)
+				if status == "settlement" {
+					want, grew = "confirmed", 90_000
+				}
+				if got.Status != want || confirmed(t, s, f) != before+grew {
+					t.Errorf("after %s: %s, confirmed %d, want %s and %d", status, got.Status, confirmed(t, s, f), want, before+grew)
+				}
+			})
+		}
+	})
+}
+
+func ledgerEntries(t *testing.T, d *db.DB) int {
+	t.Helper()
+	var n int
+	if err := d.QueryRow(context.Background(), `SELECT COUNT(*) FROM ledger_entries`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

@@ -45,8 +45,12 @@ func (s *Store) Confirm(ctx context.Context, orgID, id int64, actor Actor) (*Don
 func (s *Store) ConfirmTx(ctx context.Context, tx *db.Tx, orgID, id int64, actor Actor) (*Donation, error) {
 	now := s.now()
 	res, err := tx.Exec(ctx, `UPDATE donations SET status = 'confirmed', confirmed_at = ?, confirmed_by = ?
-		WHERE id = ? AND org_id = ? AND status IN ('pending', 'expired')`, now, actorID(actor), id, orgID)
+		WHERE id = ? AND org_id = ? AND status IN ('pending', 'expired') AND method <> ?`,
+		now, actorID(actor), id, orgID, MethodGateway)
 	if err := changed(ctx, tx, res, err, orgID, id); err != nil {
+		if errors.Is(err, ErrNotPending) && awaitsGateway(ctx, tx, id) {
+			return nil, ErrGatewayConfirms
+		}
 		return nil, err
 	}
 	d, err := s.get(ctx, tx, `id = ?`, id)
@@ -165,6 +169,15 @@ func changed(ctx context.Context, q db.Querier, res interface{ RowsAffected() (i
 		return fmt.Errorf("donation: update: %w", err)
 	}
 	return ErrNotPending
+}
+
+// awaitsGateway tells whether donation id is a gateway payment not yet
+// settled, which no one but the gateway may confirm.
+func awaitsGateway(ctx context.Context, q db.Querier, id int64) bool {
+	var n int
+	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM donations WHERE id = ? AND method = ? AND status IN ('pending', 'expired')`,
+		id, MethodGateway).Scan(&n)
+	return err == nil && n == 1
 }
 
 // free deletes the donation's claim on its amount.

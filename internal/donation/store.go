@@ -19,6 +19,11 @@ var (
 	ErrNoCode = errors.New("donation: no free unique code")
 	// ErrNotPending means the donation was already confirmed or rejected.
 	ErrNotPending = errors.New("donation: not pending")
+	// ErrGatewayConfirms means a treasurer tried to confirm by hand a
+	// donation paid through the payment gateway: only the gateway's
+	// signed settlement confirms it, so that a payment the gateway later
+	// reports failed or cancelled was never booked.
+	ErrGatewayConfirms = errors.New("donation: confirmed by the gateway's settlement only")
 )
 
 // Store keeps donations.

@@ -129,6 +129,8 @@ func (s *Server) afterDonationAction(w http.ResponseWriter, r *http.Request, a *
 	switch {
 	case errors.Is(err, donation.ErrNotPending):
 		s.flash(w, "donation.flash.already")
+	case errors.Is(err, donation.ErrGatewayConfirms):
+		s.flash(w, "donation.flash.gateway_confirms")
 	case err != nil:
 		s.fail(w, r, err)
 		return

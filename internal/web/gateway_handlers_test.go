@@ -571,3 +571,30 @@ func TestDonationReasonInReadersLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The treasurer's list shows a gateway payment awaiting its settlement
+// without a confirm button, and a confirmation sent anyway is refused with
+// a message: only the gateway's settlement confirms such a donation.
+func TestGatewayDonationNotConfirmedByHand(t *testing.T) {
+	w := newGatewayWorld(t)
+	w.give(t, url.Values{"amount": {"90000"}, "name": {"Rina"}, "method": {"gateway"}})
+	id, status, _, _ := w.lastDonation(t)
+	if status != "pending" {
+		t.Fatalf("donation %s: %s", id, status)
+	}
+	list := w.get(t, "treasurer", "/organisasi/taman-baca/donasi")
+	if list.status != http.StatusOK || strings.Contains(list.body, "/donasi/"+id+"/konfirmasi") ||
+		!strings.Contains(list.body, "Dikonfirmasi otomatis begitu gerbang pembayaran melaporkan pelunasan") {
+		t.Fatalf("list %d offers to confirm by hand or does not say why not", list.status)
+	}
+	res := w.post(t, "treasurer", "/organisasi/taman-baca/donasi/"+id+"/konfirmasi", url.Values{})
+	if res.status != http.StatusSeeOther || !strings.Contains(res.header.Get("Set-Cookie"), "flash=donation.flash.gateway_confirms") {
+		t.Fatalf("confirm: %d, flash %q", res.status, res.header.Get("Set-Cookie"))
+	}
+	if _, status, _, _ := w.lastDonation(t); status != "pending" {
+		t.Errorf("after a hand confirmation the donation is %s", status)
+	}
+	if m := w.apiMoney(t); m["confirmed"] != 0 {
+		t.Errorf("money after a hand confirmation: %v", m)
+	}
+}
