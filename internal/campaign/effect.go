@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"lokadaya/internal/donation"
+	"lokadaya/internal/i18n"
 	"lokadaya/internal/supporter"
 )
 
@@ -44,7 +45,7 @@ func (r Rate) Tenths() int64 {
 	if !r.Known() {
 		return 0
 	}
-	return (r.Part*1000 + r.Whole/2) / r.Whole
+	return i18n.Permille(r.Part, r.Whole)
 }
 
 // Share is the percentage of the money target confirmed, or -1 without a

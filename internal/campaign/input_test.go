@@ -89,6 +89,25 @@ func TestParseNeedByKind(t *testing.T) {
 	}
 }
 
+// A count (goods, volunteers, signatures) that is not a whole number is
+// told so in words of counting, not of rupiah.
+func TestParseNeedTargetMessages(t *testing.T) {
+	for _, tc := range []struct{ kind, target, want string }{
+		{"barang", "dua puluh", "campaign.err.count"},
+		{"relawan", "2,5", "campaign.err.count"},
+		{"advokasi", "seratus", "campaign.err.count"},
+		{"barang", "-5", "tools.err.amount_negative"},
+		{"dana", "dua juta", "tools.err.amount_invalid"},
+		{"dana", "1.500,50", "tools.err.amount_decimal"},
+	} {
+		_, errs := campaign.ParseNeed(form("kind", tc.kind, "title", "x", "target", tc.target, "unit", "buah",
+			"petition_text", "Kami meminta"))
+		if got := errs["target"]; got != tc.want {
+			t.Errorf("%s %q: %q, want %q", tc.kind, tc.target, got, tc.want)
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	f.Add("Kampanye", "2025-01-01", "2025-02-01", "1/PUB", "kemensos", "2025-01-01", "2025-03-31")
 	f.Add("", "x", "2025-13-40", "", "", "", "")

@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"errors"
 	"net/url"
 	"strconv"
 	"strings"
@@ -38,7 +39,7 @@ func ParseNeed(form url.Values) (NeedInput, validate.Errors) {
 	}
 	e.MaxLen("description", in.Description, MaxText)
 	if in.Kind != KindKeahlian && in.Kind != KindKemitraan {
-		in.Target = parseTarget(e, "target", g("target"))
+		in.Target = parseTarget(e, "target", g("target"), in.Kind == KindDana)
 	}
 	switch in.Kind {
 	case KindBarang:
@@ -70,10 +71,14 @@ func ParseNeed(form url.Values) (NeedInput, validate.Errors) {
 	return in, e
 }
 
-// parseTarget reads a positive whole number.
-func parseTarget(e validate.Errors, field, v string) int64 {
+// parseTarget reads a positive whole number: rupiah when money is
+// asked for, else a count (goods, volunteers, signatures), whose mistakes
+// are not told in rupiah.
+func parseTarget(e validate.Errors, field, v string, money bool) int64 {
 	n, err := cycletool.ParseRupiah(v)
 	switch {
+	case err != nil && !money && (errors.Is(err, cycletool.ErrAmountInvalid) || errors.Is(err, cycletool.ErrAmountDecimal)):
+		e.Add(field, "campaign.err.count")
 	case err != nil:
 		e.Add(field, cycletool.AmountErrKey(err))
 	case n <= 0:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"lokadaya/internal/db"
+	"lokadaya/internal/i18n"
 	"slices"
 	"time"
 )
@@ -211,7 +212,7 @@ func (f Figures) OnTimePermille() (int64, bool) {
 	if f.Decided == 0 {
 		return 0, false
 	}
-	return int64(f.OnTime) * 1000 / int64(f.Decided), true
+	return i18n.Permille(int64(f.OnTime), int64(f.Decided)), true
 }
 
 // Figures computes the figures of the log f selects (Before and Limit

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/i18n"
 	"lokadaya/internal/ledger"
 )
 
@@ -34,13 +35,9 @@ func (s Share) Room() int64 { return roomLeft(s.Cap(), s.Used, s.Pending) }
 // donation was reversed, for example).
 func (s Share) Over() bool { return s.Used > s.Cap() }
 
-// Permille is the share in tenths of a percent, 0 when nothing was raised.
-func (s Share) Permille() int64 {
-	if s.Raised <= 0 {
-		return 0
-	}
-	return s.Used * 1000 / s.Raised
-}
+// Permille is the share in tenths of a percent, rounded as the public
+// reports round it; 0 when nothing was raised.
+func (s Share) Permille() int64 { return i18n.Permille(s.Used, s.Raised) }
 
 // figures are the ledger sums the cap needs.
 type figures struct{ raised, used, entries int64 }

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/i18n"
 )
 
 // Figures are one region's figures (” and "Indonesia" for the country).
@@ -57,7 +58,7 @@ func (f Figures) OnTimePermille() (int64, bool) {
 	if f.ComplaintsDecided == 0 {
 		return 0, false
 	}
-	return f.ComplaintsOnTime * 1000 / f.ComplaintsDecided, true
+	return i18n.Permille(f.ComplaintsOnTime, f.ComplaintsDecided), true
 }
 
 // Active reports whether anything happens in the region.

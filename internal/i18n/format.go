@@ -109,7 +109,18 @@ func PercentOf(lang Lang, part, whole int64) string {
 	if whole <= 0 {
 		return ""
 	}
-	return Percent(lang, (part*1000+whole/2)/whole)
+	return Percent(lang, Permille(part, whole))
+}
+
+// Permille is part of whole in tenths of a percent, rounded half up, as
+// every share on the site is shown (4 of 6 is 66.7 %); 0 when whole is
+// not positive. A page and its API give the same figure because both
+// take it from here.
+func Permille(part, whole int64) int64 {
+	if whole <= 0 {
+		return 0
+	}
+	return (part*1000 + whole/2) / whole
 }
 
 // PercentValue writes a percentage given as a number (1.6 for 1.6 %)

@@ -72,3 +72,14 @@ func TestPercent(t *testing.T) {
 		}
 	}
 }
+
+func TestPermille(t *testing.T) {
+	for _, tc := range []struct{ part, whole, want int64 }{
+		{4, 6, 667}, {1, 3, 333}, {75_000, 1_981_011, 38}, {6_995, 100_000, 70}, {1, 2000, 1},
+		{0, 7, 0}, {7, 7, 1000}, {5, 0, 0}, {5, -1, 0},
+	} {
+		if got := Permille(tc.part, tc.whole); got != tc.want {
+			t.Errorf("Permille(%d, %d) = %d, want %d", tc.part, tc.whole, got, tc.want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"lokadaya/internal/db"
+	"lokadaya/internal/i18n"
 	"lokadaya/internal/service"
 )
 
@@ -57,7 +58,7 @@ func (c *Complaints) OnTimePermille() (int64, bool) {
 	if c.Decided == 0 {
 		return 0, false
 	}
-	return int64(c.OnTime) * 1000 / int64(c.Decided), true
+	return i18n.Permille(int64(c.OnTime), int64(c.Decided)), true
 }
 
 // Satisfaction is the latest survey round (SKM) whose period overlaps the

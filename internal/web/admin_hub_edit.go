@@ -157,6 +157,7 @@ func (s *Server) renderHubForm(w http.ResponseWriter, r *http.Request, status in
 		s.serverError(w, r, err)
 		return
 	}
+	p.Picker.Action = r.URL.Path // the new and edit pages post to themselves
 	title := i18n.T(lang(r), "admin.hub_form.new")
 	if h != nil {
 		title = i18n.T(lang(r), "admin.hub_form.edit", h.Name)

@@ -79,7 +79,7 @@ func TestBrowserFeedbackByQR(t *testing.T) {
 	screenshot(t, tab, "feedback-thanks")
 	var total string
 	run(t, tab, "see the tally",
-		chromedp.Click("a.button", chromedp.ByQuery),
+		chromedp.Click(`a.button[href^="/layanan/"]`, chromedp.ByQuery),
 		chromedp.WaitVisible("table.feedback-months", chromedp.ByQuery),
 		chromedp.Text("table.feedback-months tfoot", &total, chromedp.ByQuery))
 	stored := w.counted(t, pt.ID)

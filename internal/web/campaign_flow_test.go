@@ -143,10 +143,11 @@ func TestCampaignEditorFlow(t *testing.T) {
 	// The stage 4 review lists the initiative's campaigns.
 	toolCheck(t, "stage 4 review", w.get(t, "viewer", "/organisasi/taman-baca/siklus/1/tahap/4/tinjauan"), http.StatusOK,
 		`href="/galang-daya/rak-buku-warga">Rak Buku Warga</a>`)
-	// Cancelled: gone from the public, still there for members.
-	toolCheck(t, "cancel", w.post(t, "owner", campaignBase+"/rak-buku-warga/batalkan", nil), http.StatusSeeOther)
-	toolCheck(t, "cancelled public", w.get(t, "anon", "/galang-daya/rak-buku-warga"), http.StatusNotFound)
-	toolCheck(t, "cancelled member", w.get(t, "viewer", "/galang-daya/rak-buku-warga"), http.StatusOK, "Dibatalkan")
+	// Cancelled: gone from the lists, its page marked cancelled for the
+	// public, still there for members.
+	toolCheck(t, "cancel", w.post(t, "owner", campaignBase+"/rak-buku-warga/batalkan", url.Values{"confirm": {"1"}}), http.StatusSeeOther)
+	toolCheck(t, "cancelled public", w.get(t, "anon", "/galang-daya/rak-buku-warga"), http.StatusOK, "Kampanye ini dibatalkan")
+	toolCheck(t, "cancelled member", w.get(t, "viewer", "/galang-daya/rak-buku-warga"), http.StatusOK, "Kampanye ini dibatalkan")
 	toolCheck(t, "cancelled edit", w.post(t, "owner", edit, url.Values{"action": {"need_add"}, "need_kind": {"keahlian"},
 		"need_title": {"x"}}), http.StatusUnprocessableEntity, "sudah selesai atau dibatalkan")
 }

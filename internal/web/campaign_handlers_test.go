@@ -57,7 +57,7 @@ func TestCampaignRoutesByRole(t *testing.T) {
 			{campaignBase + "/" + own.Slug + "/ubah", campaignForm("Milik " + role + " diubah")},
 			{campaignBase + "/" + own.Slug + "/kabar", url.Values{"update_title": {"Kabar"}, "update_body": {"Isi"}}},
 			{campaignBase + "/" + own.Slug + "/terbitkan", url.Values{"publish_anyway": {"1"}}},
-			{campaignBase + "/" + toCancel.Slug + "/batalkan", nil},
+			{campaignBase + "/" + toCancel.Slug + "/batalkan", url.Values{"confirm": {"1"}}},
 		}
 		for _, p := range posts {
 			r := w.post(t, role, p.path, p.form)

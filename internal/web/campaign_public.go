@@ -42,11 +42,25 @@ type campaignIndexPage struct {
 	// it is the list behind a figure, no kind chosen: the figure itself.
 	Running int64
 	Counted bool
+	// All lists ended campaigns beside the running ones (?tampil=semua):
+	// the list behind the money, goods and time figures, which count
+	// what every campaign gathered, not only those running now.
+	All bool
 }
 
 // MoreURL is the address of the list's next page.
-func (p *campaignIndexPage) MoreURL() string {
-	q := url.Values{"setelah": {strconv.FormatInt(p.Next, 10)}}
+func (p *campaignIndexPage) MoreURL() string { return p.listURL(p.Next, p.All) }
+
+// ToggleURL is the same list with ended campaigns shown or hidden.
+func (p *campaignIndexPage) ToggleURL() string { return p.listURL(0, !p.All) }
+
+// listURL is the list with the page's filters, from cursor after (0: the
+// first page), with or without the ended campaigns.
+func (p *campaignIndexPage) listURL(after int64, all bool) string {
+	q := url.Values{}
+	if after != 0 {
+		q.Set("setelah", strconv.FormatInt(after, 10))
+	}
 	if p.Kind != "" {
 		q.Set("jenis", p.Kind)
 	}
@@ -55,6 +69,12 @@ func (p *campaignIndexPage) MoreURL() string {
 		if p.BasedIn {
 			q.Set("asal", "oms")
 		}
+	}
+	if all {
+		q.Set("tampil", "semua")
+	}
+	if len(q) == 0 {
+		return "/galang-daya"
 	}
 	return "/galang-daya?" + q.Encode()
 }
@@ -107,7 +127,8 @@ func (p *campaignShowPage) HoursLeft() int { return int(p.TimeLeft(p.Now).Hours(
 
 // campaignIndex lists active campaigns: ?wilayah=CODE (the initiative
 // serves it or the organisation sits under it; with ?asal=oms only the
-// latter), ?jenis=KIND of support, ?setelah=cursor.
+// latter), ?jenis=KIND of support, ?tampil=semua the ended ones too,
+// ?setelah=cursor.
 func (s *Server) campaignIndex(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	p := &campaignIndexPage{Kinds: campaign.Kinds}
@@ -119,6 +140,10 @@ func (s *Server) campaignIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	if q.Get("asal") == "oms" {
 		keep.Set("asal", "oms")
+	}
+	if q.Get("tampil") == "semua" {
+		p.All, opt.Status = true, "" // PublicOnly keeps the active and the ended
+		keep.Set("tampil", "semua")
 	}
 	var err error
 	if p.Filter, err = s.regionFilterFor(r, "/galang-daya", keep); err != nil {
@@ -133,7 +158,7 @@ func (s *Server) campaignIndex(w http.ResponseWriter, r *http.Request) {
 			opt.Region = p.Region.Code
 		}
 	}
-	if p.Kind == "" && (p.Region == nil || p.BasedIn) {
+	if p.Kind == "" && !p.All && (p.Region == nil || p.BasedIn) {
 		code := ""
 		if p.Region != nil {
 			code = p.Region.Code
@@ -166,8 +191,10 @@ func (s *Server) campaignCard(ctx context.Context, c *campaign.Campaign) (campai
 	return campaignCard{Campaign: c, Org: o, Initiative: i}, nil
 }
 
-// campaignShow is a campaign's public page. Drafts, cancelled campaigns
-// and those of hidden organisations are 404 except to insiders.
+// campaignShow is a campaign's public page. Drafts (cancelled ones too)
+// and the campaigns of hidden organisations are 404 except to insiders; a
+// campaign cancelled after it was published stays, marked cancelled and
+// closed to support, for those who gave (see campaignShown).
 func (s *Server) campaignShow(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	c, err := s.campaignStore().BySlug(ctx, r.PathValue("cslug"))
@@ -185,7 +212,7 @@ func (s *Server) campaignShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	public := c.Public() && !orgHidden(card.Org)
+	public := campaignShown(c) && !orgHidden(card.Org)
 	if !public && !a.Insider() {
 		s.notFound(w, r)
 		return
@@ -206,7 +233,7 @@ func (s *Server) campaignShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	if public && !a.Insider() {
+	if public && c.Public() && !a.Insider() {
 		s.countVisit(r, c, card.Org)
 	}
 	s.render(w, r, http.StatusOK, "campaign_show", s.view(r, c.Title, p))
@@ -234,6 +261,14 @@ func (s *Server) countNeedVisit(r *http.Request, c *campaign.Campaign, o *org.Or
 		return
 	}
 	s.countVisit(r, c, o)
+}
+
+// campaignShown reports whether c's page and report are open to the
+// public: a public campaign, or one cancelled after it was published,
+// whose donors may still look up what became of their money. Gifts and
+// other support are closed on a cancelled campaign (campaign.Open).
+func campaignShown(c *campaign.Campaign) bool {
+	return c.Public() || (c.Status == campaign.StatusCancelled && c.PublishedAt != nil)
 }
 
 // campaignAccess is the caller's rights in an organisation, without

@@ -7,6 +7,7 @@ import (
 
 	"lokadaya/internal/campaign"
 	"lokadaya/internal/donation"
+	"lokadaya/internal/i18n"
 	"lokadaya/internal/validate"
 )
 
@@ -30,8 +31,49 @@ func (s *Server) campaignPublish(w http.ResponseWriter, r *http.Request) {
 		func(c *campaignCtx) string { return campaignPublicURL(c.Campaign) })
 }
 
-// campaignCancel stops a campaign for good.
+// campaignCancelPage is the confirmation asked before a campaign is
+// cancelled: it cannot be undone.
+type campaignCancelPage struct {
+	*campaignCtx
+	Money campaign.Money
+}
+
+// CancelURL is where the confirmation is asked and posted.
+func (c *campaignCtx) CancelURL() string {
+	return campaignsURL(c.Access) + "/" + c.Campaign.Slug + "/batalkan"
+}
+
+// campaignCancelConfirm asks the writer to confirm the cancellation, with
+// what it does to the campaign and its money: GET .../batalkan.
+func (s *Server) campaignCancelConfirm(w http.ResponseWriter, r *http.Request) {
+	c, ok := s.loadCampaign(w, r, campaignWrite)
+	if !ok {
+		return
+	}
+	if !c.Campaign.Editable() {
+		s.flash(w, "campaign.err.closed")
+		redirect(w, r, c.ManageURL())
+		return
+	}
+	money, err := s.campaignStore().MoneyProgress(r.Context(), c.Campaign)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	title := i18n.T(lang(r), "campaign.cancel.title", c.Campaign.Title)
+	s.render(w, r, http.StatusOK, "campaign_cancel", s.view(r, title, &campaignCancelPage{campaignCtx: c, Money: money}))
+}
+
+// campaignCancel stops a campaign for good, once the writer confirmed on
+// the confirmation page; a post without the confirmation goes there.
 func (s *Server) campaignCancel(w http.ResponseWriter, r *http.Request) {
+	if r.PostFormValue("confirm") != "1" {
+		c, ok := s.loadCampaign(w, r, campaignWrite)
+		if ok {
+			redirect(w, r, c.CancelURL())
+		}
+		return
+	}
 	s.campaignChangeStatus(w, r, s.campaignStore().Cancel, "campaign.flash.cancelled",
 		func(c *campaignCtx) string { return campaignsURL(c.Access) })
 }

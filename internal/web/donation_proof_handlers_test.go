@@ -134,6 +134,12 @@ func TestDonationProof(t *testing.T) {
 			if res.status != tt.status || !strings.Contains(res.body, tt.want) {
 				t.Errorf("%d, want %d with %q", res.status, tt.status, tt.want)
 			}
+			// The form posts to #error-summary: the summary is there,
+			// beside the form, and its link leads to the file field.
+			if !strings.Contains(res.body, `id="error-summary"`) || !strings.Contains(res.body, `href="#bukti"`) ||
+				strings.Count(res.body, `id="bukti"`) != 1 {
+				t.Error("no error summary by the proof form, or the field's id is not unique")
+			}
 		})
 	}
 	if res := w.get(t, "owner", proofURL); res.body != string(pdf) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -44,7 +45,7 @@ func TestRegionPageFigures(t *testing.T) {
 		page := w.get(t, "anon", "/wilayah/"+code)
 		toolCheck(t, "region "+code, page, 200,
 			`href="/organisasi?wilayah=`+code+`"><strong>`+i18n.Number(orgs)+`</strong> OMS berkedudukan di sini`,
-			`href="/galang-daya?wilayah=`+code+`&amp;jenis=dana"><strong>`+i18n.Rupiah(money)+`</strong> dana terkonfirmasi`,
+			`href="/galang-daya?wilayah=`+code+`&amp;asal=oms&amp;jenis=dana&amp;tampil=semua"><strong>`+i18n.Rupiah(money)+`</strong> dana terkonfirmasi`,
 			`<strong>`+i18n.Number(reached)+`</strong> penerima manfaat terlayani`,
 			`<strong>`+i18n.Number(minutes/60)+`</strong> jam relawan tercatat`,
 			`<li class="campaign-card">`, `href="/simpul/`, `aria-sort="ascending"><a href="/wilayah/`+code+`?arah=turun&amp;urut=nama`)
@@ -196,7 +197,7 @@ func TestCampaignFigureMatchesItsList(t *testing.T) {
 	country := w.get(t, "anon", "/wilayah?urut=dana")
 	toolCheck(t, "country", country, 200, "<h1>Indonesia</h1>",
 		`href="/organisasi"><strong>`+i18n.Number(orgs)+`</strong> OMS berkedudukan di sini`,
-		`href="/galang-daya?jenis=dana"><strong>`+i18n.Rupiah(money)+`</strong> dana terkonfirmasi`,
+		`href="/galang-daya?jenis=dana&amp;tampil=semua"><strong>`+i18n.Rupiah(money)+`</strong> dana terkonfirmasi`,
 		`aria-sort="descending"><a href="/wilayah?arah=naik&amp;urut=dana`, `action="/wilayah"`, `href="/peta"`)
 	if rows := strings.Count(country.body, `<th scope="row"><a href="/wilayah/`); rows != 38 {
 		t.Errorf("the country page lists %d provinces", rows)
@@ -216,4 +217,55 @@ func TestCampaignFigureMatchesItsList(t *testing.T) {
 	}
 	// A search by name still answers on the same address.
 	toolCheck(t, "search", w.get(t, "anon", "/wilayah?q=Kota+Bandung"), 200, `href="/wilayah/32.73"`)
+}
+
+// cardMoney is the confirmed money a campaign card shows.
+var cardMoney = regexp.MustCompile(`<span class="badge">Dana</span> Rp([0-9.]+) dari`)
+
+// moreLink is the list's link to its next page.
+var moreLink = regexp.MustCompile(`<a href="(/galang-daya\?[^"]*setelah=[^"]*)">Berikutnya</a>`)
+
+// The money figure on the home page, the country's and a region's page
+// adds up to the money on the cards of the list it opens, every page of
+// it: ended campaigns included, since the figure counts what they
+// gathered too.
+func TestMoneyFigureAddsUpToItsList(t *testing.T) {
+	w := newDemoWorld(t)
+	kab := w.org.RegionCode[:5]
+	for _, page := range []string{"/", "/wilayah", "/wilayah/" + kab[:2], "/wilayah/" + kab} {
+		body := w.get(t, "anon", page).body
+		m := regexp.MustCompile(`<a href="([^"]*jenis=dana[^"]*)"><strong>Rp([0-9.]+)</strong>`).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("%s: no money figure", page)
+		}
+		figure := parseRupiahDigits(t, m[2])
+		var sum int64
+		cards := 0
+		for next := html.UnescapeString(m[1]); next != ""; {
+			list := w.get(t, "anon", next)
+			if list.status != 200 {
+				t.Fatalf("%s: %d", next, list.status)
+			}
+			for _, c := range cardMoney.FindAllStringSubmatch(list.body, -1) {
+				sum += parseRupiahDigits(t, c[1])
+				cards++
+			}
+			next = ""
+			if more := moreLink.FindStringSubmatch(list.body); more != nil {
+				next = html.UnescapeString(more[1])
+			}
+		}
+		if sum != figure || cards == 0 {
+			t.Errorf("%s: the figure says Rp%d, its list's %d cards add up to Rp%d", page, figure, cards, sum)
+		}
+	}
+}
+
+func parseRupiahDigits(t *testing.T, s string) int64 {
+	t.Helper()
+	n, err := strconv.ParseInt(strings.ReplaceAll(s, ".", ""), 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

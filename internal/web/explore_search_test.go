@@ -209,7 +209,7 @@ func TestSearchIsFreshAfterWrites(t *testing.T) {
 	if got := find("berdaya", "campaign"); !hasSlug(got, c.Slug) {
 		t.Errorf("published campaign not found by a stem: %v", got)
 	}
-	if r := w.post(t, "owner", base+"/batalkan", nil); r.status != http.StatusSeeOther {
+	if r := w.post(t, "owner", base+"/batalkan", url.Values{"confirm": {"1"}}); r.status != http.StatusSeeOther {
 		t.Fatalf("cancel: %d %s", r.status, r.body)
 	}
 	if got := find("kincir", ""); len(got) != 0 {

@@ -279,6 +279,7 @@ func (s *Server) initiativeRegions(r *http.Request, p *initiativeFormPage, form 
 	if p.Picker, err = s.regionPicker(r.Context(), lang(r), form, false); err != nil {
 		return nil, err
 	}
+	p.Picker.Action = r.URL.Path // the new and edit pages post to themselves: back to the picker, not the top
 	form = maps.Clone(form)
 	known := map[string]bool{}
 	form["regions"] = nil

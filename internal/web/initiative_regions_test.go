@@ -21,7 +21,8 @@ func TestInitiativeRegionsPickedByName(t *testing.T) {
 	// Province, then kabupaten/kota: each refresh shows the next level.
 	form.Set("region_prov", "32")
 	res := w.post(t, "editor", edit, withValue(form, "region_refresh", "1"))
-	toolCheck(t, "refresh", res, http.StatusOK, `<option value="32.73">Kota Bandung</option>`, "Belum ada wilayah layanan.")
+	toolCheck(t, "refresh", res, http.StatusOK, `<option value="32.73">Kota Bandung</option>`, "Belum ada wilayah layanan.",
+		`formaction="`+edit+`#region-picker"`) // without JavaScript the page comes back at the picker
 	form.Set("region_kab", "32.73")
 	res = w.post(t, "editor", edit, withValue(form, "region_add", "1"))
 	toolCheck(t, "add Kota Bandung", res, http.StatusOK, `name="regions" value="32.73" checked> Kota Bandung, Jawa Barat`)

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -258,10 +259,15 @@ func TestAPILedger(t *testing.T) {
 		t.Errorf("verify %v", v)
 	}
 	res = w.get(t, "anon", "/organisasi/taman-baca")
-	if !strings.Contains(res.body, last.Hash) || !strings.Contains(res.body, `href="/api/v1/organizations/taman-baca/ledger/verify"`) ||
+	if !strings.Contains(res.body, last.Hash) || !strings.Contains(res.body, `href="/organisasi/taman-baca/buku/periksa"`) ||
 		!strings.Contains(res.body, "Periksa buku") {
 		t.Errorf("the organisation's page lacks the head hash or the link")
 	}
+	// The page people open says the same as the API, in words, and
+	// links to the API for programs.
+	check := w.get(t, "anon", "/organisasi/taman-baca/buku/periksa")
+	toolCheck(t, "books' check", check, http.StatusOK, "Buku utuh", "menghitung ulang 106 catatan", last.Hash,
+		`href="/api/v1/organizations/taman-baca/ledger/verify"`)
 
 	// A row changed in the database shows.
 	if _, err := w.d.Exec(ctx, `UPDATE ledger_entries SET amount = -1 WHERE org_id = ? AND seq = 2`, w.org.ID); err != nil {
@@ -270,4 +276,6 @@ func TestAPILedger(t *testing.T) {
 	if v := verify(); v["ok"] != false || v["first_bad"] != 2.0 || v["entries"] != 106.0 {
 		t.Errorf("tampered verify %v", v)
 	}
+	toolCheck(t, "tampered books' check", w.get(t, "anon", "/organisasi/taman-baca/buku/periksa"), http.StatusOK,
+		"Buku tidak utuh", "isi catatan tidak sesuai hash-nya pada catatan nomor 2")
 }

@@ -15,6 +15,10 @@ type orgAccess struct {
 	User  *account.User // nil for anonymous visitors
 	Role  org.Role      // "" when the caller is not a member
 	Admin bool          // platform admin: may view and edit any organisation
+	// Reviewer: the caller coordinates a hub covering the organisation's
+	// region and reads it though it is hidden. Set by loadOrg only for a
+	// hidden organisation and a caller who is no insider.
+	Reviewer bool
 }
 
 // Member reports whether the caller belongs to the organisation.
@@ -44,14 +48,27 @@ func orgHidden(o *org.Organization) bool {
 
 // loadOrg loads the organisation named by the {slug} path value and the
 // caller's rights there. It answers 404 itself when the organisation does
-// not exist or is hidden from this caller.
+// not exist or is hidden from this caller: a hidden organisation is seen
+// by its insiders and by its reviewers, the coordinators of a hub covering
+// its region, who review it whatever its status.
 func (s *Server) loadOrg(w http.ResponseWriter, r *http.Request) (*orgAccess, bool) {
 	a, ok := s.loadAnyOrg(w, r)
-	if ok && orgHidden(a.Org) && !a.Insider() {
+	if !ok || !orgHidden(a.Org) || a.Insider() {
+		return a, ok
+	}
+	if a.User != nil {
+		reviews, err := s.hubs.Reviews(r.Context(), actorOf(a.User), a.Org)
+		if err != nil {
+			s.serverError(w, r, err)
+			return nil, false
+		}
+		a.Reviewer = reviews
+	}
+	if !a.Reviewer {
 		s.notFound(w, r)
 		return nil, false
 	}
-	return a, ok
+	return a, true
 }
 
 // loadAnyOrg is loadOrg for pages whose own check decides who may see a

@@ -245,6 +245,13 @@ func TestOrgMemberRules(t *testing.T) {
 	if r := w.role(t, "editor"); r != org.RoleTreasurer {
 		t.Errorf("editor now %q", r)
 	}
+	// The only owner is offered neither buttons that would be refused, but
+	// told how to leave; other members keep theirs.
+	page := w.get(t, "owner", "/organisasi/taman-baca/anggota").body
+	if strings.Contains(page, `action="`+path("owner", "peran")+`"`) || strings.Contains(page, `action="`+path("owner", "hapus")+`"`) ||
+		!strings.Contains(page, "alihkan kepemilikan dulu") || !strings.Contains(page, `action="`+path("editor", "hapus")+`"`) {
+		t.Error("the only owner's row offers what would be refused, or no longer says why, or others lost their buttons")
+	}
 	if r := w.role(t, "owner"); r != org.RoleOwner {
 		t.Errorf("owner now %q", r)
 	}

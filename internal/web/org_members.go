@@ -24,6 +24,10 @@ type memberRow struct {
 	Roles     []org.Role // roles the caller may give; empty when none
 	CanRemove bool
 	Self      bool
+	// OnlyOwner: the organisation's one owner, who can be neither demoted
+	// nor removed until ownership passes to someone else (org.ErrLastOwner),
+	// so no button is offered that would only be refused.
+	OnlyOwner bool
 }
 
 // mayTouch reports whether the caller may change or remove a member who
@@ -58,14 +62,23 @@ func (s *Server) renderMembers(w http.ResponseWriter, r *http.Request, status in
 		return
 	}
 	p := &orgMembersPage{Access: a, InviteRoles: inviteRoles}
+	owners := 0
 	for _, m := range ms {
-		row := memberRow{Member: m, Self: a.User != nil && a.User.ID == m.UserID}
-		for _, to := range org.Roles {
-			if a.mayTouch(m.Role, to) {
-				row.Roles = append(row.Roles, to)
-			}
+		if m.Role == org.RoleOwner {
+			owners++
 		}
-		row.CanRemove = row.Self || a.mayTouch(m.Role, m.Role)
+	}
+	for _, m := range ms {
+		row := memberRow{Member: m, Self: a.User != nil && a.User.ID == m.UserID,
+			OnlyOwner: m.Role == org.RoleOwner && owners == 1}
+		if !row.OnlyOwner {
+			for _, to := range org.Roles {
+				if a.mayTouch(m.Role, to) {
+					row.Roles = append(row.Roles, to)
+				}
+			}
+			row.CanRemove = row.Self || a.mayTouch(m.Role, m.Role)
+		}
 		p.Members = append(p.Members, row)
 	}
 	if a.CanManage() {

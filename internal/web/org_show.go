@@ -30,6 +30,9 @@ type orgProfile struct {
 	// hash; 0 and "" when it has none.
 	LedgerEntries int64
 	LedgerHead    string
+	// Hidden: the organisation is rejected or suspended, and its open
+	// data and the books' public check answer 404 to everyone.
+	Hidden bool
 	// RequestedDocs names, for insiders, the legal documents the last
 	// review asked for while changes are needed; "" otherwise.
 	RequestedDocs string
@@ -40,7 +43,8 @@ type orgProfile struct {
 const orgShowCampaigns = 6
 
 // orgShow is an organisation's public profile. Rejected and suspended
-// organisations are shown only to their members and platform admins.
+// organisations are shown only to their members, platform admins and the
+// coordinators of a hub covering them (see loadOrg).
 func (s *Server) orgShow(w http.ResponseWriter, r *http.Request) {
 	a, ok := s.loadOrg(w, r)
 	if !ok {
@@ -51,7 +55,7 @@ func (s *Server) orgShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	p := &orgProfile{Access: a, Org: a.Org, Regions: chain}
+	p := &orgProfile{Access: a, Org: a.Org, Regions: chain, Hidden: orgHidden(a.Org)}
 	if a.Insider() {
 		// A 16-digit NPWP may be a person's NIK: only insiders see it.
 		p.NPWP = org.FormatNPWP(a.Org.NPWP)
@@ -64,6 +68,8 @@ func (s *Server) orgShow(w http.ResponseWriter, r *http.Request) {
 			}
 			p.RequestedDocs = docNames(lang(r), docs)
 		}
+	} else if a.Reviewer {
+		p.CycleReader = true
 	} else if a.User != nil {
 		if p.CycleReader, err = s.hubs.IsCoordinatorFor(r.Context(), a.User.ID, a.Org.RegionCode); err != nil {
 			s.serverError(w, r, err)
@@ -73,6 +79,12 @@ func (s *Server) orgShow(w http.ResponseWriter, r *http.Request) {
 	if p.Initiatives, _, err = s.initiativeStore().List(r.Context(),
 		initiative.ListOptions{OrgID: a.Org.ID, PublishedOnly: true}); err != nil {
 		s.serverError(w, r, err)
+		return
+	}
+	if a.Reviewer {
+		// The campaigns' pages and the books' public check are closed to
+		// a reviewer of a hidden organisation: no links to them.
+		s.render(w, r, http.StatusOK, "org_show", s.view(r, a.Org.Name, p))
 		return
 	}
 	if p.Campaigns, _, err = s.campaignStore().CardList(r.Context(), campaign.ListOptions{OrgID: a.Org.ID,

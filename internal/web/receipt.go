@@ -112,27 +112,33 @@ type receiptCheck struct {
 	Org      *org.Organization
 	Entry    *ledger.Entry
 	Campaign *campaign.Campaign // nil when the entry has none
-	Result   ledger.Result
+	chainCheck
 	// ReversedBy is the seq of the entry that reversed this one, 0 when
 	// none did.
 	ReversedBy int64
 	Zone       *time.Location
 }
 
+// chainCheck is an organisation's chain recomputed (ledger.Verify), as
+// the receipt check and the books' check pages say it.
+type chainCheck struct {
+	Result ledger.Result
+}
+
 // ProblemKey is the catalog key of what is wrong with the books.
-func (p *receiptCheck) ProblemKey() string {
+func (c chainCheck) ProblemKey() string {
 	return "kuitansi.problem." + map[string]string{
 		ledger.ProblemMissing: "missing", ledger.ProblemLink: "link", ledger.ProblemHash: "hash",
 		ledger.ProblemBadSeq: "seq", ledger.ProblemHeadHash: "head", ledger.ProblemHeadSeq: "tail",
-	}[p.Result.Problem]
+	}[c.Result.Problem]
 }
 
 // FirstBad is the first entry that does not check out.
-func (p *receiptCheck) FirstBad() int64 {
-	if p.Result.FirstBad == nil {
+func (c chainCheck) FirstBad() int64 {
+	if c.Result.FirstBad == nil {
 		return 0
 	}
-	return *p.Result.FirstBad
+	return *c.Result.FirstBad
 }
 
 // ReportPath is the organisation's public financial report.

@@ -182,7 +182,7 @@ func TestReportPage(t *testing.T) {
 		"Total keluar", "Rp265.000", "Saldo", "Rp735.000", "Porsi biaya operasional", "5,5\u00a0%",
 		"Zakat dan infak masuk", "Rp100.000", "Toko Buku Sinar", "membatalkan #6",
 		`href="/organisasi/taman-baca/buku/2/kuitansi"`, `href="/organisasi/taman-baca/buku/3/kuitansi"`,
-		w.headHash, `href="/api/v1/organizations/taman-baca/ledger/verify"`,
+		w.headHash, `href="/organisasi/taman-baca/buku/periksa"`,
 		`href="/galang-daya/buku-untuk-desa/laporan?format=csv"`, `href="/galang-daya/buku-untuk-desa/laporan?format=xlsx"`,
 		`href="/galang-daya/buku-untuk-desa/laporan?format=pdf"`, `name="from"`, `name="to"`} {
 		if !strings.Contains(page.body, want) {

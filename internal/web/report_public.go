@@ -70,9 +70,7 @@ func (p *reportPage) url(q url.Values) string {
 }
 
 // VerifyPath is the organisation's public chain check.
-func (p *reportPage) VerifyPath() string {
-	return "/api/v1/organizations/" + p.Org.Slug + "/ledger/verify"
-}
+func (p *reportPage) VerifyPath() string { return ledgerCheckPath(p.Org) }
 
 // ReceiptPath is the public address of entry seq's receipt.
 func (p *reportPage) ReceiptPath(seq int64) string { return ledgerReceiptPath(p.Org, seq) }
@@ -222,7 +220,7 @@ func (s *Server) campaignReport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if !c.Public() || orgHidden(o) {
+	if !campaignShown(c) || orgHidden(o) {
 		a, err := s.campaignAccess(r, o)
 		if err != nil {
 			s.serverError(w, r, err)

@@ -67,6 +67,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /galang-daya/{cslug}/laporan", s.campaignReport)
 	handle("GET /inisiatif/{slug}/laporan", s.initiativeReport)
 	handle("GET /organisasi/{slug}/buku/{seq}/kuitansi", s.ledgerReceipt)
+	handle("GET /organisasi/{slug}/buku/periksa", s.ledgerCheck)
 	handle("GET /api/v1/campaigns/{slug}/report", s.apiCampaignReport)
 
 	// Hubs (simpul) and verification: public pages, coordinators' review.
@@ -129,6 +130,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	handle("GET /organisasi/{slug}/galang-daya/{cslug}/ubah", s.campaignEdit)
 	handle("POST /organisasi/{slug}/galang-daya/{cslug}/ubah", s.campaignUpdate)
 	handle("POST /organisasi/{slug}/galang-daya/{cslug}/terbitkan", s.campaignPublish)
+	handle("GET /organisasi/{slug}/galang-daya/{cslug}/batalkan", s.campaignCancelConfirm)
 	handle("POST /organisasi/{slug}/galang-daya/{cslug}/batalkan", s.campaignCancel)
 	handle("POST /organisasi/{slug}/galang-daya/{cslug}/kabar", s.campaignPostUpdate)
 	handle("GET /organisasi/{slug}/galang-daya/{cslug}/efektivitas", s.campaignEffect)

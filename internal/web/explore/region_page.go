@@ -91,6 +91,17 @@ func (p *regionPage) ListURL(path, query string) string {
 	return path + "?" + query
 }
 
+// FigureURL is the list behind a figure of what campaigns gathered
+// (money, goods, time, offers): every campaign with a need of kind, the
+// ended ones too, of the OMS based in the region, as the figure counts.
+func (p *regionPage) FigureURL(kind string) string {
+	q := "jenis=" + url.QueryEscape(kind) + "&tampil=semua"
+	if !p.Country() {
+		q = "asal=oms&" + q
+	}
+	return p.ListURL("/galang-daya", q)
+}
+
 // CampaignsURL is the list behind the running-campaigns figure: the
 // campaigns of the OMS based in the region (asal=oms), as the figure
 // counts them, rather than every campaign serving the region.

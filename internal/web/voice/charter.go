@@ -30,6 +30,12 @@ func (p *charterPage) Shown() *charter.Charter { return p.Latest }
 // PointURL is the point's charter page in the organisation's side.
 func (p *charterPage) PointURL() string { return p.URL() + "/titik/" + p.Point.Code + "/maklumat" }
 
+// ComplaintURL is the public complaint form for the point's initiative,
+// which the charter's pledge links to.
+func (p *charterPage) ComplaintURL() string {
+	return complaintFormURL(p.Access.Org.Slug, p.Initiative.Slug)
+}
+
 // PublicURL is the point's public charter page.
 func (p *charterPage) PublicURL() string { return publicCharterURL(p.Point.Code) }
 

@@ -43,6 +43,9 @@ func (p *publicCharter) PosterURL() string { return publicCharterURL(p.Point.Cod
 // FeedbackPath is the feedback page within the site.
 func (p *publicCharter) FeedbackPath() string { return feedbackPath(p.Point.Code) }
 
+// ComplaintURL is the complaint form for the point's initiative.
+func (p *publicCharter) ComplaintURL() string { return complaintFormURL(p.Org.Slug, p.Initiative.Slug) }
+
 func feedbackPath(code string) string { return "/u/" + code }
 
 // openPublicCharter loads the point {code} and its current signed charter;

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"lokadaya/internal/complaint"
@@ -144,19 +145,41 @@ func (h *complaintHandlers) create(w http.ResponseWriter, r *http.Request, a *ki
 	}
 }
 
-// lookup sends a typed tracking code to its status page.
+// lookup sends a typed tracking code to its status page. A code left
+// empty, badly formed or unknown shows the form again, with what was
+// typed and why it leads nowhere. Looking up a well-formed code counts
+// against the caller's lookups, like opening a status page.
 func (h *complaintHandlers) lookup(w http.ResponseWriter, r *http.Request) {
-	raw := r.URL.Query().Get("kode")
-	if raw != "" {
-		if code, ok := complaint.NormalizeCode(raw); ok {
-			kit.Redirect(w, r, complaint.StatusPath(code))
+	q := r.URL.Query()
+	raw := strings.TrimSpace(q.Get("kode"))
+	var errKey string
+	status := http.StatusOK
+	switch code, ok := complaint.NormalizeCode(raw); {
+	case !q.Has("kode"):
+		// The form, not yet sent.
+	case raw == "":
+		errKey, status = "complaint.error.code_empty", http.StatusUnprocessableEntity
+	case !ok:
+		errKey, status = "complaint.error.code", http.StatusUnprocessableEntity
+	default:
+		if !h.allow(w, r, h.LookupLimit, "lookup", false) {
+			return
+		}
+		c, err := h.Complaints.ByCode(r.Context(), code)
+		switch {
+		case errors.Is(err, db.ErrNotFound):
+			errKey, status = "complaint.error.code_unknown", http.StatusNotFound
+		case err != nil:
+			h.site.ServerError(w, r, err)
+			return
+		default:
+			kit.Redirect(w, r, complaint.StatusPath(c.Code))
 			return
 		}
 	}
 	var errs validate.Errors
-	status := http.StatusOK
-	if raw != "" {
-		errs, status = validate.Errors{"kode": "complaint.error.code"}, http.StatusUnprocessableEntity
+	if errKey != "" {
+		errs = validate.Errors{"kode": errKey}
 	}
 	h.site.Render(w, r, kit.Page{Name: "voice_complaint_lookup", Title: h.t(r, "complaint.lookup.title"),
 		Status: status, Form: url.Values{"kode": {raw}}, Errors: errs})

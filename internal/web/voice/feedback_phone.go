@@ -51,6 +51,20 @@ func (p *publicPoint) PhoneURL() string { return "/u/" + p.Point.Code }
 // PageURL is the point's public page.
 func (p *publicPoint) PageURL() string { return "/layanan/" + p.Point.Code }
 
+// ComplaintURL is the complaint form of the point's organisation, with
+// the point's initiative chosen.
+func (p *publicPoint) ComplaintURL() string { return complaintFormURL(p.Org.Slug, p.Initiative.Slug) }
+
+// complaintFormURL is the public complaint form of an organisation, with
+// the initiative chosen when there is one.
+func complaintFormURL(orgSlug, initiativeSlug string) string {
+	u := "/organisasi/" + orgSlug + "/adukan"
+	if initiativeSlug != "" {
+		u += "?inisiatif=" + url.QueryEscape(initiativeSlug)
+	}
+	return u
+}
+
 // openPublicPoint loads the point {code} for the public page of r.
 func (h *handlers) openPublicPoint(w http.ResponseWriter, r *http.Request) (*publicPoint, bool) {
 	p, err := h.publicPointOf(r.Context(), r.PathValue("code"))
@@ -136,7 +150,8 @@ func (h *handlers) phoneVote(w http.ResponseWriter, r *http.Request) {
 	kit.Redirect(w, r, p.PhoneURL()+"/terima-kasih?warna="+in.Colour)
 }
 
-// phoneThanks thanks the voter and shows where the tallies are.
+// phoneThanks thanks the voter and shows where the tallies are, and
+// where to complain.
 func (h *handlers) phoneThanks(w http.ResponseWriter, r *http.Request) {
 	p, ok := h.openPublicPoint(w, r)
 	if !ok {
@@ -150,7 +165,10 @@ func (h *handlers) phoneThanks(w http.ResponseWriter, r *http.Request) {
 		Data: &struct {
 			*publicPoint
 			Colour string
-		}{p, colour}})
+			// Unhappy: a red or yellow vote, answered with the complaint
+			// form up front.
+			Unhappy bool
+		}{p, colour, colour == feedback.Merah || colour == feedback.Kuning}})
 }
 
 // deviceCookie identifies a phone across votes, for the per-device limit;
