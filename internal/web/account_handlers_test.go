@@ -3,8 +3,10 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -174,6 +176,13 @@ func TestRateLimits(t *testing.T) {
 			}
 		}
 		check(t, tc.name, b.post(t, tc.path, tc.form(tc.allowed)), http.StatusTooManyRequests, "", "Terlalu banyak percobaan")
+	}
+	// The page says how long to wait, as its Retry-After header does,
+	// and that nothing was sent.
+	r := b.post(t, "/lupa-sandi", url.Values{"email": {"rina@example.org"}})
+	secs, _ := strconv.Atoi(r.header.Get("Retry-After"))
+	if want := fmt.Sprintf("coba lagi dalam %d menit", (secs+59)/60); r.status != 429 || secs == 0 || !strings.Contains(r.body, want) {
+		t.Errorf("limited reset: %d, Retry-After %q, page lacks %q", r.status, r.header.Get("Retry-After"), want)
 	}
 	// The client's address stays limited, even with the right password.
 	if r := b.post(t, "/masuk?lang=en", url.Values{"email": {"rina@example.org"}, "password": {"sandi-rina-panjang"}}); r.status != 429 ||

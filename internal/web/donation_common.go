@@ -21,9 +21,10 @@ import (
 
 // donationStore is the donation store; a confirmation queues the
 // donor's receipt in the same transaction, and a new donation subscribes
-// the donor to the campaign's news when they asked.
+// the donor to the campaign's news when they asked and e-mails them how
+// to pay.
 func (s *Server) donationStore() *donation.Store {
-	return &donation.Store{DB: s.db, OnConfirm: s.queueReceipt, OnCreate: subscribeDonor, OnProof: s.proofUploaded,
+	return &donation.Store{DB: s.db, OnConfirm: s.queueReceipt, OnCreate: s.onDonationCreated, OnProof: s.proofUploaded,
 		Observer: s.metrics}
 }
 

@@ -125,7 +125,7 @@ func TestDonationGiveAndConfirm(t *testing.T) {
 			t.Errorf("campaign page lacks %q", want)
 		}
 	}
-	if n := w.count(t, `SELECT COUNT(*) FROM jobs WHERE kind = 'mail'`); n != 1 {
+	if n := w.count(t, `SELECT COUNT(*) FROM jobs WHERE kind = 'mail' AND payload LIKE '%Tanda terima donasi%'`); n != 1 {
 		t.Errorf("%d receipts queued", n)
 	}
 	if n := w.count(t, `SELECT COUNT(*) FROM donation_codes`); n != 0 {

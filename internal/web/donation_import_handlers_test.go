@@ -237,7 +237,7 @@ func TestDonationImportFlow(t *testing.T) {
 	if m := w.apiMoney(t); m["confirmed"] != siti+budi || m["pending"] != 0 || m["donors"] != 2 {
 		t.Errorf("money after the import: %v", m)
 	}
-	if n := w.count(t, `SELECT COUNT(*) FROM jobs WHERE kind = 'mail'`); n != 1 {
+	if n := w.count(t, `SELECT COUNT(*) FROM jobs WHERE kind = 'mail' AND payload LIKE '%Tanda terima donasi%'`); n != 1 {
 		t.Errorf("%d receipts queued, want Siti's", n)
 	}
 	if n := w.count(t, `SELECT COUNT(*) FROM bank_statement_lines`); n != 3 {

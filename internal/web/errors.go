@@ -5,6 +5,7 @@ import (
 	"errors"
 	"lokadaya/internal/org"
 	"net/http"
+	"strconv"
 
 	"lokadaya/internal/db"
 	"lokadaya/internal/i18n"
@@ -34,8 +35,14 @@ func (s *Server) requireOMS(w http.ResponseWriter, r *http.Request, o *org.Organ
 	return false
 }
 
+// tooMany answers 429; when Retry-After is set, the page says how many
+// minutes to wait rather than "a few", which may be most of an hour.
 func (s *Server) tooMany(w http.ResponseWriter, r *http.Request) {
-	s.errorPage(w, r, http.StatusTooManyRequests, "429")
+	data := map[string]any{"Key": "429"}
+	if secs, err := strconv.Atoi(w.Header().Get("Retry-After")); err == nil && secs > 0 {
+		data["Minutes"] = (secs + 59) / 60
+	}
+	s.render(w, r, http.StatusTooManyRequests, "error", s.view(r, i18n.T(lang(r), "error.429.title"), data))
 }
 
 // serverError logs err and shows a 500 page that leaks nothing of it.
