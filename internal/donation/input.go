@@ -41,12 +41,16 @@ var Presets = []int64{25_000, 50_000, 100_000}
 var ErrAmount = errors.New("donation: unreadable amount")
 
 // ParseAmount reads a rupiah amount as people type it: "100000",
-// "100.000", "Rp 100.000", "Rp100,000". Decimals are refused rather than
-// guessed at: "100.000,50" and "1.5" are errors.
+// "100.000", "Rp 100.000", "Rp100,000", and "100.000,00" with the sen
+// written out as zeros, as invoices and bank apps do. Other decimals are
+// refused rather than guessed at: "100.000,50" and "1.5" are errors.
 func ParseAmount(s string) (int64, error) {
 	s = strings.TrimSpace(s)
 	if len(s) >= 2 && strings.EqualFold(s[:2], "rp") {
 		s = strings.TrimSpace(strings.TrimPrefix(s[2:], "."))
+	}
+	if whole, ok := strings.CutSuffix(s, ",00"); ok && !strings.Contains(whole, ",") {
+		s = whole
 	}
 	if s == "" || len(s) > 20 {
 		return 0, ErrAmount
@@ -112,6 +116,8 @@ func (in *Input) Check(minimum, maximum int64) validate.Errors {
 	switch {
 	case in.Amount == 0 && in.AmountRaw == "":
 		e.Add("amount", "form.required")
+	case strings.HasPrefix(in.AmountRaw, "-"), strings.HasPrefix(in.AmountRaw, "−"):
+		e.Add("amount", "tools.err.amount_negative")
 	case in.Amount == 0:
 		e.Add("amount", "donation.err.amount")
 	case in.Amount < minimum:

@@ -1,6 +1,7 @@
 package donation_test
 
 import (
+	"net/url"
 	"testing"
 
 	"lokadaya/internal/donation"
@@ -20,6 +21,10 @@ func TestParseAmount(t *testing.T) {
 		{"25 000", 25000, true},
 		{"", 0, false},
 		{"100.000,50", 0, false},
+		{"50.000,00", 50000, true},
+		{"Rp 1.250.000,00", 1250000, true},
+		{"1,000,00", 0, false},
+		{",00", 0, false},
 		{"1.5", 0, false},
 		{"1000.000", 0, false},
 		{"-5000", 0, false},
@@ -47,4 +52,21 @@ func FuzzParseAmount(f *testing.F) {
 			t.Fatalf("value %d with error from %q", n, s)
 		}
 	})
+}
+
+// Each amount mistake is told as what it is.
+func TestCheckAmountMessages(t *testing.T) {
+	for _, tc := range []struct{ raw, want string }{
+		{"", "form.required"},
+		{"-5000", "tools.err.amount_negative"},
+		{"−50.000", "tools.err.amount_negative"},
+		{"seratus", "donation.err.amount"},
+		{"5.000", "donation.err.minimum"},
+		{"50.000,00", ""},
+	} {
+		in := donation.FromForm(url.Values{"amount_custom": {tc.raw}, "name": {"Siti"}})
+		if got := in.Check(10_000, 100_000_000)["amount"]; got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.raw, got, tc.want)
+		}
+	}
 }

@@ -81,6 +81,8 @@ func (in *Input) Check(today string, receiptAbove int64) validate.Errors {
 	switch {
 	case in.AmountRaw == "":
 		e.Add("amount", "form.required")
+	case strings.HasPrefix(in.AmountRaw, "-"), strings.HasPrefix(in.AmountRaw, "−"):
+		e.Add("amount", "tools.err.amount_negative") // not "without decimals": money out is never negative
 	case in.Amount <= 0:
 		e.Add("amount", "expense.err.amount")
 	case in.Amount > MaxAmount:

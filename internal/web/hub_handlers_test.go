@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -221,6 +222,11 @@ func TestAdminSuspendAndHubForms(t *testing.T) {
 	status, _, body := w.do(t, "admin", "POST", suspend, url.Values{"reason": {""}, "status": {"verified"}})
 	if status != 422 || !strings.Contains(body, "Tuliskan alasannya.") {
 		t.Fatalf("suspend without reason = %d", status)
+	}
+	// The form posts to #error-summary: the summary is in that row's form,
+	// one on the page, its link leading to the row's reason field.
+	if strings.Count(body, `id="error-summary"`) != 1 || !regexp.MustCompile(`href="#reason-\d+">Alasan`).MatchString(body) {
+		t.Error("no error summary beside the refused form")
 	}
 	status, loc, _ := w.do(t, "admin", "POST", suspend, url.Values{"reason": {"Laporan warga"}, "status": {"verified"}})
 	if status != 303 || !strings.HasPrefix(loc, "/admin/organisasi?") || !strings.Contains(loc, "status=verified") {
