@@ -196,7 +196,7 @@ func TestDonationClosed(t *testing.T) {
 
 func TestDonationTreasurerRoles(t *testing.T) {
 	w := newDonationWorld(t)
-	w.give(t, url.Values{"amount": {"50000"}, "name": {"Budi"}})
+	loc := w.give(t, url.Values{"amount": {"50000"}, "name": {"Budi"}})
 	id := w.pendingID(t)
 	for _, role := range orgRoles {
 		t.Run(role, func(t *testing.T) {
@@ -229,6 +229,10 @@ func TestDonationTreasurerRoles(t *testing.T) {
 	}
 	if m := w.apiMoney(t); m["confirmed"] != 0 || m["pending"] != 0 {
 		t.Errorf("money after reject: %v", m)
+	}
+	// The donor's page of a rejected donation offers to give again.
+	if page := w.get(t, "anon", loc); !strings.Contains(page.body, `href="`+w.page()+`#donasi">Coba berdonasi lagi`) {
+		t.Error("the rejected donation's page offers no way to give again")
 	}
 }
 
