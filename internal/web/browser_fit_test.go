@@ -35,41 +35,52 @@ const fitProblems = `(() => {
 	return out.slice(0, 8);
 })()`
 
-// TestBrowserPagesFitAPhone opens, on a 360 px phone with JavaScript on
-// and off, the pages whose tables, figures and pictures once spilled off
-// the screen, as the role that uses each; nothing may.
+// fitPages are the pages whose tables, figures and pictures once spilled
+// off a phone's screen, with the role that uses each.
+var fitPages = []struct{ role, path string }{
+	{"anon", "/"},
+	{"anon", "/galang-daya" + fitCampaign},
+	{"anon", fitOrg + "/laporan"},
+	{"anon", "/galang-daya" + fitCampaign + "/laporan"},
+	{"anon", "/organisasi/bank-sampah-bersinar/pengaduan-publik"},
+	{"anon", "/wilayah"},
+	{"owner", fitOrg + "/anggota"},
+	{"owner", fitOrg + "/galang-daya" + fitCampaign + "/efektivitas"},
+	{"treasurer", fitOrg + "/donasi"},
+	{"treasurer", fitOrg + "/pengeluaran"},
+	{"coordinator", "/simpul/simpul-jawa-bali/tinjau"},
+	{"platform", "/admin/organisasi"},
+	{"platform", "/admin/audit"},
+}
+
+const fitOrg, fitCampaign = "/organisasi/terang-kampung", "/100-lampu-surya-untuk-gang-kampung"
+
+// openAs opens path in a new phone tab as role (its demo session's
+// cookie set in the browser), once main is ready.
+func openAs(t *testing.T, ctx context.Context, w *orgWorld, role, path string, js bool) context.Context {
+	t.Helper()
+	tab := phoneTab(t, ctx, js)
+	if c := w.cookies[role]; c != "" {
+		name, value, _ := strings.Cut(c, "=")
+		run(t, tab, "sign in as "+role, chromedp.ActionFunc(func(ctx context.Context) error {
+			return network.SetCookie(name, value).WithURL(w.ts.URL).Do(ctx)
+		}))
+	}
+	run(t, tab, path, chromedp.Navigate(w.ts.URL+path), chromedp.WaitReady("main", chromedp.ByQuery))
+	return tab
+}
+
+// TestBrowserPagesFitAPhone opens fitPages on a 360 px phone with
+// JavaScript on and off, as the role that uses each; nothing may spill.
 func TestBrowserPagesFitAPhone(t *testing.T) {
 	ctx := newBrowser(t)
 	w := newDemoWorld(t)
-	const org, campaign = "/organisasi/terang-kampung", "/100-lampu-surya-untuk-gang-kampung"
-	pages := []struct{ role, path string }{
-		{"anon", "/"},
-		{"anon", "/galang-daya" + campaign},
-		{"anon", org + "/laporan"},
-		{"anon", "/galang-daya" + campaign + "/laporan"},
-		{"anon", "/organisasi/bank-sampah-bersinar/pengaduan-publik"},
-		{"anon", "/wilayah"},
-		{"owner", org + "/anggota"},
-		{"owner", org + "/galang-daya" + campaign + "/efektivitas"},
-		{"treasurer", org + "/donasi"},
-		{"treasurer", org + "/pengeluaran"},
-		{"coordinator", "/simpul/simpul-jawa-bali/tinjau"},
-		{"platform", "/admin/organisasi"},
-		{"platform", "/admin/audit"},
-	}
 	for _, js := range []bool{true, false} {
 		t.Run(jsName(js), func(t *testing.T) {
-			for _, p := range pages {
-				tab := phoneTab(t, ctx, js)
-				if c := w.cookies[p.role]; c != "" {
-					name, value, _ := strings.Cut(c, "=")
-					run(t, tab, "sign in as "+p.role, chromedp.ActionFunc(func(ctx context.Context) error {
-						return network.SetCookie(name, value).WithURL(w.ts.URL).Do(ctx)
-					}))
-				}
+			for _, p := range fitPages {
+				tab := openAs(t, ctx, w, p.role, p.path, js)
 				var problems []string
-				run(t, tab, p.path, chromedp.Navigate(w.ts.URL+p.path), chromedp.WaitReady("main", chromedp.ByQuery),
-					chromedp.Evaluate(fitProblems, &problems))
+				run(t, tab, "measure "+p.path, chromedp.Evaluate(fitProblems, &problems))
 				if len(problems) > 0 {
 					t.Errorf("%s as %s does not fit 360 px: %s", p.path, p.role, strings.Join(problems, "; "))
 				}
@@ -78,5 +89,16 @@ func TestBrowserPagesFitAPhone(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBrowserPagesAccessibleOnAPhone runs axe-core on fitPages at 360 px,
+// where tables scroll in place and must take the keyboard's focus.
+func TestBrowserPagesAccessibleOnAPhone(t *testing.T) {
+	axe := axeSource(t)
+	ctx := newBrowser(t)
+	w := newDemoWorld(t)
+	for _, p := range fitPages {
+		checkAxe(t, openAs(t, ctx, w, p.role, p.path, true), axe, p.path+" as "+p.role)
 	}
 }
