@@ -329,29 +329,38 @@ func TestALoserFindsTheWinner(t *testing.T) {
 
 // TestReadyWriterJoinsTheCommit: a transaction about to commit alone lets
 // a goroutine that is ready to run, and about to write, go first, and it
-// joins the commit. One processor makes the order certain: the second
-// goroutine cannot run until the first yields.
+// joins the commit. One processor makes the order near certain: the
+// second goroutine cannot run until the first yields. The wait is bounded
+// (joinWait), so a loaded machine (a GC pause, the race detector, every
+// package's tests at once) may let it pass before the second arrives:
+// the test tries a few times and fails only if the writer never joins.
 func TestReadyWriterJoinsTheCommit(t *testing.T) {
 	d := openBatchDB(t)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	commits := d.commits.Load()
-	second := make(chan error, 1)
-	err := d.InTx(context.Background(), func(tx *Tx) error {
-		go func() { second <- d.InTx(context.Background(), insert(2)) }()
-		return insert(1)(tx)
-	})
-	if err != nil {
-		t.Fatal(err)
+	var took []int64
+	for try := range 5 {
+		first, next := 2*try+1, 2*try+2
+		commits := d.commits.Load()
+		second := make(chan error, 1)
+		err := d.InTx(context.Background(), func(tx *Tx) error {
+			go func() { second <- d.InTx(context.Background(), insert(next)) }()
+			return insert(first)(tx)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := <-second; err != nil {
+			t.Fatal(err)
+		}
+		if k := kept(t, d); !k[first] || !k[next] {
+			t.Fatalf("stored %v", k)
+		}
+		took = append(took, d.commits.Load()-commits)
+		if took[len(took)-1] == 1 {
+			return
+		}
 	}
-	if err := <-second; err != nil {
-		t.Fatal(err)
-	}
-	if got := d.commits.Load() - commits; got != 1 {
-		t.Errorf("two transactions took %d commits, want 1", got)
-	}
-	if k := kept(t, d); !k[1] || !k[2] {
-		t.Errorf("stored %v", k)
-	}
+	t.Errorf("two transactions took %v commits in each try, want 1", took)
 }
 
 // TestWriteConnKeepsTemporaryFilesInMemory: the connection transactions
